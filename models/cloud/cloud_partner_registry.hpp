@@ -1,0 +1,70 @@
+// CloudPartnerRegistry: AWS IoT Core for Amazon Sidewalk as the cloud partner: device profiles,
+// wireless devices with their status, the device-to-developer-account mapping, and the destination
+// that buffers uplinks for the application server.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/cloud/service_station.hpp"
+#include "models/lifecycle/fleet_config.hpp"
+
+namespace st::models {
+
+enum class WirelessStatus : std::uint8_t { None, Provisioned, Registered, Activated };
+std::string_view to_string(WirelessStatus s);
+
+struct WirelessDevice {
+  WirelessStatus status = WirelessStatus::None;
+  bool associated = false;          // mapped to its developer account
+  bool permission_revoked = false;  // the developer revoked Sidewalk permission for it
+  std::uint16_t account = 0;
+};
+
+struct DeviceProfile {  // one per device type (IoT Wireless DeviceProfile)
+  std::string name;
+  Stage stage = Stage::Production;
+  bool qualified = false;        // QualificationStatus
+  std::uint32_t max_signatures;  // DakCertificateMetadata.MaxAllowedSignature (0: unlimited)
+};
+
+class CloudPartnerRegistry {
+ public:
+  CloudPartnerRegistry(const CloudConfig& cfg, const std::vector<DeviceTypeConfig>& types, std::uint32_t devices);
+
+  ServiceStation& station() { return station_; }
+  ServiceStation& association_station() { return association_; }
+  WirelessDevice& device(std::uint32_t d) { return devices_[d]; }
+  DeviceProfile& profile(std::uint16_t type) { return profiles_[type]; }
+  std::uint16_t account_of_type(std::uint16_t type) const { return type_account_[type]; }
+  const std::string& account_name(std::uint16_t account) const { return accounts_[account]; }
+
+  // Prototype devices are limited per developer account: false when the account is full.
+  bool admit_prototype(std::uint16_t account);
+  std::uint32_t prototypes(std::uint16_t account) const { return prototype_count_[account]; }
+
+  // Destination buffering while the application server is down.
+  bool buffer_for_destination() {
+    if (buffered_ >= buffer_limit_) return false;
+    ++buffered_;
+    return true;
+  }
+  void release_from_destination() { if (buffered_ > 0) --buffered_; }
+  std::uint32_t buffered() const { return buffered_; }
+
+ private:
+  ServiceStation station_;
+  ServiceStation association_;
+  std::vector<WirelessDevice> devices_;
+  std::vector<DeviceProfile> profiles_;
+  std::vector<std::string> accounts_;
+  std::vector<std::uint16_t> type_account_;
+  std::vector<std::uint32_t> prototype_count_;
+  std::uint32_t prototype_limit_;
+  std::uint32_t buffered_ = 0;
+  std::uint32_t buffer_limit_;
+};
+
+}  // namespace st::models

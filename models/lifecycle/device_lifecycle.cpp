@@ -1,0 +1,169 @@
+#include "models/lifecycle/device_lifecycle.hpp"
+
+#include <cmath>
+#include <vector>
+
+namespace st::models {
+
+std::string_view to_string(OutageTarget t) {
+  switch (t) {
+    case OutageTarget::NetworkServer: return "network_server";
+    case OutageTarget::ApplicationServer: return "application_server";
+    case OutageTarget::Ingest: return "ingest";
+  }
+  return "?";
+}
+
+DeviceLifecycle::DeviceLifecycle(TwinContext& ctx)
+    : ctx_(ctx),
+      provisioning_(ctx),
+      registration_(ctx, [this](std::uint32_t d) { traffic_.start(d); }),
+      traffic_(ctx) {
+  provisioning_.on_associated([this](std::uint32_t d) {
+    DeviceRecord& rec = ctx_.fleet[d];
+    const bool wanted = (rec.flags & kWantsRegistration) != 0;
+    rec.flags = static_cast<std::uint8_t>(rec.flags & ~kWantsRegistration);
+    if (wanted || (rec.registrations == 0 && ctx_.fleet.type_of(d).auto_register))
+      registration_.request(d, registration_delay(d));
+  });
+}
+
+void DeviceLifecycle::start() { provisioning_.schedule_manufacturing(); }
+
+SimTime DeviceLifecycle::registration_delay(std::uint32_t device) {
+  RandomStream rng = ctx_.fleet.stream(device);
+  const SimTime delay = ctx_.fleet.type_of(device).register_delay.sample_time(rng);
+  ctx_.fleet.commit(device, rng);
+  return delay;
+}
+
+template <typename Eligible, typename Act>
+std::uint32_t DeviceLifecycle::select(const DeviceSelection& s, RandomStream& rng, Eligible eligible, Act act) {
+  std::uint32_t begin = 0;
+  std::uint32_t end = ctx_.fleet.size();
+  if (s.device_type) {
+    begin = ctx_.fleet.first_of_type(*s.device_type);
+    end = ctx_.fleet.end_of_type(*s.device_type);
+  }
+  std::vector<std::uint32_t> pool;
+  for (std::uint32_t d = begin; d < end; ++d)
+    if (eligible(ctx_.fleet[d])) pool.push_back(d);
+  const auto n = static_cast<std::uint64_t>(pool.size());
+  std::uint64_t want = s.count ? *s.count : static_cast<std::uint64_t>(std::llround(s.fraction * static_cast<double>(n)));
+  if (want > n) want = n;
+  // Selection sampling (Knuth, TAOCP vol. 2, algorithm S): exactly `want` devices, in index order.
+  std::uint32_t chosen = 0;
+  for (std::uint64_t i = 0; i < n && chosen < want; ++i) {
+    if (static_cast<double>(n - i) * rng.uniform() < static_cast<double>(want - chosen)) {
+      act(pool[i]);
+      ++chosen;
+    }
+  }
+  return chosen;
+}
+
+std::uint32_t DeviceLifecycle::register_devices(const DeviceSelection& s, RandomStream& rng) {
+  return select(
+      s, rng,
+      [](const DeviceRecord& d) {
+        return (d.phase == Phase::Associated || d.phase == Phase::Deregistered) && !(d.flags & kRegistering);
+      },
+      [this](std::uint32_t d) {
+        DeviceRecord& rec = ctx_.fleet[d];
+        if (rec.phase == Phase::Deregistered) {
+          rec.flags |= kWantsRegistration;  // the end customer sets it up again: associate, then register
+          provisioning_.associate(d);
+        } else {
+          registration_.request(d, registration_delay(d));
+        }
+      });
+}
+
+void DeviceLifecycle::deregister(std::uint32_t device) {
+  DeviceRecord& d = ctx_.fleet[device];
+  ++d.generation;  // every pending event of the old session is stale from now on
+  registration_.abandon(device);
+  traffic_.flush(device, "deregistered");
+  d.network_key.wipe();
+  d.application_key.wipe();
+  ctx_.network_server.wipe_session(device);
+  ctx_.application_server.wipe_session(device);
+  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  w.associated = false;
+  w.status = WirelessStatus::Provisioned;
+  d.retries = 0;
+  ctx_.fleet.set_phase(device, Phase::Deregistered, ctx_.now(), "end_customer_deregister");
+}
+
+std::uint32_t DeviceLifecycle::deregister_devices(const DeviceSelection& s, RandomStream& rng) {
+  return select(
+      s, rng, [](const DeviceRecord& d) { return d.phase == Phase::Registered; },
+      [this](std::uint32_t d) { deregister(d); });
+}
+
+void DeviceLifecycle::block(std::uint32_t device, std::string_view cause) {
+  DeviceRecord& d = ctx_.fleet[device];
+  // The device does not know: it keeps its keys and keeps sending; the cloud refuses it from now on.
+  registration_.abandon(device);
+  d.flags = static_cast<std::uint8_t>(d.flags & ~kWantsRegistration);
+  ctx_.fleet.set_phase(device, Phase::Blocked, ctx_.now(), cause);
+}
+
+namespace {
+bool live(const DeviceRecord& d) {
+  return d.phase == Phase::Created || d.phase == Phase::Associated || d.phase == Phase::Registered ||
+         d.phase == Phase::Deregistered;
+}
+}  // namespace
+
+std::uint32_t DeviceLifecycle::revoke_devices(const DeviceSelection& s, RandomStream& rng) {
+  return select(s, rng, live, [this](std::uint32_t d) {
+    ctx_.network_server.revocations().revoke_device(ctx_.fleet[d].identity.smsn);
+    block(d, "device_revoked");
+  });
+}
+
+std::uint32_t DeviceLifecycle::revoke_device_type(std::uint16_t type) {
+  ctx_.network_server.revocations().revoke_device_type(type);
+  std::uint32_t n = 0;
+  for (std::uint32_t d = ctx_.fleet.first_of_type(type); d < ctx_.fleet.end_of_type(type); ++d) {
+    if (live(ctx_.fleet[d])) {
+      block(d, "device_type_revoked");
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::uint32_t DeviceLifecycle::developer_revoke(const DeviceSelection& s, RandomStream& rng) {
+  return select(s, rng, live, [this](std::uint32_t d) {
+    ctx_.cloud_partner.device(d).permission_revoked = true;
+    block(d, "developer_revoked");
+  });
+}
+
+std::uint32_t DeviceLifecycle::replay_attack(const DeviceSelection& s, RandomStream& rng) {
+  return select(
+      s, rng, [](const DeviceRecord& d) { return d.phase == Phase::Registered; },
+      [this](std::uint32_t d) { ctx_.fleet[d].flags |= kCaptureNext; });
+}
+
+std::uint32_t DeviceLifecycle::forge_attack(const DeviceSelection& s, RandomStream& rng) {
+  return select(
+      s, rng, [](const DeviceRecord& d) { return d.phase == Phase::Registered; },
+      [this](std::uint32_t d) { ctx_.fleet[d].flags |= kForgeNext; });
+}
+
+void DeviceLifecycle::qualify(std::uint16_t type) { ctx_.cloud_partner.profile(type).qualified = true; }
+
+void DeviceLifecycle::outage(OutageTarget target, SimTime duration) {
+  ServiceStation* s = nullptr;
+  switch (target) {
+    case OutageTarget::NetworkServer: s = &ctx_.network_server.station(); break;
+    case OutageTarget::ApplicationServer: s = &ctx_.application_server.station(); break;
+    case OutageTarget::Ingest: s = &ctx_.ingest; break;
+  }
+  s->outage(ctx_.now(), ctx_.now() + duration);
+}
+
+}  // namespace st::models

@@ -1,0 +1,172 @@
+#include "models/lifecycle/device_provisioning.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "models/security/bytes.hpp"
+#include "models/security/device_identity.hpp"
+
+namespace st::models {
+
+DeviceProvisioning::DeviceProvisioning(TwinContext& ctx)
+    : ctx_(ctx), ingest_verifier_(ctx.pki.trust_anchor()) {}
+
+void DeviceProvisioning::schedule_manufacturing() {
+  for (std::uint16_t t = 0; t < ctx_.fleet.type_count(); ++t) {
+    const DeviceTypeConfig& cfg = ctx_.fleet.type(t);
+    const std::uint32_t first = ctx_.fleet.first_of_type(t);
+    const std::uint32_t n = cfg.count;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const SimTime offset =
+          n > 1 ? static_cast<SimTime>(static_cast<double>(cfg.manufacture_over) * i / n) : 0;
+      ctx_.kernel.schedule_at(cfg.manufacture_at + offset, kProvisioningTarget, kManufacture, first + i);
+    }
+  }
+}
+
+void DeviceProvisioning::on_event(const CalendarEntry& e) {
+  switch (e.kind) {
+    case kManufacture: manufacture(e.device); break;
+    case kIngestArrive: ingest_arrive(e.device); break;
+    case kAssociated: associated(e.device, static_cast<std::uint16_t>(e.arg)); break;
+    default: break;
+  }
+}
+
+void DeviceProvisioning::reject(std::uint32_t device, std::string_view actor, std::string_view cause) {
+  DeviceRecord& d = ctx_.fleet[device];
+  const bool at_ingest = actor == "ingest";
+  ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), actor,
+                     at_ingest ? "ingest_record" : "provisioning", cause});
+  ctx_.fleet.set_phase(device, Phase::Rejected, ctx_.now(), cause);
+  if (ctx_.fleet.type_of(device).flow == ProvisioningFlow::MassProduction) {
+    ctx_.sink.notice({ctx_.now(), actor, "factory_notified",
+                      "device " + security::to_hex(d.identity.smsn) + " rejected: " + std::string(cause)});
+  }
+}
+
+void DeviceProvisioning::manufacture(std::uint32_t device) {
+  DeviceRecord& d = ctx_.fleet[device];
+  RandomStream rng = ctx_.fleet.stream(device);
+  if (d.phase == Phase::Manufacturing) {  // the contract manufacturer retries an upload the ingest missed
+    submit_to_ingest(device, rng);
+    ctx_.fleet.commit(device, rng);
+    return;
+  }
+  if (d.phase != Phase::Unmade) return;
+  const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
+  const std::uint16_t type = d.device_type;
+  // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source.
+  const auto smsn = security::make_smsn(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer);
+  d.identity = security::make_device_identity(ctx_.keys, type, smsn, device);
+  ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), "manufactured");
+
+  if (cfg.flow == ProvisioningFlow::Prototyping) {
+    // The developer flashes the device by hand; the cloud partner holds the DAK and signs, one at a time.
+    const std::uint16_t account = ctx_.cloud_partner.account_of_type(type);
+    if (!ctx_.cloud_partner.admit_prototype(account)) {
+      reject(device, "cloud_partner", "prototype_limit");
+      return;
+    }
+    if (ctx_.network_server.revocations().device_type_revoked(type)) {
+      reject(device, "cloud_partner", "device_type_revoked");
+      return;
+    }
+    ctx_.pki.dak(type).sign_device(d.identity);
+    const SimTime done = ctx_.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
+    if (done == kNever) {
+      reject(device, "cloud_partner", "cloud_partner_unavailable");
+      return;
+    }
+    ctx_.kernel.schedule_at(done, kProvisioningTarget, kIngestArrive, device);
+    return;
+  }
+  // Mass production: pre-production DAKs sign a limited number of devices; production needs qualification.
+  const DeviceProfile& profile = ctx_.cloud_partner.profile(type);
+  if (cfg.stage == Stage::Production && !profile.qualified) {
+    reject(device, "contract_manufacturer", "not_qualified");
+    return;
+  }
+  if (ctx_.pki.dak(type).sign_device(d.identity) != security::DakSigner::Result::Ok) {
+    reject(device, "contract_manufacturer", "dak_signature_limit");
+    return;
+  }
+  if (rng.bernoulli(ctx_.config.cloud.ingest_fault_rate)) d.flags |= kIngestFault;
+  submit_to_ingest(device, rng);
+  ctx_.fleet.commit(device, rng);
+}
+
+void DeviceProvisioning::submit_to_ingest(std::uint32_t device, RandomStream& rng) {
+  const SimTime done = ctx_.ingest.serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) {
+    // The upload fails while the ingest is down: the contract manufacturer retries with backoff.
+    DeviceRecord& d = ctx_.fleet[device];
+    const std::uint32_t k = std::min<std::uint32_t>(d.retries, 16);
+    d.retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(d.retries + 1u, 255));
+    const double base = std::min(static_cast<double>(ctx_.config.cloud.backoff_initial) * double(1u << k),
+                                 static_cast<double>(ctx_.config.cloud.backoff_max));
+    ctx_.kernel.schedule_in(static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform())), kProvisioningTarget,
+                            kManufacture, device);
+    return;
+  }
+  ctx_.kernel.schedule_at(done, kProvisioningTarget, kIngestArrive, device);
+}
+
+void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
+  DeviceRecord& d = ctx_.fleet[device];
+  if (d.phase != Phase::Manufacturing) return;
+  d.retries = 0;
+  const std::uint16_t type = d.device_type;
+  // Both flows authenticate the device data by its two certificate chains: the manufacturing (EDI)
+  // ingest for mass production, the cloud partner for hand-flashed prototypes.
+  const bool mass = ctx_.fleet.type_of(device).flow == ProvisioningFlow::MassProduction;
+  const std::string_view actor = mass ? "ingest" : "cloud_partner";
+  {
+    // The control-log record as the ingest received it: corrupted in transit when the fault hit.
+    security::DeviceIdentity record = d.identity;
+    if (d.flags & kIngestFault) {
+      RandomStream rng = ctx_.fleet.stream(device);
+      auto& sig = rng.bernoulli(0.5) ? record.ed25519_signature : record.p256_signature;
+      sig[rng.below(sig.size())] ^= static_cast<std::uint8_t>(1u << rng.below(8));
+      ctx_.fleet.commit(device, rng);
+      d.flags = static_cast<std::uint8_t>(d.flags & ~kIngestFault);
+    }
+    const security::ChainError err = ingest_verifier_.verify(record, ctx_.pki.type_chains(type));
+    if (err != security::ChainError::None) {
+      reject(device, actor, security::to_string(err));
+      return;
+    }
+    if (ctx_.network_server.revocations().device_type_revoked(type)) {
+      reject(device, actor, "device_type_revoked");
+      return;
+    }
+  }
+  provisioned(device);
+}
+
+void DeviceProvisioning::provisioned(std::uint32_t device) {
+  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  w.status = WirelessStatus::Provisioned;
+  w.account = ctx_.cloud_partner.account_of_type(ctx_.fleet[device].device_type);
+  ctx_.network_server.map_cloud_partner(device, NetworkServer::kAwsIotCore);
+  ctx_.fleet.set_phase(device, Phase::Created, ctx_.now(), "provisioned");
+  associate(device);
+}
+
+void DeviceProvisioning::associate(std::uint32_t device) {
+  const SimTime done = ctx_.cloud_partner.association_station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime at = done == kNever ? ctx_.now() + ctx_.config.cloud.backoff_initial : done;
+  ctx_.kernel.schedule_at(at, kProvisioningTarget, kAssociated, device, ctx_.fleet[device].generation);
+}
+
+void DeviceProvisioning::associated(std::uint32_t device, std::uint16_t generation) {
+  DeviceRecord& d = ctx_.fleet[device];
+  if (d.generation != generation) return;
+  if (d.phase != Phase::Created && d.phase != Phase::Deregistered) return;
+  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  w.associated = true;
+  ctx_.fleet.set_phase(device, Phase::Associated, ctx_.now(), "associated");
+  if (associated_hook_) associated_hook_(device);
+}
+
+}  // namespace st::models

@@ -1,0 +1,304 @@
+#include "models/lifecycle/device_registration.hpp"
+
+#include <algorithm>
+#include <variant>
+
+namespace st::models {
+
+using hw::CryptoOp;
+using security::HandshakeError;
+
+struct DeviceRegistration::Attempt {
+  std::uint32_t number = 0;
+  SimTime start = 0;
+  LinkType link = LinkType::Ble;
+  RegistrationPath via = RegistrationPath::Gateway;
+  std::uint32_t gateway = 0;
+  std::uint8_t epoch = 0;
+  bool device_done = false;
+  bool app_done = false;
+  std::string_view failure;
+  std::unique_ptr<security::DeviceHandshake> device;
+  std::unique_ptr<security::NetworkServerHandshake> server;
+  std::unique_ptr<security::ApplicationServerHandshake> app;
+  security::Bytes message;      // the message on its way
+  security::Bytes app_confirm;  // the device's application-key confirmation, forwarded to the app server
+};
+
+DeviceRegistration::DeviceRegistration(TwinContext& ctx, std::function<void(std::uint32_t)> on_registered)
+    : ctx_(ctx), on_registered_(std::move(on_registered)) {}
+
+DeviceRegistration::~DeviceRegistration() = default;
+
+void DeviceRegistration::request(std::uint32_t device, SimTime delay) {
+  ctx_.kernel.schedule_in(delay, kRegistrationTarget, kStart, device, ctx_.fleet[device].generation);
+}
+
+void DeviceRegistration::abandon(std::uint32_t device) {
+  attempts_.erase(device);
+  ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kRegistering);
+}
+
+DeviceRegistration::Attempt* DeviceRegistration::current(std::uint32_t device, std::uint32_t attempt) {
+  auto it = attempts_.find(device);
+  if (it == attempts_.end() || it->second->number != attempt) return nullptr;
+  return it->second.get();
+}
+
+void DeviceRegistration::on_event(const CalendarEntry& e) {
+  if (e.kind == kStart) {
+    start(e.device, static_cast<std::uint16_t>(e.arg));
+    return;
+  }
+  Attempt* a = current(e.device, e.arg);
+  if (a == nullptr) return;  // a stale message of an earlier attempt
+  switch (e.kind) {
+    case kHelloAtServer: hello_at_server(e.device, *a); break;
+    case kKeyRequestAtApp: key_request_at_app(e.device, *a); break;
+    case kKeyResponseAtServer: key_response_at_server(e.device, *a); break;
+    case kServerHelloAtDevice: server_hello_at_device(e.device, *a); break;
+    case kConfirmAtServer: confirm_at_server(e.device, *a); break;
+    case kAppConfirmAtApp: app_confirm_at_app(e.device, *a); break;
+    case kServerConfirmAtDevice: server_confirm_at_device(e.device, *a); break;
+    case kRefusalAtDevice: if (!a->device_done) fail(e.device, a->failure); break;
+    case kTimeout: if (!a->device_done) fail(e.device, "timeout"); break;
+    default: break;
+  }
+}
+
+SimTime DeviceRegistration::path_delay(std::uint32_t device, const Attempt& a, std::size_t bytes,
+                                       RandomStream& rng) {
+  const HopOutcome hop = ctx_.hop.cross(a.link, static_cast<std::uint32_t>(bytes), rng);
+  if (!hop.delivered) return kNever;
+  if (a.via == RegistrationPath::MobileApp) return hop.delay + ctx_.config.cloud.mobile_app_latency.sample_time(rng);
+  (void)device;
+  return hop.delay + ctx_.gateways.backhaul_delay(a.gateway, rng);
+}
+
+void DeviceRegistration::send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind) {
+  RandomStream rng = ctx_.fleet.stream(device);
+  const SimTime d = path_delay(device, a, a.message.size(), rng);
+  ctx_.fleet.commit(device, rng);
+  if (d == kNever) return;  // lost on the way: the device's timeout catches it
+  ctx_.kernel.schedule_at(depart + d, kRegistrationTarget, kind, device, a.number);
+}
+
+void DeviceRegistration::send_to_device(std::uint32_t device, Attempt& a, SimTime depart, Kind kind) {
+  send_to_server(device, a, depart, kind);  // the same path, the other way
+}
+
+void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
+  DeviceRecord& d = ctx_.fleet[device];
+  if (d.generation != generation || d.phase != Phase::Associated || (d.flags & kRegistering)) return;
+  const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
+  auto a = std::make_unique<Attempt>();
+  a->number = ++d.attempt;
+  a->start = ctx_.now();
+  a->via = cfg.register_via;
+  a->epoch = static_cast<std::uint8_t>(d.epoch + 1u);
+  bool reachable = false;
+  if (a->via == RegistrationPath::MobileApp) {
+    reachable = std::find(cfg.links.begin(), cfg.links.end(), LinkType::Ble) != cfg.links.end();
+    a->link = LinkType::Ble;
+  } else {
+    reachable = ctx_.gateways.pick_link(cfg.links, true, a->link);
+    if (reachable) a->gateway = ctx_.gateways.home_gateway(device, a->link);
+  }
+  d.flags |= kRegistering;
+  Attempt& ref = *a;
+  attempts_[device] = std::move(a);
+  if (!reachable) {
+    fail(device, "no_coverage");
+    return;
+  }
+  ref.device = std::make_unique<security::DeviceHandshake>(
+      d.identity, ctx_.pki.type_chains(d.device_type), cfg.curve, ctx_.keys,
+      (static_cast<std::uint64_t>(device) << 32) | ref.number, ctx_.pki.trust_anchor(),
+      ctx_.pki.application_server().key.public_key, &ctx_.sink);
+  ref.message = ref.device->hello();
+  const CryptoOp keygen = cfg.curve == security::EcdhCurve::X25519 ? CryptoOp::X25519Keygen : CryptoOp::P256Keygen;
+  send_to_server(device, ref, ctx_.now() + ctx_.mcu_of(device).duration(keygen), kHelloAtServer);
+  ctx_.kernel.schedule_in(ctx_.config.cloud.handshake_timeout, kRegistrationTarget, kTimeout, device, ref.number);
+}
+
+void DeviceRegistration::refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause) {
+  DeviceRecord& d = ctx_.fleet[device];
+  ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "network_server",
+                     "handshake", cause});
+  a.failure = cause;
+  a.message.assign(8, 0);  // a short refusal frame
+  send_to_device(device, a, at, kRefusalAtDevice);
+}
+
+void DeviceRegistration::hello_at_server(std::uint32_t device, Attempt& a) {
+  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) return;  // the network server is down
+  if (ctx_.network_server.cloud_partner_of(device) == NetworkServer::kNoCloudPartner ||
+      !ctx_.cloud_partner.device(device).associated) {
+    refuse(device, a, done, "not_associated");
+    return;
+  }
+  if (ctx_.cloud_partner.device(device).permission_revoked) {
+    refuse(device, a, done, "developer_revoked");
+    return;
+  }
+  a.server = std::make_unique<security::NetworkServerHandshake>(
+      ctx_.pki, ctx_.network_server.verifier(), ctx_.network_server.revocations(), ctx_.keys,
+      (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink);
+  auto r = a.server->on_device_hello(a.message);
+  if (auto* err = std::get_if<HandshakeError>(&r)) {
+    refuse(device, a, done, security::to_string(*err));
+    return;
+  }
+  a.message = std::move(std::get<security::Bytes>(r));
+  // Network server -> cloud partner -> application server.
+  const SimTime via_partner = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  ctx_.kernel.schedule_at(via_partner, kRegistrationTarget, kKeyRequestAtApp, device, a.number);
+}
+
+void DeviceRegistration::key_request_at_app(std::uint32_t device, Attempt& a) {
+  const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) return;  // the application server is down
+  a.app = std::make_unique<security::ApplicationServerHandshake>(
+      ctx_.pki.application_server(), ctx_.keys, (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink);
+  auto r = a.app->on_key_request(a.message);
+  if (auto* err = std::get_if<HandshakeError>(&r)) {
+    refuse(device, a, done, security::to_string(*err));
+    return;
+  }
+  a.message = std::move(std::get<security::Bytes>(r));
+  const SimTime back = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  ctx_.kernel.schedule_at(back, kRegistrationTarget, kKeyResponseAtServer, device, a.number);
+}
+
+void DeviceRegistration::key_response_at_server(std::uint32_t device, Attempt& a) {
+  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) return;
+  auto r = a.server->on_app_key_response(a.message);
+  if (auto* err = std::get_if<HandshakeError>(&r)) {
+    refuse(device, a, done, security::to_string(*err));
+    return;
+  }
+  a.message = std::move(std::get<security::Bytes>(r));
+  send_to_device(device, a, done, kServerHelloAtDevice);
+}
+
+void DeviceRegistration::server_hello_at_device(std::uint32_t device, Attempt& a) {
+  auto r = a.device->on_server_hello(a.message);
+  if (auto* err = std::get_if<HandshakeError>(&r)) {
+    DeviceRecord& d = ctx_.fleet[device];
+    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "device", "handshake",
+                       security::to_string(*err)});
+    fail(device, security::to_string(*err));
+    return;
+  }
+  a.message = std::move(std::get<security::Bytes>(r));
+  // Device work: check the SNS signature and certificate (to the root) and the app server's signature,
+  // two ECDH, the key schedule and the confirmations.
+  const auto& mcu = ctx_.mcu_of(device);
+  const bool x25519 = ctx_.fleet.type_of(device).curve == security::EcdhCurve::X25519;
+  const SimTime work = mcu.duration(CryptoOp::Ed25519Verify, 4) +
+                       mcu.duration(x25519 ? CryptoOp::X25519Ecdh : CryptoOp::P256Ecdh, 2) +
+                       mcu.duration(CryptoOp::HkdfSha256, 6) + mcu.duration(CryptoOp::HmacSha256, 3);
+  send_to_server(device, a, ctx_.now() + work, kConfirmAtServer);
+}
+
+void DeviceRegistration::confirm_at_server(std::uint32_t device, Attempt& a) {
+  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) return;
+  const DeviceRecord& d = ctx_.fleet[device];
+  if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) {
+    refuse(device, a, done, "device_revoked");
+    return;
+  }
+  if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) {
+    refuse(device, a, done, "device_type_revoked");
+    return;
+  }
+  auto r = a.server->on_device_confirm(a.message);
+  if (auto* err = std::get_if<HandshakeError>(&r)) {
+    refuse(device, a, done, security::to_string(*err));
+    return;
+  }
+  ctx_.network_server.install_session(device, a.server->network_key(), a.epoch);
+  a.app_confirm = a.server->app_confirm();
+  a.message = std::move(std::get<security::Bytes>(r));
+  const SimTime to_app = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  ctx_.kernel.schedule_at(to_app, kRegistrationTarget, kAppConfirmAtApp, device, a.number);
+  send_to_device(device, a, done, kServerConfirmAtDevice);
+}
+
+void DeviceRegistration::app_confirm_at_app(std::uint32_t device, Attempt& a) {
+  const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  (void)done;  // the session is in place once the confirmation is processed
+  const HandshakeError err = a.app->on_device_confirm(a.app_confirm);
+  if (err != HandshakeError::None) {
+    const DeviceRecord& d = ctx_.fleet[device];
+    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "application_server",
+                       "handshake", security::to_string(err)});
+  } else {
+    ctx_.application_server.install_session(device, a.app->application_key(), a.epoch);
+  }
+  a.app_done = true;
+  if (a.device_done) attempts_.erase(device);
+}
+
+void DeviceRegistration::server_confirm_at_device(std::uint32_t device, Attempt& a) {
+  DeviceRecord& d = ctx_.fleet[device];
+  const HandshakeError err = a.device->on_server_confirm(a.message);
+  if (err != HandshakeError::None) {
+    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "device", "handshake",
+                       security::to_string(err)});
+    fail(device, security::to_string(err));
+    return;
+  }
+  const SimTime end = ctx_.now() + ctx_.mcu_of(device).duration(CryptoOp::HmacSha256);
+  const security::SessionKeys& keys = a.device->keys();
+  d.network_key.install(keys.network_key, a.epoch);
+  d.application_key.install(keys.application_key, a.epoch);
+  d.epoch = a.epoch;
+  d.uplink_network_counter = 0;
+  d.uplink_application_counter = 0;
+  d.downlink_network_window.reset();
+  d.downlink_application_window.reset();
+  d.retries = 0;
+  d.flags = static_cast<std::uint8_t>(d.flags & ~kRegistering);
+  ++d.registrations;
+  ctx_.sink.handshake({device, d.device_type, metrics::Smsn(d.identity.smsn), to_string(a.link), to_string(a.via),
+                       a.start, end, true, ""});
+  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  if (w.status == WirelessStatus::Provisioned) w.status = WirelessStatus::Registered;
+  if (d.phase == Phase::Associated) {
+    ctx_.fleet.set_phase(device, Phase::Registered, ctx_.now(), "registered");
+    if (on_registered_) on_registered_(device);
+  }
+  a.device_done = true;
+  if (a.app_done) attempts_.erase(device);
+}
+
+void DeviceRegistration::fail(std::uint32_t device, std::string_view reason) {
+  DeviceRecord& d = ctx_.fleet[device];
+  auto it = attempts_.find(device);
+  if (it != attempts_.end()) {
+    const Attempt& a = *it->second;
+    ctx_.sink.handshake({device, d.device_type, metrics::Smsn(d.identity.smsn), to_string(a.link), to_string(a.via),
+                         a.start, ctx_.now(), false, reason});
+    attempts_.erase(it);
+  }
+  d.flags = static_cast<std::uint8_t>(d.flags & ~kRegistering);
+  // Refusals that no retry can cure end the attempts; everything else retries with exponential backoff.
+  const bool final = reason == "device_revoked" || reason == "device_type_revoked" ||
+                     reason == "developer_revoked" || reason == "bad_chain" || reason == "foreign_root" ||
+                     reason == "unknown_device_type";
+  if (final || d.phase != Phase::Associated) return;
+  RandomStream rng = ctx_.fleet.stream(device);
+  const std::uint32_t k = std::min<std::uint32_t>(d.retries, 20);
+  d.retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(d.retries + 1u, 255));
+  const double base = std::min(static_cast<double>(ctx_.config.cloud.backoff_initial) * static_cast<double>(1u << k),
+                               static_cast<double>(ctx_.config.cloud.backoff_max));
+  const SimTime wait = static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
+  ctx_.fleet.commit(device, rng);
+  ctx_.kernel.schedule_in(wait, kRegistrationTarget, kStart, device, d.generation);
+}
+
+}  // namespace st::models

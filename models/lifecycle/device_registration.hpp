@@ -1,0 +1,58 @@
+// DeviceRegistration: the registration handshake as it crosses the world. Device, link, gateway (or the
+// developer's mobile app), network server, cloud partner and application server each add their time;
+// the real handshake (models/security/handshake.hpp) runs at each step. Retries back off exponentially.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
+#include "models/lifecycle/twin_context.hpp"
+#include "models/security/handshake.hpp"
+
+namespace st::models {
+
+class DeviceRegistration : public EventHandler {
+ public:
+  enum Kind : std::uint16_t {
+    kStart, kHelloAtServer, kKeyRequestAtApp, kKeyResponseAtServer, kServerHelloAtDevice,
+    kConfirmAtServer, kAppConfirmAtApp, kServerConfirmAtDevice, kRefusalAtDevice, kTimeout
+  };
+
+  DeviceRegistration(TwinContext& ctx, std::function<void(std::uint32_t)> on_registered);
+  ~DeviceRegistration() override;
+
+  // Start a registration attempt after `delay` (the device must be associated by then).
+  void request(std::uint32_t device, SimTime delay);
+  // Forget any attempt in flight (the device was de-registered or reset).
+  void abandon(std::uint32_t device);
+  std::size_t in_flight() const { return attempts_.size(); }
+
+  void on_event(const CalendarEntry& e) override;
+
+ private:
+  struct Attempt;
+  Attempt* current(std::uint32_t device, std::uint32_t attempt);
+  void start(std::uint32_t device, std::uint16_t generation);
+  void hello_at_server(std::uint32_t device, Attempt& a);
+  void key_request_at_app(std::uint32_t device, Attempt& a);
+  void key_response_at_server(std::uint32_t device, Attempt& a);
+  void server_hello_at_device(std::uint32_t device, Attempt& a);
+  void confirm_at_server(std::uint32_t device, Attempt& a);
+  void app_confirm_at_app(std::uint32_t device, Attempt& a);
+  void server_confirm_at_device(std::uint32_t device, Attempt& a);
+  // The network server refuses: report it, and tell the device (the refusal travels back to it).
+  void refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause);
+  void fail(std::uint32_t device, std::string_view reason);
+  // Delay across the device's path to the network server (hop + backhaul or phone), kNever if lost.
+  SimTime path_delay(std::uint32_t device, const Attempt& a, std::size_t bytes, RandomStream& rng);
+  void send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);
+  void send_to_device(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);
+
+  TwinContext& ctx_;
+  std::function<void(std::uint32_t)> on_registered_;
+  std::unordered_map<std::uint32_t, std::unique_ptr<Attempt>> attempts_;
+};
+
+}  // namespace st::models

@@ -1,0 +1,320 @@
+#include "models/lifecycle/device_traffic.hpp"
+
+#include <algorithm>
+
+#include "models/security/secure_frame.hpp"
+
+namespace st::models {
+
+using hw::CryptoOp;
+using security::Direction;
+using security::FrameError;
+
+namespace {
+enum : std::uint32_t { kBufferedFlag = 0x8000'0000u };
+}
+
+void DeviceTraffic::on_event(const CalendarEntry& e) {
+  switch (e.kind) {
+    case kUplinkDue: uplink_due(e.device, static_cast<std::uint16_t>(e.arg)); break;
+    case kTransmit:
+      if (ctx_.fleet[e.device].generation == static_cast<std::uint16_t>(e.arg)) transmit(e.device);
+      break;
+    case kUplinkAtServer: uplink_at_server(e.arg); break;
+    case kUplinkAtApp: uplink_at_app(e.arg & ~kBufferedFlag, (e.arg & kBufferedFlag) != 0); break;
+    case kAckAtDevice:
+    case kNackAtDevice: acknowledged(e.device, e.arg); break;
+    case kAckTimeout: ack_timeout(e.device, e.arg); break;
+    case kDownlinkAtDevice: downlink_at_device(e.arg); break;
+    default: break;
+  }
+}
+
+void DeviceTraffic::count(std::uint32_t device, std::string_view direction, std::string_view outcome,
+                          std::string_view cause) {
+  const DeviceRecord& d = ctx_.fleet[device];
+  ctx_.sink.traffic({ctx_.now(), device, d.device_type, direction, outcome, cause,
+                     d.visible == metrics::FleetState::Blocked});
+}
+
+void DeviceTraffic::reject(std::uint32_t device, std::string_view actor, std::string_view direction,
+                           std::string_view cause) {
+  const DeviceRecord& d = ctx_.fleet[device];
+  ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), actor, direction, cause});
+  count(device, direction, "rejected", cause);
+}
+
+void DeviceTraffic::start(std::uint32_t device) {
+  RandomStream rng = ctx_.fleet.stream(device);
+  const auto period = static_cast<double>(ctx_.fleet.type_of(device).traffic.uplink_period);
+  ctx_.kernel.schedule_in(static_cast<SimTime>(rng.exponential(period)), kTrafficTarget, kUplinkDue, device,
+                          ctx_.fleet[device].generation);
+  ctx_.fleet.commit(device, rng);
+}
+
+void DeviceTraffic::flush(std::uint32_t device, std::string_view cause) {
+  auto it = outboxes_.find(device);
+  if (it == outboxes_.end()) return;
+  for (std::size_t i = 0; i < it->second.queued.size(); ++i) count(device, "uplink", "dropped", cause);
+  outboxes_.erase(it);
+  ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kFrameInFlight);
+}
+
+void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
+  DeviceRecord& d = ctx_.fleet[device];
+  if (d.generation != generation) return;
+  if ((d.phase != Phase::Registered && d.phase != Phase::Blocked) || !d.network_key.valid) return;
+  const TrafficConfig& cfg = ctx_.fleet.type_of(device).traffic;
+  Outbox& box = outboxes_[device];
+  box.queued.push_back(ctx_.now());
+  count(device, "uplink", "sent", "");
+  if (box.queued.size() > cfg.queue_limit) {
+    // The queue is full: the oldest uplink that is not on the air gives way.
+    const std::size_t victim = box.in_flight != 0 ? 1 : 0;
+    box.queued.erase(box.queued.begin() + static_cast<std::ptrdiff_t>(victim));
+    if (victim == 0) box.head_inner.clear();
+    count(device, "uplink", "dropped", "queue_full");
+  }
+  RandomStream rng = ctx_.fleet.stream(device);
+  ctx_.kernel.schedule_in(static_cast<SimTime>(rng.exponential(static_cast<double>(cfg.uplink_period))),
+                          kTrafficTarget, kUplinkDue, device, d.generation);
+  ctx_.fleet.commit(device, rng);
+  if (box.in_flight == 0) transmit(device);
+}
+
+void DeviceTraffic::transmit(std::uint32_t device) {
+  DeviceRecord& d = ctx_.fleet[device];
+  auto it = outboxes_.find(device);
+  if (it == outboxes_.end() || it->second.in_flight != 0) return;
+  Outbox& box = it->second;
+  const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
+  while (!box.queued.empty() && ctx_.now() - box.queued.front() > cfg.traffic.ttl) {
+    box.queued.pop_front();
+    box.head_inner.clear();
+    count(device, "uplink", "dropped", "ttl_expired");
+  }
+  if (box.queued.empty() || !d.network_key.valid || !d.application_key.valid) {
+    outboxes_.erase(it);
+    d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
+    return;
+  }
+  RandomStream rng = ctx_.fleet.stream(device);
+  box.in_flight = ++next_serial_ == 0 ? ++next_serial_ : next_serial_;
+  d.flags |= kFrameInFlight;
+  ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout, kTrafficTarget, kAckTimeout, device, box.in_flight);
+
+  LinkType link{};
+  if (!ctx_.gateways.pick_link(cfg.links, false, link)) {
+    ctx_.fleet.commit(device, rng);
+    return;  // no gateway serves any of its links: the ack never comes, the device keeps trying
+  }
+  d.uplink_link = link;
+  // Application layer under the application key, inside the network layer under the network key.
+  if (box.head_inner.empty()) {
+    security::Bytes payload(cfg.traffic.payload_bytes);
+    for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(rng.next_u64());
+    box.head_inner = security::seal_frame(d.application_key, Direction::Uplink, device,
+                                          ++d.uplink_application_counter, payload);
+  }
+  const std::uint32_t slot = frames_.acquire();
+  FrameSlot& f = frames_[slot];
+  f.bytes = security::seal_frame(d.network_key, Direction::Uplink, device, ++d.uplink_network_counter,
+                                 box.head_inner);
+  f.device = device;
+  f.tx_id = box.in_flight;
+  f.generation = d.generation;
+  f.origin = FrameOrigin::Device;
+
+  const SimTime crypto = ctx_.mcu_of(device).duration(CryptoOp::AesGcm64, 2);
+  const HopOutcome hop = ctx_.hop.cross(link, static_cast<std::uint32_t>(f.bytes.size()), rng);
+  const std::uint32_t gw = ctx_.gateways.home_gateway(device, link);
+  const SimTime backhaul = ctx_.gateways.backhaul_delay(gw, rng);
+  ctx_.fleet.commit(device, rng);
+  if (!hop.delivered) {
+    frames_.release(slot);
+    return;
+  }
+  const SimTime arrival = ctx_.now() + crypto + hop.delay + backhaul;
+  // An adversary near the gateway: it records this frame to replay it later, or races it with a forgery.
+  if (d.flags & kCaptureNext) {
+    d.flags = static_cast<std::uint8_t>(d.flags & ~kCaptureNext);
+    const std::uint32_t copy = frames_.acquire();
+    frames_[copy] = frames_[slot];
+    frames_[copy].origin = FrameOrigin::Replayed;
+    ctx_.kernel.schedule_at(arrival + kReplayDelay, kTrafficTarget, kUplinkAtServer, device, copy);
+  }
+  if (d.flags & kForgeNext) {
+    d.flags = static_cast<std::uint8_t>(d.flags & ~kForgeNext);
+    const std::uint32_t forged = frames_.acquire();
+    frames_[forged] = frames_[slot];
+    frames_[forged].origin = FrameOrigin::Forged;
+    frames_[forged].bytes.back() ^= 0x5a;  // same header and counter, tag that does not authenticate
+    ctx_.kernel.schedule_at(arrival > 0 ? arrival - 1 : 0, kTrafficTarget, kUplinkAtServer, device, forged);
+  }
+  ctx_.kernel.schedule_at(arrival, kTrafficTarget, kUplinkAtServer, device, slot);
+}
+
+void DeviceTraffic::answer_device(std::uint32_t slot, SimTime at, Kind kind) {
+  FrameSlot& f = frames_[slot];
+  if (f.origin != FrameOrigin::Device) return;
+  RandomStream rng = ctx_.fleet.stream(f.device);
+  const DeviceRecord& d = ctx_.fleet[f.device];
+  const SimTime backhaul = ctx_.gateways.backhaul_delay(ctx_.gateways.home_gateway(f.device, d.uplink_link), rng);
+  const HopOutcome hop = ctx_.hop.cross(d.uplink_link, 12, rng);
+  ctx_.fleet.commit(f.device, rng);
+  if (hop.delivered) ctx_.kernel.schedule_at(at + backhaul + hop.delay, kTrafficTarget, kind, f.device, f.tx_id);
+}
+
+void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
+  FrameSlot& f = frames_[slot];
+  const std::uint32_t device = f.device;
+  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) {  // the network server is down: nobody answers, the device will retry
+    frames_.release(slot);
+    return;
+  }
+  NetworkSession& s = ctx_.network_server.session(device);
+  security::Bytes inner;
+  const FrameError err = security::open_frame(s.key, Direction::Uplink, f.bytes, s.uplink_window, inner);
+  if (err != FrameError::None) {
+    reject(device, "network_server", "uplink", security::to_string(err));
+    frames_.release(slot);
+    return;
+  }
+  const DeviceRecord& d = ctx_.fleet[device];
+  std::string_view refusal;
+  if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) refusal = "device_revoked";
+  else if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) refusal = "device_type_revoked";
+  else if (ctx_.cloud_partner.device(device).permission_revoked) refusal = "developer_revoked";
+  if (!refusal.empty()) {
+    reject(device, refusal == "developer_revoked" ? "cloud_partner" : "network_server", "uplink", refusal);
+    answer_device(slot, done, kNackAtDevice);  // the MAC-level NACK ends the message on the device
+    frames_.release(slot);
+    return;
+  }
+  answer_device(slot, done, kAckAtDevice);
+  // Network server -> cloud partner (destination) -> application server.
+  f.bytes = std::move(inner);
+  const SimTime at_partner = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  ctx_.kernel.schedule_at(at_partner, kTrafficTarget, kUplinkAtApp, device, slot);
+}
+
+void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
+  FrameSlot& f = frames_[slot];
+  const std::uint32_t device = f.device;
+  if (buffered) ctx_.cloud_partner.release_from_destination();
+  const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (done == kNever) {
+    // The application server is down: the destination holds the uplink until it is back, within its limit.
+    if (ctx_.cloud_partner.buffer_for_destination()) {
+      const SimTime retry = std::max(ctx_.application_server.station().down_until(), ctx_.now() + kSecond);
+      ctx_.kernel.schedule_at(retry, kTrafficTarget, kUplinkAtApp, device, slot | kBufferedFlag);
+    } else {
+      count(device, "uplink", "dropped", "destination_full");
+      frames_.release(slot);
+    }
+    return;
+  }
+  ApplicationSession& s = ctx_.application_server.session(device);
+  security::Bytes payload;
+  const FrameError err = security::open_frame(s.key, Direction::Uplink, f.bytes, s.uplink_window, payload);
+  frames_.release(slot);
+  if (err == FrameError::Replay) {  // a retransmission whose first copy already arrived
+    count(device, "uplink", "duplicate", "");
+    return;
+  }
+  if (err != FrameError::None) {
+    reject(device, "application_server", "uplink", security::to_string(err));
+    return;
+  }
+  count(device, "uplink", "delivered", "");
+  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  if (w.status == WirelessStatus::Registered) w.status = WirelessStatus::Activated;
+  ++s.uplinks_received;
+  const std::uint32_t every = ctx_.fleet.type_of(device).traffic.downlink_every;
+  if (every > 0 && s.uplinks_received % every == 0) send_downlink(device, done);
+}
+
+void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
+  ApplicationSession& as = ctx_.application_server.session(device);
+  NetworkSession& ns = ctx_.network_server.session(device);
+  if (!as.key.valid || !ns.key.valid) return;
+  security::Bytes payload(8);
+  for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(as.downlink_counter + i);
+  const security::Bytes inner =
+      security::seal_frame(as.key, Direction::Downlink, device, ++as.downlink_counter, payload);
+  const std::uint32_t slot = frames_.acquire();
+  FrameSlot& f = frames_[slot];
+  f.bytes = security::seal_frame(ns.key, Direction::Downlink, device, ++ns.downlink_counter, inner);
+  f.device = device;
+  f.generation = ctx_.fleet[device].generation;
+  f.origin = FrameOrigin::Device;
+  count(device, "downlink", "sent", "");
+  // Application server -> cloud partner -> network server -> gateway -> device, on the last uplink's link.
+  const SimTime at_server = ctx_.cloud_partner.station().serve(at, ctx_.cloud_rng);
+  RandomStream rng = ctx_.fleet.stream(device);
+  const LinkType link = ctx_.fleet[device].uplink_link;
+  const SimTime backhaul = ctx_.gateways.backhaul_delay(ctx_.gateways.home_gateway(device, link), rng);
+  const HopOutcome hop = ctx_.hop.cross(link, static_cast<std::uint32_t>(f.bytes.size()), rng);
+  ctx_.fleet.commit(device, rng);
+  if (!hop.delivered) {
+    count(device, "downlink", "dropped", "link_loss");
+    frames_.release(slot);
+    return;
+  }
+  ctx_.kernel.schedule_at(at_server + backhaul + hop.delay, kTrafficTarget, kDownlinkAtDevice, device, slot);
+}
+
+void DeviceTraffic::downlink_at_device(std::uint32_t slot) {
+  FrameSlot& f = frames_[slot];
+  const std::uint32_t device = f.device;
+  DeviceRecord& d = ctx_.fleet[device];
+  security::Bytes inner;
+  security::Bytes payload;
+  FrameError err = security::open_frame(d.network_key, Direction::Downlink, f.bytes, d.downlink_network_window, inner);
+  if (err == FrameError::None)
+    err = security::open_frame(d.application_key, Direction::Downlink, inner, d.downlink_application_window, payload);
+  frames_.release(slot);
+  if (err != FrameError::None) {
+    reject(device, "device", "downlink", security::to_string(err));
+    return;
+  }
+  count(device, "downlink", "delivered", "");
+}
+
+void DeviceTraffic::acknowledged(std::uint32_t device, std::uint32_t serial) {
+  auto it = outboxes_.find(device);
+  if (it == outboxes_.end() || it->second.in_flight != serial) return;
+  Outbox& box = it->second;
+  if (!box.queued.empty()) box.queued.pop_front();
+  box.head_inner.clear();
+  box.in_flight = 0;
+  box.backoff = 0;
+  DeviceRecord& d = ctx_.fleet[device];
+  d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
+  if (box.queued.empty()) {
+    outboxes_.erase(it);
+    return;
+  }
+  transmit(device);
+}
+
+void DeviceTraffic::ack_timeout(std::uint32_t device, std::uint32_t serial) {
+  auto it = outboxes_.find(device);
+  if (it == outboxes_.end() || it->second.in_flight != serial) return;
+  Outbox& box = it->second;
+  box.in_flight = 0;
+  DeviceRecord& d = ctx_.fleet[device];
+  d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
+  // No acknowledgement: retransmit after an exponential backoff (the message stays queued, within its TTL).
+  const std::uint32_t k = std::min<std::uint32_t>(box.backoff, 16);
+  box.backoff = static_cast<std::uint8_t>(std::min<std::uint32_t>(box.backoff + 1u, 255));
+  RandomStream rng = ctx_.fleet.stream(device);
+  const double base = std::min(static_cast<double>(ctx_.config.cloud.ack_timeout) * static_cast<double>(1u << k),
+                               static_cast<double>(ctx_.config.cloud.backoff_max));
+  ctx_.kernel.schedule_in(static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform())), kTrafficTarget, kTransmit,
+                          device, d.generation);
+  ctx_.fleet.commit(device, rng);
+}
+
+}  // namespace st::models

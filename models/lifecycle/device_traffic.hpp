@@ -1,0 +1,61 @@
+// DeviceTraffic: application uplinks and downlinks of registered devices through both security layers.
+// The device queues uplinks (within its limit and TTL) and retransmits until acknowledged; the network
+// server opens the network layer, checks revocation and forwards through the cloud partner's destination
+// to the application server, which opens the application layer and may answer with a downlink.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string_view>
+#include <unordered_map>
+
+#include "models/lifecycle/frame_pool.hpp"
+#include "models/lifecycle/twin_context.hpp"
+
+namespace st::models {
+
+class DeviceTraffic : public EventHandler {
+ public:
+  enum Kind : std::uint16_t {
+    kUplinkDue, kTransmit, kUplinkAtServer, kUplinkAtApp, kAckAtDevice, kNackAtDevice, kAckTimeout,
+    kDownlinkAtDevice
+  };
+  static constexpr SimTime kReplayDelay = 30 * kSecond;  // how long an adversary waits before replaying
+
+  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx) {}
+
+  // Begin periodic uplinks of a device that just registered.
+  void start(std::uint32_t device);
+  // Drop everything the device still has queued (de-registration), counted under `cause`.
+  void flush(std::uint32_t device, std::string_view cause);
+  std::size_t frames_in_flight_capacity() const { return frames_.capacity(); }
+
+  void on_event(const CalendarEntry& e) override;
+
+ private:
+  struct Outbox {
+    std::deque<SimTime> queued;     // enqueue times, head first
+    std::uint32_t in_flight = 0;    // serial of the transmission awaiting its ack (0: none)
+    std::uint8_t backoff = 0;
+    // The head message sealed under the application key once: retransmissions carry the same inner
+    // frame (so the application server can tell a duplicate), each in a fresh network-layer frame.
+    security::Bytes head_inner;
+  };
+  void uplink_due(std::uint32_t device, std::uint16_t generation);
+  void transmit(std::uint32_t device);
+  void uplink_at_server(std::uint32_t slot);
+  void uplink_at_app(std::uint32_t slot, bool buffered);
+  void acknowledged(std::uint32_t device, std::uint32_t serial);
+  void ack_timeout(std::uint32_t device, std::uint32_t serial);
+  void downlink_at_device(std::uint32_t slot);
+  void send_downlink(std::uint32_t device, SimTime at);
+  void reject(std::uint32_t device, std::string_view actor, std::string_view direction, std::string_view cause);
+  void count(std::uint32_t device, std::string_view direction, std::string_view outcome, std::string_view cause);
+  void answer_device(std::uint32_t slot, SimTime at, Kind kind);
+
+  TwinContext& ctx_;
+  std::unordered_map<std::uint32_t, Outbox> outboxes_;
+  FramePool frames_;
+  std::uint32_t next_serial_ = 0;
+};
+
+}  // namespace st::models

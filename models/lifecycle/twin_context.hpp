@@ -1,0 +1,50 @@
+// TwinContext: the shared pieces of one simulated world that the lifecycle flows act on: the kernel,
+// the metrics sink, the fleet, the cloud actors, the gateways and the device-to-gateway hop.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "hw_models/mcu/mcu_timing.hpp"
+#include "models/channel/link_hop.hpp"
+#include "models/cloud/application_server.hpp"
+#include "models/cloud/cloud_partner_registry.hpp"
+#include "models/cloud/network_server.hpp"
+#include "models/cloud/service_station.hpp"
+#include "models/gateway/gateway_pool.hpp"
+#include "models/lifecycle/fleet.hpp"
+#include "models/security/key_source.hpp"
+#include "models/security/pki.hpp"
+#include "sim/kernel/dispatcher.hpp"
+#include "sim/metrics/metrics_sink.hpp"
+
+namespace st::models {
+
+// Calendar targets of the lifecycle flows.
+enum EventTarget : std::uint8_t {
+  kProvisioningTarget = 1,
+  kRegistrationTarget = 2,
+  kTrafficTarget = 3,
+  kFirstWorldTarget = 8,  // targets from here on belong to the world builder (timeline, sampler)
+};
+
+struct TwinContext {
+  Dispatcher& kernel;
+  metrics::MetricsSink& sink;
+  const WorldConfig& config;
+  const security::KeySource& keys;
+  security::Pki& pki;
+  Fleet& fleet;
+  GatewayPool& gateways;
+  DeviceLinkHop& hop;
+  NetworkServer& network_server;
+  CloudPartnerRegistry& cloud_partner;
+  ApplicationServer& application_server;
+  ServiceStation& ingest;
+  std::vector<hw::McuProfile> mcu;  // per device type
+  RandomStream cloud_rng;           // service times of the cloud actors, in dispatch order
+
+  SimTime now() const { return kernel.now(); }
+  const hw::McuProfile& mcu_of(std::uint32_t device) const { return mcu[fleet[device].device_type]; }
+};
+
+}  // namespace st::models

@@ -1,0 +1,83 @@
+// Leaf-to-root verification of the two device chains with a cache of upper-chain verdicts.
+#include "models/security/chain_verifier.hpp"
+
+#include "models/security/primitives.hpp"
+
+namespace st::security {
+
+std::string_view to_string(ChainError e) {
+  switch (e) {
+    case ChainError::None: return "none";
+    case ChainError::Malformed: return "malformed";
+    case ChainError::BadDeviceSignature: return "bad_device_signature";
+    case ChainError::BadChainSignature: return "bad_chain_signature";
+    case ChainError::ForeignRoot: return "foreign_root";
+  }
+  return "malformed";
+}
+
+ChainVerifier::ChainVerifier(const TrustAnchor& anchor) : anchor_(anchor) {}
+
+bool ChainVerifier::check(SignatureAlgorithm alg, std::span<const std::uint8_t> pub, const CertRecord& rec) {
+  verifications_.fetch_add(1, std::memory_order_relaxed);
+  return verify_certificate(alg, pub, rec);
+}
+
+ChainError ChainVerifier::verify_upper(SignatureAlgorithm alg, const std::vector<CertRecord>& chain) {
+  if (chain.size() != kUpperChainLength) return ChainError::Malformed;
+  Bytes encoded;
+  encoded.push_back(static_cast<std::uint8_t>(alg));
+  for (const CertRecord& r : chain) {
+    if (r.serial.empty() || r.serial.size() > 255 || r.public_key.size() != record_public_size(alg))
+      return ChainError::Malformed;
+    encode_record(encoded, r);
+  }
+  const auto key = sha256(encoded);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      cache_hits_.fetch_add(1, std::memory_order_relaxed);
+      return it->second;
+    }
+  }
+  // Top down: SW under the root (else foreign), then MAN under SW, PRODUCT under MAN, DAK under PRODUCT.
+  ChainError verdict = ChainError::None;
+  const std::size_t sw = static_cast<std::size_t>(ChainPosition::Sw);
+  if (!check(alg, anchor_.root_public[index_of(alg)], chain[sw])) {
+    verdict = ChainError::ForeignRoot;
+  } else {
+    for (std::size_t i = sw; i-- > 0;) {
+      if (!check(alg, chain[i + 1].public_key, chain[i])) {
+        verdict = ChainError::BadChainSignature;
+        break;
+      }
+    }
+  }
+  std::lock_guard lock(mutex_);
+  if (cache_.size() >= kMaxCache) cache_.clear();
+  cache_.emplace(key, verdict);
+  return verdict;
+}
+
+ChainError ChainVerifier::verify(std::span<const std::uint8_t, 32> smsn, std::span<const std::uint8_t, 32> ed25519_public,
+                                 std::span<const std::uint8_t, 64> ed25519_sig,
+                                 std::span<const std::uint8_t, 64> p256_public,
+                                 std::span<const std::uint8_t, 64> p256_sig, const TypeChains& chains) {
+  for (SignatureAlgorithm alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
+    if (const ChainError e = verify_upper(alg, chains.upper[index_of(alg)]); e != ChainError::None) return e;
+  }
+  const auto dak = static_cast<std::size_t>(ChainPosition::Dak);
+  verifications_.fetch_add(2, std::memory_order_relaxed);
+  if (!st::security::verify(SignatureAlgorithm::Ed25519, chains.upper[0][dak].public_key,
+                            signed_message(smsn, ed25519_public), ed25519_sig) ||
+      !st::security::verify(SignatureAlgorithm::EcdsaP256, chains.upper[1][dak].public_key,
+                            signed_message(smsn, p256_public), p256_sig))
+    return ChainError::BadDeviceSignature;
+  return ChainError::None;
+}
+
+ChainError ChainVerifier::verify(const DeviceIdentity& d, const TypeChains& chains) {
+  return verify(d.smsn, d.ed25519_public, d.ed25519_signature, d.p256_public, d.p256_signature, chains);
+}
+
+}  // namespace st::security

@@ -1,0 +1,32 @@
+// DakSigner: signature-limited signing of device leaf records.
+#include "models/security/dak_signer.hpp"
+
+#include <openssl/crypto.h>
+
+#include "models/security/primitives.hpp"
+
+namespace st::security {
+
+DakSigner::DakSigner(const std::array<std::uint8_t, 32>& ed25519_private,
+                     const std::array<std::uint8_t, 32>& p256_private, std::uint32_t limit)
+    : ed25519_private_(ed25519_private), p256_private_(p256_private), limit_(limit) {}
+
+DakSigner::~DakSigner() {
+  OPENSSL_cleanse(ed25519_private_.data(), ed25519_private_.size());
+  OPENSSL_cleanse(p256_private_.data(), p256_private_.size());
+}
+
+DakSigner::Result DakSigner::sign_device(DeviceIdentity& device) {
+  // Reserve a signature slot first so concurrent signers never exceed the limit.
+  std::uint64_t current = signatures_.load(std::memory_order_relaxed);
+  do {
+    if (limit_ != 0 && current >= limit_) return Result::SignatureLimitReached;
+  } while (!signatures_.compare_exchange_weak(current, current + 1, std::memory_order_relaxed));
+  const CertRecord ed = device_certificate(device, SignatureAlgorithm::Ed25519);
+  const CertRecord p = device_certificate(device, SignatureAlgorithm::EcdsaP256);
+  device.ed25519_signature = sign(SignatureAlgorithm::Ed25519, ed25519_private_, signed_message(ed.serial, ed.public_key));
+  device.p256_signature = sign(SignatureAlgorithm::EcdsaP256, p256_private_, signed_message(p.serial, p.public_key));
+  return Result::Ok;
+}
+
+}  // namespace st::security

@@ -1,0 +1,40 @@
+// DeviceIdentity: the fixed-size manufacturing identity of one device (SMSN, both key pairs, both DAK
+// signatures), the SMSN derivation and the device's two leaf certificate records.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "models/security/algorithms.hpp"
+#include "models/security/certificate.hpp"
+#include "models/security/key_source.hpp"
+
+namespace st::security {
+
+// No heap members: 322 bytes, trivially copyable.
+struct DeviceIdentity {
+  std::array<std::uint8_t, 32> smsn{};
+  std::array<std::uint8_t, 32> ed25519_private{};
+  std::array<std::uint8_t, 32> ed25519_public{};
+  std::array<std::uint8_t, 32> p256_private{};
+  std::array<std::uint8_t, 64> p256_public{};  // X || Y
+  std::array<std::uint8_t, 64> ed25519_signature{};  // by the DAK over smsn || ed25519_public
+  std::array<std::uint8_t, 64> p256_signature{};     // by the DAK over smsn || p256_public
+  std::uint16_t device_type = 0;
+};
+
+// SHA-256 over "sidewalk-twin smsn v1" || 0x00 || u8 len || device_type_id || DSN (8 bytes BE) || u8 len || apid
+// (docs/security.md). Throws std::invalid_argument if a string is longer than 255 bytes.
+std::array<std::uint8_t, 32> make_smsn(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid);
+
+// Generates both key pairs from the source (labels "device ed25519" / "device p256", id = device_index);
+// the signatures are left zero until a DakSigner signs the identity.
+DeviceIdentity make_device_identity(const KeySource& source, std::uint16_t device_type,
+                                    const std::array<std::uint8_t, 32>& smsn, std::uint64_t device_index);
+
+// The leaf record of one chain: serial = SMSN, the record-form public key, the DAK signature.
+CertRecord device_certificate(const DeviceIdentity& id, SignatureAlgorithm alg);
+
+}  // namespace st::security
+
+static_assert(sizeof(st::security::DeviceIdentity) == 322);

@@ -1,0 +1,73 @@
+// Pki construction: deterministic CA keys, serials and records from the KeySource.
+#include "models/security/pki.hpp"
+
+#include <openssl/crypto.h>
+
+#include <stdexcept>
+
+namespace st::security {
+
+namespace {
+constexpr std::array<SignatureAlgorithm, 2> kAlgs{SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256};
+
+std::string key_label(const std::string& base, std::string_view role, SignatureAlgorithm alg) {
+  return base + "/" + std::string(role) + "/" + std::string(to_string(alg));
+}
+
+// A 4-byte CA serial with the top bit clear (so never the 0xB nibble that announces a longer serial).
+Bytes ca_serial(const KeySource& source, const std::string& base, std::string_view role, std::uint64_t id) {
+  Bytes s(4);
+  source.fill(base + "/" + std::string(role) + "/serial", id, s);
+  s[0] &= 0x7f;
+  return s;
+}
+}  // namespace
+
+Pki::Pki(const KeySource& source, std::string_view label) : source_(source), label_(label) {
+  for (SignatureAlgorithm alg : kAlgs) {
+    const std::size_t a = index_of(alg);
+    KeyPair root = generate_signing_key(alg, source_, key_label(label_, "amzn", alg), 0);
+    KeyPair sw = generate_signing_key(alg, source_, key_label(label_, "sw", alg), 0);
+    KeyPair man = generate_signing_key(alg, source_, key_label(label_, "man", alg), 0);
+    anchor_.root_public[a] = to_record_public(alg, root.public_key);
+    sw_[a] = issue_certificate(alg, root.private_key, ca_serial(source_, label_, "sw", 0), to_record_public(alg, sw.public_key));
+    man_[a] = issue_certificate(alg, sw.private_key, ca_serial(source_, label_, "man", 0), to_record_public(alg, man.public_key));
+    man_private_[a] = std::move(man.private_key);
+    if (alg == SignatureAlgorithm::Ed25519) {
+      network_server_.key = generate_signing_key(alg, source_, label_ + "/sns/ed25519", 0);
+      network_server_.cert = issue_certificate(alg, sw.private_key, ca_serial(source_, label_, "sns", 0),
+                                               to_record_public(alg, network_server_.key.public_key));
+      application_server_.key = generate_signing_key(alg, source_, label_ + "/appserver/ed25519", 0);
+    }
+    OPENSSL_cleanse(root.private_key.data(), root.private_key.size());
+    OPENSSL_cleanse(sw.private_key.data(), sw.private_key.size());
+  }
+}
+
+std::uint16_t Pki::add_device_type(std::string_view name, std::uint32_t dak_signature_limit) {
+  if (types_.size() >= 0xffff) throw std::length_error("too many device types");
+  const auto type = static_cast<std::uint16_t>(types_.size());
+  TypeEntry entry;
+  entry.name = std::string(name);
+  std::array<std::array<std::uint8_t, 32>, 2> dak_private{};
+  for (SignatureAlgorithm alg : kAlgs) {
+    const std::size_t a = index_of(alg);
+    KeyPair product = generate_signing_key(alg, source_, key_label(label_, "product", alg), type);
+    KeyPair dak = generate_signing_key(alg, source_, key_label(label_, "dak", alg), type);
+    CertRecord product_rec = issue_certificate(alg, man_private_[a], ca_serial(source_, label_, "product", type),
+                                               to_record_public(alg, product.public_key));
+    CertRecord dak_rec = issue_certificate(alg, product.private_key, ca_serial(source_, label_, "dak", type),
+                                           to_record_public(alg, dak.public_key));
+    auto& chain = entry.chains.upper[a];
+    chain = {std::move(dak_rec), std::move(product_rec), man_[a], sw_[a]};
+    std::copy(dak.private_key.begin(), dak.private_key.end(), dak_private[a].begin());
+    OPENSSL_cleanse(product.private_key.data(), product.private_key.size());
+    OPENSSL_cleanse(dak.private_key.data(), dak.private_key.size());
+  }
+  types_.push_back(std::move(entry));
+  daks_.emplace_back(dak_private[0], dak_private[1], dak_signature_limit);
+  OPENSSL_cleanse(dak_private.data(), sizeof(dak_private));
+  return type;
+}
+
+}  // namespace st::security

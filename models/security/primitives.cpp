@@ -1,0 +1,427 @@
+// The EVP implementations of the primitives. Algorithm objects (EVP_MD, EVP_CIPHER, EVP_KDF, EVP_MAC, the P-256
+// group) are fetched once (function-local statics, thread-safe initialisation) and shared read-only.
+#include "models/security/primitives.hpp"
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/obj_mac.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "models/security/crypto_error.hpp"
+#include "models/security/openssl_handles.hpp"
+
+namespace st::security {
+
+void throw_crypto_error(const char* what) {
+  std::string msg = std::string("OpenSSL: ") + what;
+  const unsigned long e = ERR_get_error();
+  if (e != 0) {
+    char buf[256];
+    ERR_error_string_n(e, buf, sizeof(buf));
+    msg += ": ";
+    msg += buf;
+  }
+  ERR_clear_error();
+  throw CryptoError(msg);
+}
+
+namespace {
+
+// ---- fetched algorithm objects -------------------------------------------------------------------------------
+const EVP_MD* md_sha256() {
+  static const ossl::MdPtr md{EVP_MD_fetch(nullptr, "SHA256", nullptr)};
+  if (!md) throw_crypto_error("EVP_MD_fetch SHA256");
+  return md.get();
+}
+const EVP_CIPHER* cipher_aes128_gcm() {
+  static const ossl::CipherPtr c{EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr)};
+  if (!c) throw_crypto_error("EVP_CIPHER_fetch AES-128-GCM");
+  return c.get();
+}
+EVP_KDF* kdf_hkdf() {
+  static const ossl::KdfPtr k{EVP_KDF_fetch(nullptr, "HKDF", nullptr)};
+  if (!k) throw_crypto_error("EVP_KDF_fetch HKDF");
+  return k.get();
+}
+EVP_MAC* mac_hmac() {
+  static const ossl::MacPtr m{EVP_MAC_fetch(nullptr, "HMAC", nullptr)};
+  if (!m) throw_crypto_error("EVP_MAC_fetch HMAC");
+  return m.get();
+}
+const EC_GROUP* p256_group() {
+  static const ossl::EcGroupPtr g{EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1)};
+  if (!g) throw_crypto_error("EC_GROUP_new_by_curve_name P-256");
+  return g.get();
+}
+
+char kSha256Name[] = "SHA256";
+char kP256GroupName[] = "prime256v1";
+
+// ---- key construction --------------------------------------------------------------------------------------------
+bool p256_scalar_valid(std::span<const std::uint8_t> priv) {
+  if (priv.size() != 32) return false;
+  ossl::BnPtr d{BN_bin2bn(priv.data(), 32, nullptr)};
+  if (!d) throw_crypto_error("BN_bin2bn");
+  return !BN_is_zero(d.get()) && BN_cmp(d.get(), EC_GROUP_get0_order(p256_group())) < 0;
+}
+
+// The 65-byte uncompressed public point of a valid P-256 scalar.
+std::array<std::uint8_t, kP256PointSize> p256_public_point(const BIGNUM* d) {
+  const EC_GROUP* group = p256_group();
+  ossl::BnCtxPtr bnctx{BN_CTX_new()};
+  ossl::EcPointPtr pt{EC_POINT_new(group)};
+  if (!bnctx || !pt) throw_crypto_error("EC_POINT_new");
+  if (EC_POINT_mul(group, pt.get(), d, nullptr, nullptr, bnctx.get()) != 1) throw_crypto_error("EC_POINT_mul");
+  std::array<std::uint8_t, kP256PointSize> out{};
+  if (EC_POINT_point2oct(group, pt.get(), POINT_CONVERSION_UNCOMPRESSED, out.data(), out.size(), bnctx.get()) !=
+      out.size())
+    throw_crypto_error("EC_POINT_point2oct");
+  return out;
+}
+
+ossl::PkeyPtr p256_private_pkey(std::span<const std::uint8_t> priv) {
+  if (!p256_scalar_valid(priv)) throw std::invalid_argument("P-256 private key must be a 32-byte scalar in [1, n)");
+  ossl::BnPtr d{BN_bin2bn(priv.data(), 32, nullptr)};
+  if (!d) throw_crypto_error("BN_bin2bn");
+  const auto pub = p256_public_point(d.get());
+  ossl::ParamBldPtr bld{OSSL_PARAM_BLD_new()};
+  if (!bld) throw_crypto_error("OSSL_PARAM_BLD_new");
+  if (OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, kP256GroupName, 0) != 1 ||
+      OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, d.get()) != 1 ||
+      OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, pub.data(), pub.size()) != 1)
+    throw_crypto_error("OSSL_PARAM_BLD_push");
+  ossl::ParamPtr params{OSSL_PARAM_BLD_to_param(bld.get())};
+  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr)};
+  if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata_init");
+  EVP_PKEY* raw = nullptr;
+  if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_KEYPAIR, params.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata");
+  return ossl::PkeyPtr{raw};
+}
+
+// A P-256 public key from 65-byte uncompressed or 64-byte X||Y; null if malformed or not on the curve.
+ossl::PkeyPtr p256_public_pkey(std::span<const std::uint8_t> pub) {
+  std::array<std::uint8_t, kP256PointSize> point{};
+  if (pub.size() == kP256PointSize && pub[0] == 0x04) {
+    std::copy(pub.begin(), pub.end(), point.begin());
+  } else if (pub.size() == kP256RawPublicSize) {
+    point[0] = 0x04;
+    std::copy(pub.begin(), pub.end(), point.begin() + 1);
+  } else {
+    return nullptr;
+  }
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, kP256GroupName, 0),
+      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()),
+      OSSL_PARAM_construct_end()};
+  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr)};
+  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata_init");
+  EVP_PKEY* raw = nullptr;
+  if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+    ERR_clear_error();  // not on the curve: bad input, not an internal failure
+    return nullptr;
+  }
+  return ossl::PkeyPtr{raw};
+}
+
+ossl::PkeyPtr raw_private_pkey(const char* name, std::span<const std::uint8_t> priv) {
+  if (priv.size() != 32) throw std::invalid_argument(std::string(name) + " private key must be 32 bytes");
+  ossl::PkeyPtr k{EVP_PKEY_new_raw_private_key_ex(nullptr, name, nullptr, priv.data(), priv.size())};
+  if (!k) throw_crypto_error("EVP_PKEY_new_raw_private_key_ex");
+  return k;
+}
+
+ossl::PkeyPtr raw_public_pkey(const char* name, std::span<const std::uint8_t> pub) {
+  if (pub.size() != 32) return nullptr;
+  ossl::PkeyPtr k{EVP_PKEY_new_raw_public_key_ex(nullptr, name, nullptr, pub.data(), pub.size())};
+  if (!k) ERR_clear_error();
+  return k;
+}
+
+Bytes raw_public_of(const EVP_PKEY* k) {
+  Bytes out(32);
+  std::size_t len = out.size();
+  if (EVP_PKEY_get_raw_public_key(k, out.data(), &len) != 1 || len != 32)
+    throw_crypto_error("EVP_PKEY_get_raw_public_key");
+  return out;
+}
+
+ossl::PkeyPtr private_pkey(SignatureAlgorithm alg, std::span<const std::uint8_t> priv) {
+  return alg == SignatureAlgorithm::Ed25519 ? raw_private_pkey("ED25519", priv) : p256_private_pkey(priv);
+}
+
+// 32 private bytes from the source; for P-256 re-derived with a counter until the scalar is in [1, n).
+Bytes private_from_source(bool p256, const KeySource& source, std::string_view label, std::uint64_t id) {
+  Bytes priv(32);
+  source.fill(label, id, priv);
+  for (std::uint32_t counter = 1; p256 && !p256_scalar_valid(priv); ++counter) source.fill(label, id, counter, priv);
+  return priv;
+}
+
+}  // namespace
+
+// ---- keys --------------------------------------------------------------------------------------------------------
+Bytes signing_public_key(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key) {
+  if (alg == SignatureAlgorithm::Ed25519) return raw_public_of(raw_private_pkey("ED25519", private_key).get());
+  if (!p256_scalar_valid(private_key)) throw std::invalid_argument("P-256 private key must be a scalar in [1, n)");
+  ossl::BnPtr d{BN_bin2bn(private_key.data(), 32, nullptr)};
+  if (!d) throw_crypto_error("BN_bin2bn");
+  const auto pt = p256_public_point(d.get());
+  return Bytes(pt.begin(), pt.end());
+}
+
+Bytes ecdh_public_key(EcdhCurve curve, std::span<const std::uint8_t> private_key) {
+  if (curve == EcdhCurve::X25519) return raw_public_of(raw_private_pkey("X25519", private_key).get());
+  return signing_public_key(SignatureAlgorithm::EcdsaP256, private_key);
+}
+
+KeyPair generate_signing_key(SignatureAlgorithm alg, const KeySource& source, std::string_view label,
+                             std::uint64_t id) {
+  KeyPair kp;
+  kp.private_key = private_from_source(alg == SignatureAlgorithm::EcdsaP256, source, label, id);
+  kp.public_key = signing_public_key(alg, kp.private_key);
+  return kp;
+}
+
+KeyPair generate_ecdh_key(EcdhCurve curve, const KeySource& source, std::string_view label, std::uint64_t id) {
+  KeyPair kp;
+  kp.private_key = private_from_source(curve == EcdhCurve::P256, source, label, id);
+  kp.public_key = ecdh_public_key(curve, kp.private_key);
+  return kp;
+}
+
+// ---- signatures --------------------------------------------------------------------------------------------------
+std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key,
+                                  std::span<const std::uint8_t> msg) {
+  const ossl::PkeyPtr key = private_pkey(alg, private_key);
+  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
+  if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
+  const bool ed = alg == SignatureAlgorithm::Ed25519;
+  if (EVP_DigestSignInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key.get(), nullptr) != 1)
+    throw_crypto_error("EVP_DigestSignInit_ex");
+  std::array<std::uint8_t, 64> out{};
+  if (ed) {
+    std::size_t len = out.size();
+    if (EVP_DigestSign(ctx.get(), out.data(), &len, msg.data(), msg.size()) != 1 || len != 64)
+      throw_crypto_error("EVP_DigestSign Ed25519");
+    return out;
+  }
+  std::array<std::uint8_t, 80> der{};  // a P-256 DER signature is at most 72 bytes
+  std::size_t len = der.size();
+  if (EVP_DigestSign(ctx.get(), der.data(), &len, msg.data(), msg.size()) != 1) throw_crypto_error("EVP_DigestSign P-256");
+  const unsigned char* p = der.data();
+  ossl::EcdsaSigPtr sig{d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(len))};
+  if (!sig) throw_crypto_error("d2i_ECDSA_SIG");
+  const BIGNUM* r = nullptr;
+  const BIGNUM* s = nullptr;
+  ECDSA_SIG_get0(sig.get(), &r, &s);
+  if (BN_bn2binpad(r, out.data(), 32) != 32 || BN_bn2binpad(s, out.data() + 32, 32) != 32)
+    throw_crypto_error("BN_bn2binpad");
+  return out;
+}
+
+bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
+            std::span<const std::uint8_t> sig64) {
+  if (sig64.size() != 64) return false;
+  const bool ed = alg == SignatureAlgorithm::Ed25519;
+  const ossl::PkeyPtr key = ed ? raw_public_pkey("ED25519", public_key) : p256_public_pkey(public_key);
+  if (!key) return false;
+  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
+  if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
+  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key.get(), nullptr) !=
+      1)
+    throw_crypto_error("EVP_DigestVerifyInit_ex");
+  int rc = 0;
+  if (ed) {
+    rc = EVP_DigestVerify(ctx.get(), sig64.data(), 64, msg.data(), msg.size());
+  } else {
+    ossl::EcdsaSigPtr sig{ECDSA_SIG_new()};
+    BIGNUM* r = BN_bin2bn(sig64.data(), 32, nullptr);
+    BIGNUM* s = BN_bin2bn(sig64.data() + 32, 32, nullptr);
+    if (!sig || r == nullptr || s == nullptr || ECDSA_SIG_set0(sig.get(), r, s) != 1) {
+      BN_free(r);
+      BN_free(s);
+      throw_crypto_error("ECDSA_SIG_set0");
+    }
+    std::array<std::uint8_t, 80> der{};
+    unsigned char* p = der.data();
+    const int len = i2d_ECDSA_SIG(sig.get(), &p);
+    if (len <= 0) throw_crypto_error("i2d_ECDSA_SIG");
+    rc = EVP_DigestVerify(ctx.get(), der.data(), static_cast<std::size_t>(len), msg.data(), msg.size());
+  }
+  if (rc != 1) ERR_clear_error();
+  return rc == 1;
+}
+
+// ---- ECDH --------------------------------------------------------------------------------------------------------
+std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<const std::uint8_t> private_key,
+                                                 std::span<const std::uint8_t> peer_public) {
+  const bool x = curve == EcdhCurve::X25519;
+  if (!x && peer_public.size() != kP256PointSize) return std::nullopt;
+  const ossl::PkeyPtr peer = x ? raw_public_pkey("X25519", peer_public) : p256_public_pkey(peer_public);
+  if (!peer) return std::nullopt;
+  const ossl::PkeyPtr own = x ? raw_private_pkey("X25519", private_key) : p256_private_pkey(private_key);
+  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_pkey(nullptr, own.get(), nullptr)};
+  if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_derive_init");
+  if (EVP_PKEY_derive_set_peer_ex(ctx.get(), peer.get(), 0) != 1) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  std::array<std::uint8_t, 32> secret{};
+  std::size_t len = secret.size();
+  if (EVP_PKEY_derive(ctx.get(), secret.data(), &len) != 1 || len != 32) {
+    ERR_clear_error();  // X25519 all-zero output (small-order peer point) fails here
+    return std::nullopt;
+  }
+  static constexpr std::array<std::uint8_t, 32> kZero{};
+  if (CRYPTO_memcmp(secret.data(), kZero.data(), 32) == 0) return std::nullopt;
+  return secret;
+}
+
+// ---- hashes, MAC, KDF --------------------------------------------------------------------------------------------
+std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> data) {
+  std::array<std::uint8_t, 32> out{};
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), out.data(), &len, md_sha256(), nullptr) != 1 || len != 32)
+    throw_crypto_error("EVP_Digest SHA256");
+  return out;
+}
+
+std::array<std::uint8_t, 32> hmac_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8_t> msg) {
+  static const std::uint8_t kEmpty = 0;
+  ossl::MacCtxPtr ctx{EVP_MAC_CTX_new(mac_hmac())};
+  if (!ctx) throw_crypto_error("EVP_MAC_CTX_new");
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, kSha256Name, 0),
+                               OSSL_PARAM_construct_end()};
+  if (EVP_MAC_init(ctx.get(), key.empty() ? &kEmpty : key.data(), key.size(), params) != 1 ||
+      EVP_MAC_update(ctx.get(), msg.data(), msg.size()) != 1)
+    throw_crypto_error("EVP_MAC HMAC");
+  std::array<std::uint8_t, 32> out{};
+  std::size_t len = 0;
+  if (EVP_MAC_final(ctx.get(), out.data(), &len, out.size()) != 1 || len != 32) throw_crypto_error("EVP_MAC_final");
+  return out;
+}
+
+namespace {
+char kModeExtract[] = "EXTRACT_ONLY";
+char kModeExpand[] = "EXPAND_ONLY";
+
+void hkdf_run(char* mode, std::span<const std::uint8_t> salt, std::span<const std::uint8_t> key,
+              std::span<const std::uint8_t> info, std::span<std::uint8_t> out) {
+  if (out.size() > 255 * 32) throw std::invalid_argument("HKDF-SHA256 output longer than 8160 bytes");
+  ossl::KdfCtxPtr ctx{EVP_KDF_CTX_new(kdf_hkdf())};
+  if (!ctx) throw_crypto_error("EVP_KDF_CTX_new");
+  OSSL_PARAM params[6];
+  OSSL_PARAM* p = params;
+  *p++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, kSha256Name, 0);
+  if (mode != nullptr) *p++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MODE, mode, 0);
+  *p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, const_cast<std::uint8_t*>(key.data()), key.size());
+  if (!salt.empty())
+    *p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, const_cast<std::uint8_t*>(salt.data()), salt.size());
+  if (!info.empty())
+    *p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<std::uint8_t*>(info.data()), info.size());
+  *p = OSSL_PARAM_construct_end();
+  if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) throw_crypto_error("EVP_KDF_derive HKDF");
+}
+}  // namespace
+
+Bytes hkdf_sha256(std::span<const std::uint8_t> salt, std::span<const std::uint8_t> ikm,
+                  std::span<const std::uint8_t> info, std::size_t len) {
+  Bytes out(len);
+  if (len > 0) hkdf_run(nullptr, salt, ikm, info, out);
+  return out;
+}
+
+std::array<std::uint8_t, 32> hkdf_sha256_extract(std::span<const std::uint8_t> salt,
+                                                  std::span<const std::uint8_t> ikm) {
+  std::array<std::uint8_t, 32> prk{};
+  hkdf_run(kModeExtract, salt, ikm, {}, prk);
+  return prk;
+}
+
+void hkdf_sha256_expand(std::span<const std::uint8_t> prk, std::span<const std::uint8_t> info,
+                        std::span<std::uint8_t> out) {
+  if (!out.empty()) hkdf_run(kModeExpand, {}, prk, info, out);
+}
+
+// ---- AES-128-GCM -------------------------------------------------------------------------------------------------
+namespace {
+void check_key_iv(std::span<const std::uint8_t> key, std::span<const std::uint8_t> iv) {
+  if (key.size() != kAes128KeySize) throw std::invalid_argument("AES-128-GCM key must be 16 bytes");
+  if (iv.size() != kGcmIvSize) throw std::invalid_argument("AES-128-GCM IV must be 12 bytes");
+}
+}  // namespace
+
+Bytes aes128_gcm_seal(std::span<const std::uint8_t> key16, std::span<const std::uint8_t> iv12,
+                      std::span<const std::uint8_t> aad, std::span<const std::uint8_t> plaintext) {
+  check_key_iv(key16, iv12);
+  ossl::CipherCtxPtr ctx{EVP_CIPHER_CTX_new()};
+  if (!ctx || EVP_EncryptInit_ex2(ctx.get(), cipher_aes128_gcm(), key16.data(), iv12.data(), nullptr) != 1)
+    throw_crypto_error("EVP_EncryptInit_ex2");
+  Bytes out(plaintext.size() + kGcmTagSize);
+  int len = 0;
+  if (!aad.empty() && EVP_EncryptUpdate(ctx.get(), nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1)
+    throw_crypto_error("EVP_EncryptUpdate aad");
+  int total = 0;
+  if (!plaintext.empty()) {
+    if (EVP_EncryptUpdate(ctx.get(), out.data(), &len, plaintext.data(), static_cast<int>(plaintext.size())) != 1)
+      throw_crypto_error("EVP_EncryptUpdate");
+    total = len;
+  }
+  if (EVP_EncryptFinal_ex(ctx.get(), out.data() + total, &len) != 1) throw_crypto_error("EVP_EncryptFinal_ex");
+  total += len;
+  if (static_cast<std::size_t>(total) != plaintext.size()) throw_crypto_error("AES-GCM length");
+  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_GET_TAG, static_cast<int>(kGcmTagSize), out.data() + total) != 1)
+    throw_crypto_error("EVP_CTRL_AEAD_GET_TAG");
+  return out;
+}
+
+bool aes128_gcm_open_into(std::span<const std::uint8_t> key16, std::span<const std::uint8_t> iv12,
+                          std::span<const std::uint8_t> aad, std::span<const std::uint8_t> ciphertext_and_tag,
+                          Bytes& out) {
+  check_key_iv(key16, iv12);
+  if (ciphertext_and_tag.size() < kGcmTagSize) return false;
+  const std::size_t ct_len = ciphertext_and_tag.size() - kGcmTagSize;
+  ossl::CipherCtxPtr ctx{EVP_CIPHER_CTX_new()};
+  if (!ctx || EVP_DecryptInit_ex2(ctx.get(), cipher_aes128_gcm(), key16.data(), iv12.data(), nullptr) != 1)
+    throw_crypto_error("EVP_DecryptInit_ex2");
+  out.resize(ct_len);
+  int len = 0;
+  if (!aad.empty() && EVP_DecryptUpdate(ctx.get(), nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1)
+    throw_crypto_error("EVP_DecryptUpdate aad");
+  int total = 0;
+  if (ct_len > 0) {
+    if (EVP_DecryptUpdate(ctx.get(), out.data(), &len, ciphertext_and_tag.data(), static_cast<int>(ct_len)) != 1)
+      throw_crypto_error("EVP_DecryptUpdate");
+    total = len;
+  }
+  std::array<std::uint8_t, kGcmTagSize> tag{};
+  std::copy(ciphertext_and_tag.begin() + static_cast<std::ptrdiff_t>(ct_len), ciphertext_and_tag.end(), tag.begin());
+  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(kGcmTagSize), tag.data()) != 1)
+    throw_crypto_error("EVP_CTRL_AEAD_SET_TAG");
+  if (EVP_DecryptFinal_ex(ctx.get(), out.data() + total, &len) != 1) {
+    ERR_clear_error();
+    OPENSSL_cleanse(out.data(), out.size());
+    out.clear();
+    return false;
+  }
+  return true;
+}
+
+std::optional<Bytes> aes128_gcm_open(std::span<const std::uint8_t> key16, std::span<const std::uint8_t> iv12,
+                                     std::span<const std::uint8_t> aad,
+                                     std::span<const std::uint8_t> ciphertext_and_tag) {
+  Bytes out;
+  if (!aes128_gcm_open_into(key16, iv12, aad, ciphertext_and_tag, out)) return std::nullopt;
+  return out;
+}
+
+bool constant_time_equal(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace st::security

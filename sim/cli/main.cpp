@@ -1,0 +1,54 @@
+// sidewalk-twin: the command line. Subcommands: run, validate, template.
+#include <cstdlib>
+
+// SystemC prints its banner when its simulation context is first created, during static initialisation:
+// ask it not to before any SystemC header's initialiser runs (this object file is linked first).
+namespace {
+const bool kSystemCQuiet = (::setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0), true);
+}
+
+#include <CLI/CLI.hpp>
+#include <systemc>
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "sim/cli/run_command.hpp"
+
+int sc_main(int argc, char* argv[]) {
+  (void)kSystemCQuiet;
+  CLI::App app{"sidewalk-twin: a network simulator and digital twin of Amazon Sidewalk device fleets"};
+  app.require_subcommand(1);
+  st::cli::RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "run a scenario and write its run directory");
+  run_cmd->add_option("scenario", run.scenario_file, "scenario file (YAML)")->required();
+  run_cmd->add_option("--out,-o", run.out_dir, "run directory to write")->required();
+  run_cmd->add_option("--seed", run.seed, "override the scenario's seed");
+  run_cmd->add_option("--keylog", run.keylog, "write every ECDH and session key to this file");
+  run_cmd->add_option("--entropy", run.entropy, "key material: deterministic (from the seed) or os")
+      ->check(CLI::IsMember({"deterministic", "os"}));
+  run_cmd->add_flag("--check", run.check, "exit 1 when an expectation fails");
+  run_cmd->add_flag("--quiet,-q", run.quiet, "no progress line and no result lines on stdout");
+
+  std::string validate_file;
+  auto* validate_cmd = app.add_subcommand("validate", "check a scenario file and report the first error");
+  validate_cmd->add_option("scenario", validate_file, "scenario file (YAML)")->required();
+  auto* template_cmd = app.add_subcommand("template", "print a fully commented scenario that runs as it is");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  try {
+    if (*run_cmd) return st::cli::run_command(run);
+    if (*validate_cmd) return st::cli::validate_command(validate_file);
+    if (*template_cmd) return st::cli::template_command();
+  } catch (const std::exception& e) {
+    std::cerr << "sidewalk-twin: " << e.what() << '\n';
+    return 2;
+  }
+  return 2;
+}

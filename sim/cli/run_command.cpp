@@ -1,0 +1,112 @@
+#include "sim/cli/run_command.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "models/security/key_source.hpp"
+#include "sim/cli/progress_line.hpp"
+#include "sim/output/expectation_check.hpp"
+#include "sim/output/run_directory.hpp"
+#include "sim/output/run_recorder.hpp"
+#include "sim/output/run_summary.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/scenario_template.hpp"
+#include "sim/world/world.hpp"
+
+namespace st::cli {
+
+namespace fs = std::filesystem;
+
+int validate_command(const std::string& file) {
+  try {
+    const scenario::Scenario s = scenario::load_scenario_file(file);
+    std::cout << file << ": ok (" << s.name << ", " << s.fleet.device_types.size() << " device types, "
+              << s.device_count() << " devices, " << s.timeline.size() << " timeline actions, "
+              << s.expectations.size() << " expectations)\n";
+    return 0;
+  } catch (const scenario::ScenarioError& e) {
+    std::cerr << e.what() << '\n';
+    return 2;
+  }
+}
+
+int template_command() {
+  std::cout << scenario::scenario_template();
+  return 0;
+}
+
+int run_command(const RunOptions& o) {
+  scenario::Scenario s;
+  try {
+    s = scenario::load_scenario_file(o.scenario_file);
+  } catch (const scenario::ScenarioError& e) {
+    std::cerr << e.what() << '\n';
+    return 2;
+  }
+  if (o.seed) s.seed = *o.seed;
+  if (fs::exists(o.out_dir) && !fs::is_directory(o.out_dir)) {
+    std::cerr << o.out_dir << ": --out exists and is not a directory\n";
+    return 2;
+  }
+  const auto wall_start = std::chrono::steady_clock::now();
+  output::RunDirectory dir(o.out_dir);
+  output::RecorderFiles files;
+  files.events = dir.stage("events.jsonl").string();
+  files.handshakes = dir.stage("handshakes.csv").string();
+  files.states = dir.stage("states.csv").string();
+  if (!o.keylog.empty()) files.keylog = dir.stage("keylog.partial", o.keylog).string();
+  const fs::path summary_path = dir.stage("summary.json");
+
+  std::vector<std::string> names;
+  for (const auto& t : s.fleet.device_types) names.push_back(t.name);
+  output::RunRecorder recorder(names, files);
+  const security::KeySource keys =
+      o.entropy == "os" ? security::KeySource::os_entropy() : security::KeySource::deterministic(s.seed);
+
+  world::World w(s, recorder, keys);
+  for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
+    w.probe().add(t, [&recorder](SimTime now) { recorder.sample_states(now); });
+    if (s.sample_interval == 0) break;
+  }
+  output::ExpectationCheck check(s, recorder);
+  for (const auto& [at, index] : check.snapshot_times()) {
+    const std::size_t i = index;
+    w.probe().add(at, [&check, i](SimTime) { check.snapshot(i); });
+  }
+  ProgressLine progress(recorder, s.duration, !o.quiet && ::isatty(STDERR_FILENO));
+  w.kernel().set_observer([&](SimTime now) { progress.update(now, w.events_dispatched()); });
+  w.run();
+  progress.finish();
+  recorder.finish();
+
+  const auto results = check.evaluate();
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  {
+    std::ofstream out(summary_path, std::ios::binary);
+    out << output::build_summary(s, recorder, results, w.events_dispatched(), wall_s).dump(2) << '\n';
+    if (!out) throw std::runtime_error("cannot write " + summary_path.string());
+  }
+  dir.commit();
+
+  std::size_t failed = 0;
+  for (const auto& r : results) failed += r.passed ? 0 : 1;
+  if (!o.quiet) {
+    std::cout << "sidewalk-twin: " << s.name << " (seed " << s.seed << "): " << s.device_count() << " devices, "
+              << w.events_dispatched() << " events in " << wall_s << " s\n"
+              << "results in " << fs::absolute(o.out_dir).lexically_normal().string()
+              << "/ (summary.json, states.csv, handshakes.csv, events.jsonl)\n";
+    if (!results.empty())
+      std::cout << "expectations: " << results.size() - failed << " passed, " << failed << " failed\n";
+  }
+  for (const auto& r : results)
+    if (!r.passed)
+      std::cerr << r.where << ": expectation failed: " << r.expectation->text << " (observed " << r.observed << ")\n";
+  return (o.check && failed > 0) ? 1 : 0;
+}
+
+}  // namespace st::cli

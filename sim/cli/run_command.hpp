@@ -1,0 +1,24 @@
+// The `run` subcommand: load and validate a scenario, build the world, run it, write the run directory,
+// check expectations. Exit codes: 0 success, 1 expectations failed (--check), 2 bad input.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace st::cli {
+
+struct RunOptions {
+  std::string scenario_file;
+  std::string out_dir;
+  std::optional<std::uint64_t> seed;
+  std::string keylog;          // empty: none
+  std::string entropy = "deterministic";  // or "os"
+  bool check = false;
+  bool quiet = false;
+};
+
+int run_command(const RunOptions& o);
+int validate_command(const std::string& file);
+int template_command();
+
+}  // namespace st::cli

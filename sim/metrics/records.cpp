@@ -1,0 +1,18 @@
+#include "sim/metrics/records.hpp"
+
+namespace st::metrics {
+
+std::string_view to_string(FleetState s) {
+  switch (s) {
+    case FleetState::None: return "none";
+    case FleetState::Created: return "created";
+    case FleetState::Associated: return "associated";
+    case FleetState::Registered: return "registered";
+    case FleetState::Deregistered: return "deregistered";
+    case FleetState::Blocked: return "blocked";
+    case FleetState::Rejected: return "rejected";
+  }
+  return "none";
+}
+
+}  // namespace st::metrics

@@ -1,0 +1,65 @@
+// RunRecorder: the metrics sink of a run. It keeps the aggregates (state counts, counters, handshake
+// latencies) and streams the per-record files: events.jsonl, handshakes.csv, states.csv and the key log.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/metrics/metrics_sink.hpp"
+
+namespace st::output {
+
+using StateCounts = std::array<std::int64_t, metrics::kFleetStateCount>;
+
+struct RecorderFiles {
+  std::string events;      // events.jsonl
+  std::string handshakes;  // handshakes.csv
+  std::string states;      // states.csv
+  std::string keylog;      // empty: no key log
+};
+
+class RunRecorder : public metrics::MetricsSink {
+ public:
+  RunRecorder(std::vector<std::string> device_type_names, const RecorderFiles& files);
+  ~RunRecorder() override;
+
+  void transition(const metrics::TransitionRecord& r) override;
+  void refusal(const metrics::RefusalRecord& r) override;
+  void handshake(const metrics::HandshakeRecord& r) override;
+  void traffic(const metrics::TrafficRecord& r) override;
+  void notice(const metrics::NoticeRecord& r) override;
+  bool wants_keylog() const override { return keylog_ != nullptr; }
+  void keylog(const metrics::KeyLogRecord& r) override;
+
+  void sample_states(SimTime now);  // one row of states.csv
+  void finish();                    // flush and close every file
+
+  const StateCounts& counts() const { return total_; }
+  const StateCounts& counts(std::uint16_t type) const { return by_type_[type]; }
+  const std::map<std::string, std::uint64_t>& counters() const { return counters_; }
+  std::uint64_t counter(const std::string& name) const;
+  const std::vector<double>& latencies_ms() const { return latencies_ms_; }
+  const std::map<std::string, std::vector<double>>& latencies_by_link() const { return latencies_by_link_; }
+  std::uint64_t records() const { return records_; }
+
+ private:
+  void bump(const std::string& name, std::uint64_t n = 1) { counters_[name] += n; }
+
+  std::vector<std::string> type_names_;
+  StateCounts total_{};
+  std::vector<StateCounts> by_type_;
+  std::map<std::string, std::uint64_t> counters_;
+  std::vector<double> latencies_ms_;
+  std::map<std::string, std::vector<double>> latencies_by_link_;
+  std::unique_ptr<std::ofstream> events_;
+  std::unique_ptr<std::ofstream> handshakes_;
+  std::unique_ptr<std::ofstream> states_;
+  std::unique_ptr<std::ofstream> keylog_;
+  std::uint64_t records_ = 0;
+};
+
+}  // namespace st::output

@@ -1,0 +1,25 @@
+// The summary counter names that `counter:` expectations may name (docs/scenario-format.md); the summary
+// writer uses the same list. Per-cause forms are "<base>.<cause>" with cause a lowercase snake_case identifier.
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace st::scenario {
+
+inline constexpr std::array<std::string_view, 15> kCounterNames = {
+    "uplinks_sent",         "uplinks_delivered",     "uplinks_rejected",     "uplinks_dropped",
+    "uplinks_accepted_from_blocked",                 "downlinks_sent",       "downlinks_delivered",
+    "downlinks_rejected",   "handshakes_succeeded",  "handshakes_failed",    "registrations",
+    "deregistrations",      "ingest_rejected",       "provisioning_rejected", "refusals",
+};
+// Counters that also exist per cause, e.g. "uplinks_rejected.replay".
+inline constexpr std::array<std::string_view, 4> kPerCauseCounters = {
+    "uplinks_rejected", "uplinks_dropped", "handshakes_failed", "refusals"};
+
+// nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
+std::optional<std::string> counter_name_problem(std::string_view name);
+bool is_counter_name(std::string_view name);
+
+}  // namespace st::scenario

@@ -1,0 +1,127 @@
+// The `timeline:` section: actions at given times (register, deregister, revocations, outages, qualification,
+// attacks), optionally repeated, each checked against the run's duration and the fleet's device types.
+#include "sim/scenario/enum_tables.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/sections.hpp"
+#include "sim/scenario/units.hpp"
+
+namespace st::scenario {
+
+namespace {
+
+// Actions that act on a whole device type once.
+bool whole_type(ActionKind k) { return k == ActionKind::RevokeDeviceType || k == ActionKind::Qualify; }
+
+Action read_action(const Field& item, const Scenario& s) {
+  const MapReader m(item, {"at", "action", "device_type", "fraction", "count", "target", "for", "repeat", "every"});
+  Action a;
+  a.where = item.where();
+  a.at = read_time_in_run(m.require("at"), s);
+  const Field action = m.require("action");
+  a.kind = action.as_enum("action", action_names());
+  const std::string kind(to_string(a.kind));
+  const bool outage = a.kind == ActionKind::Outage;
+
+  auto refuse = [&](const char* key, const std::string& why) {
+    if (auto f = m.get(key)) f->fail_key("'" + std::string(key) + "' does not apply to " + why);
+  };
+  if (outage) {
+    for (const char* key : {"device_type", "fraction", "count"}) refuse(key, "an outage (it stops an actor)");
+    if (!m.has("target")) action.fail_key("an outage needs 'target' (network_server, application_server or ingest)");
+    if (!m.has("for")) action.fail_key("an outage needs 'for' (how long the actor is down, e.g. 5min)");
+  } else {
+    for (const char* key : {"target", "for"}) refuse(key, "a " + kind + " action (outages only)");
+  }
+  if (whole_type(a.kind)) {
+    for (const char* key : {"fraction", "count", "repeat", "every"}) {
+      refuse(key, "a " + kind + " action (it acts once on a whole device type)");
+    }
+    if (!m.has("device_type")) action.fail_key("a " + kind + " action needs 'device_type'");
+  }
+
+  std::uint64_t eligible = s.device_count();
+  std::string population = "the fleet has " + std::to_string(eligible) + " devices";
+  if (auto f = m.get("device_type")) {
+    const DeviceType& t = referenced_device_type(*f, s);
+    a.device_type = t.name;
+    eligible = t.count;
+    population = "device type '" + t.name + "' has " + std::to_string(eligible) + " devices";
+    if (a.kind == ActionKind::Qualify && t.qualified) {
+      f->fail("device type '" + t.name + "' is already qualified (qualified: true)");
+    }
+    if (whole_type(a.kind)) {
+      for (const auto& prior : s.timeline) {
+        if (prior.kind == a.kind && prior.device_type == a.device_type) {
+          f->fail("device type '" + t.name + "' already gets " + kind + " at line " + std::to_string(prior.where.line));
+        }
+      }
+    }
+  }
+  if (auto f = m.get("fraction")) {
+    a.fraction = f->as_probability();
+    if (a.fraction <= 0 || a.fraction > 1) f->fail("must be in (0, 1] (e.g. 0.2 or 20%)");
+  }
+  if (auto f = m.get("count")) {
+    a.count = f->as_u32(1, kMaxDevices);
+    if (*a.count > eligible) f->fail("count " + std::to_string(*a.count) + " exceeds the devices acted on: " + population);
+  }
+  if (outage) {
+    a.target = m.get("target")->as_enum("outage target", outage_target_names());
+    const Field for_field = *m.get("for");
+    a.duration = for_field.as_duration();
+    if (a.duration == 0) for_field.fail("must be greater than 0");
+  }
+
+  const auto repeat = m.get("repeat");
+  const auto every = m.get("every");
+  if (repeat) a.repeat = repeat->as_u32(1, 1'000'000);
+  if (every) {
+    if (a.repeat == 1) every->fail_key("'every' needs 'repeat' greater than 1");
+    a.every = every->as_duration();
+    if (a.every == 0) every->fail("must be greater than 0");
+  } else if (a.repeat > 1) {
+    repeat->fail("repeat " + std::to_string(a.repeat) + " needs 'every' (the time between repetitions)");
+  }
+  if (a.repeat > 1) {
+    if (a.repeat - 1 > (s.duration - a.at) / a.every) {
+      every->fail("repeating " + std::to_string(a.repeat) + " times every " + format_duration(a.every) + " from " +
+                  format_duration(a.at) + " runs past the end of the run (" + format_duration(s.duration) + ")");
+    }
+    if (outage && a.every < a.duration) {
+      every->fail("repeated outages would overlap: every (" + format_duration(a.every) + ") is shorter than for (" +
+                  format_duration(a.duration) + ")");
+    }
+  }
+  if (outage) {
+    const SimTime last_start = a.at + (a.repeat - 1) * a.every;
+    if (last_start + a.duration > s.duration) {
+      m.get("for")->fail("the outage starting at " + format_duration(last_start) + " would last past the end of the run (" +
+                         format_duration(s.duration) + ")");
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+void read_timeline(const std::optional<Field>& section, Scenario& s) {
+  if (!section) return;
+  for (const auto& item : section->as_list()) s.timeline.push_back(read_action(item, s));
+}
+
+void check_across_sections(const Scenario& s) {
+  for (const auto& t : s.fleet.device_types) {
+    if (t.stage != models::Stage::Production || t.qualified) continue;
+    bool qualified_later = false;
+    for (const auto& a : s.timeline) {
+      qualified_later = qualified_later || (a.kind == ActionKind::Qualify && a.device_type == t.name);
+    }
+    if (!qualified_later) {
+      throw ScenarioError(s.file, t.where,
+                          "production device type '" + t.name + "' is never qualified, so none of its devices would "
+                          "be made: set 'qualified: true' or add a 'qualify' action for it");
+    }
+  }
+}
+
+}  // namespace st::scenario

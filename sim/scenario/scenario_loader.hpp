@@ -1,0 +1,17 @@
+// Loading a scenario file: parse (yaml-cpp), validate every section and fill in defaults. Any bad input throws
+// ScenarioError, whose what() is the one line `FILE:LINE:COL: cause`.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/scenario_error.hpp"
+
+namespace st::scenario {
+
+// Reads and loads the file at path (messages name it as given; an unreadable file is `path:0:0: cannot read: ...`).
+Scenario load_scenario_file(const std::string& path);
+// Loads scenario text; file_for_messages names it in errors and becomes Scenario::file.
+Scenario load_scenario_text(std::string_view text, const std::string& file_for_messages);
+
+}  // namespace st::scenario

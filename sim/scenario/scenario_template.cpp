@@ -1,0 +1,163 @@
+#include "sim/scenario/scenario_template.hpp"
+
+namespace st::scenario {
+
+namespace {
+
+constexpr std::string_view kTemplate = R"yaml(# sidewalk-twin scenario template (docs/scenario-format.md describes every key).
+# 200 devices for 1 hour: most register, some are de-registered by their owners, a few are revoked (blocked),
+# and the network server has a short outage. Every value with a physical meaning carries its unit:
+#   times: ns us ms s min h d (e.g. 250ms, 10min, 1.5h; a bare 0 is allowed)
+#   sizes: B KB KiB MB MiB    frequencies: Hz kHz MHz GHz    power: dBm    fractions: 0.02 or 2%
+# Latencies may be a plain time (constant) or a distribution:
+#   {dist: constant, value: 30ms}          {dist: uniform, min: 10ms, max: 50ms}
+#   {dist: exponential, mean: 30s}         {dist: lognormal, median: 120ms, sigma: 0.3}   (sigma is unitless)
+#   {dist: normal, mean: 100ms, sd: 20ms}  (truncated at 0)
+
+scenario:                          # required: the run itself
+  name: template                   # required: letters, digits, '-', '_' and '.'
+  description: "200 devices: registration, de-registration, revocation and a network server outage"  # optional text
+  seed: 42                         # random seed, a whole number; default 1 (the CLI --seed overrides it)
+  duration: 1h                     # required: simulated time, > 0 and at most 365d
+  sample_interval: 1min            # spacing of the states.csv rows; default 1min, > 0 and <= duration
+
+topology:                          # optional: where devices meet the network
+  gateways:                        # list of gateway groups (may be empty: then nothing reaches the network)
+    - name: ring-floodlight        # required, unique
+      count: 20                    # gateways in the group; default 1
+      links: [ble, fsk, css]       # required: non-empty subset of ble, fsk, css, no duplicates
+      backhaul_latency: {dist: lognormal, median: 30ms, sigma: 0.3}  # gateway -> network server; default 30ms
+    - name: echo                   # most Echo devices are BLE-only bridges
+      count: 30
+      links: [ble]
+      backhaul_latency: 40ms
+  link_model:                      # optional per link; a missing link or key keeps its default
+    ble: {latency: 40ms, loss: 1%}       # default 40ms, 1%
+    fsk: {latency: {dist: lognormal, median: 120ms, sigma: 0.3}, loss: 0.02}   # default 120ms, 2%
+    css: {latency: 400ms, loss: 5%}      # default 400ms, 5%; loss is in [0, 1)
+
+fleet:                             # required
+  device_types:                    # required: a non-empty list; names unique
+    - name: tracker                # required
+      count: 150                   # required: devices of this type, >= 1 (at most 10000000)
+      stage: production            # prototype | preproduction | production; default production
+      flow: mass_production        # mass_production | prototyping; default prototyping for prototype, else
+                                   #   mass_production (prototype <-> prototyping, both ways)
+      developer: acme              # developer account the devices are associated with; default "default"
+      links: [fsk, css]            # preferred order; default [ble]; needs ble or fsk (no registration over css)
+      register_via: gateway        # gateway | mobile_app (mobile_app needs ble in links); default gateway
+      curve: x25519                # ECDH curve of registration: x25519 | p256; default x25519
+      mcu: {core: cortex-m4, clock: 64MHz}   # cortex-m4 | cortex-m33 at a clock (<= 1GHz); default cortex-m4, 64MHz
+      manufacture: {at: 0s, over: 10min}     # first device made at `at` (default 0s), the rest spread evenly
+                                             #   over `over` (default 0s); must end within the run
+      register: {auto: true, delay: {dist: exponential, mean: 30s}}  # register once associated (default true),
+                                             #   after a delay distribution (default exponential, mean 30s)
+      traffic:                     # while registered
+        uplink_period: 5min        # mean gap between uplinks (exponential jitter); default 5min, > 0
+        payload: 19B               # uplink payload size, 1B..255B; default 19B
+        downlink_every: 4          # the application server answers every Nth uplink; default 0 (never)
+        queue_limit: 8             # uplinks held while the network is unreachable; default 8
+        ttl: 1h                    # a queued uplink older than this is dropped; default 1h, > 0
+      qualified: true              # production devices are made only once their type is qualified
+                                   #   (here, or by a `qualify` timeline action); default false
+    - name: sensor
+      count: 40
+      stage: preproduction         # pre-production devices, for qualification
+      links: [ble, fsk]
+      curve: p256
+      mcu: {core: cortex-m33, clock: 128MHz}
+      manufacture: {at: 1min, over: 5min}
+      traffic: {uplink_period: 10min, payload: 12B}
+      dak_signature_limit: 500     # preproduction only: devices the DAK may sign; default 0 (unlimited)
+    - name: devkit
+      count: 10
+      stage: prototype             # prototype devices: at most cloud.prototype_limit per developer account
+      flow: prototyping            # flashed by hand, DAK held by the cloud
+      developer: lab
+      links: [ble]
+      register_via: mobile_app     # registered from the developer's phone over BLE
+      register: {auto: true, delay: {dist: uniform, min: 10s, max: 2min}}
+
+cloud:                             # optional; every key is optional (defaults shown)
+  ingest_latency: 2s               # manufacturing (EDI) ingest of control-log records; default 2s
+  association_latency: 200ms       # cloud partner create + associate; default 200ms
+  network_server_latency: 20ms     # default 20ms
+  cloud_partner_latency: 40ms      # default 40ms
+  application_server_latency: 30ms # default 30ms
+  mobile_app_latency: 300ms        # phone <-> cloud; default 300ms
+  ingest_fault_rate: 0%            # share of control-log records corrupted on the way to ingest, [0, 1); default 0
+  prototype_limit: 1000            # prototype devices per developer account, >= 1; default 1000
+  handshake_timeout: 10s           # a registration handshake not finished in this time fails; default 10s
+  backoff: {initial: 2s, max: 5min}  # retry backoff after a failure (doubles up to max); default 2s, 5min
+  ack_timeout: 5s                  # an uplink not acknowledged in this time is retried later; default 5s
+  destination_buffer: 10000        # uplinks the cloud partner holds while the application server is down
+
+timeline:                          # optional list of actions; `at` is within [0, duration]
+  # action: register | deregister | revoke_device | revoke_device_type | developer_revoke | outage | qualify |
+  #         replay_attack | forge_attack
+  # keys: device_type (default: every type; required by revoke_device_type and qualify), fraction (default
+  # 100%, in (0, 1]) or count (exact number of devices, takes precedence), repeat (default 1) with every
+  # (required when repeat > 1; the last repetition must be within the run). outage: target and for, required.
+  - at: 30min
+    action: deregister             # end customers de-register 10% of the trackers
+    device_type: tracker
+    fraction: 10%
+  - at: 40min
+    action: revoke_device          # Sidewalk revokes the certificates of 5 trackers: they end up blocked
+    device_type: tracker
+    count: 5
+  - at: 45min
+    action: outage                 # an actor is down for a while
+    target: network_server         # network_server | application_server | ingest
+    for: 2min                      # > 0; the outage must end within the run
+  - at: 50min
+    action: replay_attack          # an adversary replays recorded uplinks (they must be rejected)
+    device_type: sensor
+    count: 3
+  # - at: 5min
+  #   action: register             # start registration of devices that do not register on their own
+  #   device_type: devkit          #   (register: {auto: false})
+  # - at: 20min
+  #   action: qualify              # the type passes qualification: its production devices are made from then
+  #   device_type: tracker         #   (only for a type with qualified: false)
+  # - at: 50min
+  #   action: developer_revoke     # the developer withdraws permission for some of its devices
+  #   device_type: devkit
+  #   fraction: 50%
+  # - at: 55min
+  #   action: revoke_device_type   # Sidewalk revokes a whole device type (its DAK)
+  #   device_type: sensor
+  # - at: 10min
+  #   action: forge_attack         # an adversary injects uplinks with forged tags, 3 times 10 minutes apart
+  #   repeat: 3
+  #   every: 10min
+
+expect:                            # optional assertions, checked at the end with --check
+  # state: created | associated | registered | deregistered | blocked | rejected (states.csv columns), at a time
+  #   within the run or `end` (default), optionally of one device_type; bounds: min/max/equals (device counts) or
+  #   min_fraction/max_fraction (of the fleet, or of the type), not both.
+  # handshake_latency: p50 | p95 | p99 of successful handshakes; bounds are times (min/max/equals).
+  # counter: a summary counter (docs/scenario-format.md lists them); bounds min/max/equals.
+  - state: registered
+    at: 30min
+    min_fraction: 50%              # at least half the fleet registered half-way through
+  - state: deregistered
+    device_type: tracker
+    min: 1                         # some trackers were de-registered by their owners
+  - state: blocked
+    at: end
+    min: 1                         # revoked devices are blocked
+    max: 5
+  - handshake_latency: p95
+    max: 30s                       # successful handshakes stay well under the handshake timeout
+  - counter: uplinks_accepted_from_blocked
+    equals: 0                      # nothing from a blocked device is ever accepted
+  # - counter: uplinks_rejected.replay
+  #   min: 1                       # per-cause counters: <counter>.<cause>
+)yaml";
+
+}  // namespace
+
+std::string_view scenario_template() { return kTemplate.substr(0); }
+
+}  // namespace st::scenario

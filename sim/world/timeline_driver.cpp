@@ -1,0 +1,95 @@
+#include "sim/world/timeline_driver.hpp"
+
+#include <string>
+
+namespace st::world {
+
+namespace {
+std::string_view action_name(scenario::ActionKind k) {
+  using K = scenario::ActionKind;
+  switch (k) {
+    case K::Register: return "register";
+    case K::Deregister: return "deregister";
+    case K::RevokeDevice: return "revoke_device";
+    case K::RevokeDeviceType: return "revoke_device_type";
+    case K::DeveloperRevoke: return "developer_revoke";
+    case K::Outage: return "outage";
+    case K::Qualify: return "qualify";
+    case K::ReplayAttack: return "replay_attack";
+    case K::ForgeAttack: return "forge_attack";
+  }
+  return "?";
+}
+models::OutageTarget outage_target(scenario::OutageTarget t) {
+  switch (t) {
+    case scenario::OutageTarget::NetworkServer: return models::OutageTarget::NetworkServer;
+    case scenario::OutageTarget::ApplicationServer: return models::OutageTarget::ApplicationServer;
+    case scenario::OutageTarget::Ingest: return models::OutageTarget::Ingest;
+  }
+  return models::OutageTarget::NetworkServer;
+}
+}  // namespace
+
+TimelineDriver::TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, models::DeviceLifecycle& lifecycle,
+                               metrics::MetricsSink& sink)
+    : scenario_(s), kernel_(kernel), lifecycle_(lifecycle), sink_(sink), rng_(s.seed, kActorStreamBase + 1) {}
+
+void TimelineDriver::schedule() {
+  for (std::uint32_t i = 0; i < scenario_.timeline.size(); ++i) {
+    const scenario::Action& a = scenario_.timeline[i];
+    for (std::uint32_t r = 0; r < a.repeat; ++r) {
+      const SimTime at = a.at + r * a.every;
+      if (at > scenario_.duration) break;
+      kernel_.schedule_at(at, kTarget, kAction, kNoDevice, i);
+    }
+  }
+}
+
+std::optional<std::uint16_t> TimelineDriver::type_index(const std::optional<std::string>& name) const {
+  if (!name) return std::nullopt;
+  for (std::uint16_t t = 0; t < scenario_.fleet.device_types.size(); ++t)
+    if (scenario_.fleet.device_types[t].name == *name) return t;
+  return std::nullopt;
+}
+
+void TimelineDriver::on_event(const CalendarEntry& e) {
+  const scenario::Action& a = scenario_.timeline[e.arg];
+  if (e.kind == kOutageEnd) {
+    sink_.notice({kernel_.now(), models::to_string(outage_target(a.target)), "outage_end", ""});
+    return;
+  }
+  perform(a);
+}
+
+void TimelineDriver::perform(const scenario::Action& a) {
+  using K = scenario::ActionKind;
+  models::DeviceSelection sel;
+  sel.device_type = type_index(a.device_type);
+  sel.count = a.count;
+  sel.fraction = a.fraction;
+  std::uint32_t n = 0;
+  std::string detail;
+  switch (a.kind) {
+    case K::Register: n = lifecycle_.register_devices(sel, rng_); break;
+    case K::Deregister: n = lifecycle_.deregister_devices(sel, rng_); break;
+    case K::RevokeDevice: n = lifecycle_.revoke_devices(sel, rng_); break;
+    case K::RevokeDeviceType: n = lifecycle_.revoke_device_type(*sel.device_type); break;
+    case K::DeveloperRevoke: n = lifecycle_.developer_revoke(sel, rng_); break;
+    case K::ReplayAttack: n = lifecycle_.replay_attack(sel, rng_); break;
+    case K::ForgeAttack: n = lifecycle_.forge_attack(sel, rng_); break;
+    case K::Qualify: lifecycle_.qualify(*sel.device_type); break;
+    case K::Outage: {
+      lifecycle_.outage(outage_target(a.target), a.duration);
+      const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
+      kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
+      sink_.notice({kernel_.now(), models::to_string(outage_target(a.target)), "outage_start",
+                    "for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
+      return;
+    }
+  }
+  detail = std::to_string(n) + " devices";
+  if (a.device_type) detail += " of " + *a.device_type;
+  sink_.notice({kernel_.now(), "timeline", action_name(a.kind), detail});
+}
+
+}  // namespace st::world

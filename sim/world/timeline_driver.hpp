@@ -1,0 +1,35 @@
+// TimelineDriver: plays the scenario's timeline: at each action's time (and each repetition) it performs the
+// action on the lifecycle model and reports it as a notice.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "models/lifecycle/device_lifecycle.hpp"
+#include "sim/kernel/dispatcher.hpp"
+#include "sim/metrics/metrics_sink.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace st::world {
+
+class TimelineDriver : public EventHandler {
+ public:
+  static constexpr std::uint8_t kTarget = models::kFirstWorldTarget;
+  enum Kind : std::uint16_t { kAction, kOutageEnd };
+
+  TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, models::DeviceLifecycle& lifecycle,
+                 metrics::MetricsSink& sink);
+  void schedule();
+  void on_event(const CalendarEntry& e) override;
+
+ private:
+  std::optional<std::uint16_t> type_index(const std::optional<std::string>& name) const;
+  void perform(const scenario::Action& a);
+
+  const scenario::Scenario& scenario_;
+  Dispatcher& kernel_;
+  models::DeviceLifecycle& lifecycle_;
+  metrics::MetricsSink& sink_;
+  RandomStream rng_;
+};
+
+}  // namespace st::world

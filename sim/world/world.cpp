@@ -1,0 +1,57 @@
+#include "sim/world/world.hpp"
+
+#include <algorithm>
+
+#include "sim/world/world_config_from_scenario.hpp"
+
+namespace st::world {
+
+void Probe::add(SimTime at, std::function<void(SimTime)> fn) { entries_.push_back({at, std::move(fn)}); }
+
+void Probe::schedule(Dispatcher& kernel) {
+  kernel_ = &kernel;
+  for (std::uint32_t i = 0; i < entries_.size(); ++i) kernel.schedule_at(entries_[i].at, kTarget, 0, kNoDevice, i);
+}
+
+void Probe::on_event(const CalendarEntry& e) { entries_[e.arg].fn(kernel_->now()); }
+
+World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys)
+    : scenario_(s), config_(world_config_from(s)) {
+  sc_core::sc_set_time_resolution(1, sc_core::SC_NS);
+  kernel_ = std::make_unique<Dispatcher>("dispatcher");
+  pki_ = std::make_unique<security::Pki>(keys);
+  for (const auto& t : config_.device_types) pki_->add_device_type(t.name, t.dak_signature_limit);
+  fleet_ = std::make_unique<models::Fleet>(config_.device_types, config_.seed, sink);
+  gateways_ = std::make_unique<models::GatewayPool>(config_.gateways);
+  hop_ = std::make_unique<models::ExplicitLinkHop>(config_.link_hops);
+  const std::uint32_t n = fleet_->size();
+  network_server_ = std::make_unique<models::NetworkServer>(config_.cloud, *pki_, n);
+  cloud_partner_ = std::make_unique<models::CloudPartnerRegistry>(config_.cloud, config_.device_types, n);
+  application_server_ = std::make_unique<models::ApplicationServer>(config_.cloud, n);
+  ingest_ = std::make_unique<models::ServiceStation>("ingest", config_.cloud.ingest_latency);
+  std::vector<hw::McuProfile> mcu;
+  for (const auto& t : config_.device_types) mcu.push_back(*hw::mcu_profile(t.mcu_core, t.mcu_clock_hz));
+  ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{
+      *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *hop_, *network_server_, *cloud_partner_,
+      *application_server_, *ingest_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});
+  lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
+  timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, sink);
+
+  kernel_->attach(models::kProvisioningTarget, &lifecycle_->provisioning());
+  kernel_->attach(models::kRegistrationTarget, &lifecycle_->registration());
+  kernel_->attach(models::kTrafficTarget, &lifecycle_->traffic());
+  kernel_->attach(TimelineDriver::kTarget, timeline_.get());
+  kernel_->attach(Probe::kTarget, &probe_);
+  kernel_->calendar().reserve(std::min<std::size_t>(n * 2u + 64u, 1u << 22));
+}
+
+World::~World() = default;
+
+void World::run() {
+  lifecycle_->start();
+  timeline_->schedule();
+  probe_.schedule(*kernel_);
+  run_kernel_until(scenario_.duration);
+}
+
+}  // namespace st::world

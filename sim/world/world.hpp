@@ -1,0 +1,62 @@
+// World: everything one run simulates, built from a scenario: PKI, fleet, gateways, link hop, cloud actors,
+// the lifecycle model and the timeline, all on one SystemC dispatcher. One World per process.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "models/lifecycle/device_lifecycle.hpp"
+#include "models/lifecycle/twin_context.hpp"
+#include "sim/kernel/dispatcher.hpp"
+#include "sim/metrics/metrics_sink.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/world/timeline_driver.hpp"
+
+namespace st::world {
+
+// Periodic and one-off callbacks at simulated times (state sampling, expectation snapshots).
+class Probe : public EventHandler {
+ public:
+  static constexpr std::uint8_t kTarget = models::kFirstWorldTarget + 1;
+  void add(SimTime at, std::function<void(SimTime)> fn);
+  void schedule(Dispatcher& kernel);
+  void on_event(const CalendarEntry& e) override;
+
+ private:
+  struct Entry { SimTime at; std::function<void(SimTime)> fn; };
+  std::vector<Entry> entries_;
+  Dispatcher* kernel_ = nullptr;
+};
+
+class World {
+ public:
+  World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys);
+  ~World();
+
+  Probe& probe() { return probe_; }
+  Dispatcher& kernel() { return *kernel_; }
+  // Run the kernel to the end of the scenario (events at exactly the end included).
+  void run();
+  std::uint64_t events_dispatched() const { return kernel_->dispatched(); }
+  const models::Fleet& fleet() const { return *fleet_; }
+
+ private:
+  const scenario::Scenario& scenario_;
+  models::WorldConfig config_;
+  std::unique_ptr<Dispatcher> kernel_;
+  std::unique_ptr<security::Pki> pki_;
+  std::unique_ptr<models::Fleet> fleet_;
+  std::unique_ptr<models::GatewayPool> gateways_;
+  std::unique_ptr<models::ExplicitLinkHop> hop_;
+  std::unique_ptr<models::NetworkServer> network_server_;
+  std::unique_ptr<models::CloudPartnerRegistry> cloud_partner_;
+  std::unique_ptr<models::ApplicationServer> application_server_;
+  std::unique_ptr<models::ServiceStation> ingest_;
+  std::unique_ptr<models::TwinContext> ctx_;
+  std::unique_ptr<models::DeviceLifecycle> lifecycle_;
+  std::unique_ptr<TimelineDriver> timeline_;
+  Probe probe_;
+};
+
+}  // namespace st::world

@@ -1,0 +1,117 @@
+// The template loads cleanly and shows every section, action kind and expectation kind; every shipped scenario
+// (scenarios/*.yaml, found at run time) loads cleanly.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include "sim/scenario/counter_names.hpp"
+#include "sim/scenario/enum_tables.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/scenario_template.hpp"
+
+namespace st::scenario {
+namespace {
+
+bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+
+TEST(Template, LoadsCleanly) {
+  Scenario s;
+  try {
+    s = load_scenario_text(scenario_template(), "template.yaml");
+  } catch (const ScenarioError& e) {
+    FAIL() << e.what();
+  }
+  EXPECT_EQ(s.duration, kHour);
+  EXPECT_GE(s.device_count(), 150u);
+  EXPECT_LE(s.device_count(), 250u);
+  EXPECT_FALSE(s.topology.gateways.empty());
+  EXPECT_FALSE(s.timeline.empty());
+  EXPECT_FALSE(s.expectations.empty());
+  // It reaches registered, deregistered and blocked: it de-registers and revokes devices, and expects all three.
+  auto has_action = [&](ActionKind k) {
+    return std::any_of(s.timeline.begin(), s.timeline.end(), [&](const Action& a) { return a.kind == k; });
+  };
+  EXPECT_TRUE(has_action(ActionKind::Deregister));
+  EXPECT_TRUE(has_action(ActionKind::RevokeDevice));
+  for (const char* state : {"registered", "deregistered", "blocked"}) {
+    EXPECT_TRUE(std::any_of(s.expectations.begin(), s.expectations.end(),
+                            [&](const Expectation& e) { return e.state == state; }))
+        << state;
+  }
+}
+
+TEST(Template, MentionsEverySectionKeyAndKind) {
+  const std::string_view t = scenario_template();
+  for (const char* key :
+       {"scenario:", "name:", "description:", "seed:", "duration:", "sample_interval:", "topology:", "gateways:",
+        "count:", "links:", "backhaul_latency:", "link_model:", "latency:", "loss:", "fleet:", "device_types:",
+        "stage:", "flow:", "developer:", "register_via:", "curve:", "mcu:", "core:", "clock:", "manufacture:",
+        "over:", "register:", "auto:", "delay:", "traffic:", "uplink_period:", "payload:", "downlink_every:",
+        "queue_limit:", "ttl:", "dak_signature_limit:", "qualified:", "cloud:", "ingest_latency:",
+        "association_latency:", "network_server_latency:", "cloud_partner_latency:", "application_server_latency:",
+        "mobile_app_latency:", "ingest_fault_rate:", "prototype_limit:", "handshake_timeout:", "backoff:",
+        "initial:", "ack_timeout:", "destination_buffer:", "timeline:", "at:", "action:", "device_type:",
+        "fraction:", "target:", "for:", "repeat:", "every:", "expect:", "state:", "min:", "max:", "min_fraction:",
+        "equals:", "handshake_latency:", "counter:"}) {
+    EXPECT_TRUE(contains(t, key)) << key;
+  }
+  for (const auto& [name, kind] : action_names()) EXPECT_TRUE(contains(t, "action: " + name)) << name;
+  for (const auto& [name, target] : outage_target_names()) EXPECT_TRUE(contains(t, name)) << name;
+  for (const auto& state : device_state_names()) EXPECT_TRUE(contains(t, state)) << state;
+  for (const auto& [name, p] : percentile_names()) EXPECT_TRUE(contains(t, name)) << name;
+  for (const char* dist : {"constant", "uniform", "exponential", "lognormal", "normal"}) {
+    EXPECT_TRUE(contains(t, dist)) << dist;
+  }
+  EXPECT_TRUE(contains(t, "\n# - at:") || contains(t, "  # - at:"));  // actions that should not run: commented out
+}
+
+TEST(Template, EveryKeyLineHasAComment) {
+  // Lines of the first device type, gateway and cloud sections each say what they are.
+  std::size_t lines = 0;
+  std::size_t commented = 0;
+  std::string_view t = scenario_template();
+  while (!t.empty()) {
+    const auto nl = t.find('\n');
+    std::string_view line = t.substr(0, nl);
+    t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+    const auto first = line.find_first_not_of(' ');
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    ++lines;
+    if (contains(line, "#")) ++commented;
+  }
+  EXPECT_GT(lines, 60u);
+  EXPECT_GE(commented * 10, lines * 7) << commented << " of " << lines << " lines are commented";
+}
+
+TEST(ShippedScenarios, AllLoadCleanly) {
+  const std::filesystem::path dir = std::filesystem::path(ST_SOURCE_DIR) / "scenarios";
+  std::size_t n = 0;
+  if (std::filesystem::is_directory(dir)) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".yaml") continue;
+      ++n;
+      try {
+        load_scenario_file(entry.path().string());
+      } catch (const ScenarioError& e) {
+        ADD_FAILURE() << e.what();
+      }
+    }
+  }
+  RecordProperty("scenarios", static_cast<int>(n));
+}
+
+TEST(CounterNames, AcceptsTheListAndPerCauseForms) {
+  for (auto name : kCounterNames) EXPECT_TRUE(is_counter_name(name)) << name;
+  for (auto base : kPerCauseCounters) {
+    EXPECT_TRUE(is_counter_name(std::string(base) + ".replay_window"));
+    EXPECT_FALSE(is_counter_name(std::string(base) + ".Replay"));
+  }
+  EXPECT_FALSE(is_counter_name("registrations.x"));
+  EXPECT_FALSE(is_counter_name("uplinks"));
+  EXPECT_FALSE(is_counter_name(""));
+}
+
+}  // namespace
+}  // namespace st::scenario
