@@ -57,6 +57,17 @@ Hash app_transcript(const AppKeyRequest& req, std::span<const std::uint8_t> as_e
   return key_schedule::transcript_hash(kAppTranscriptLabel, encode(req), as_ephemeral);
 }
 
+// M1 as it enters the transcript: the encoding with every signature field zeroed. ECDSA signatures are
+// randomised (OpenSSL 3.0 has no RFC 6979) and malleable, so keeping them out makes the keys a function of the
+// seed only; they are verified, and everything they vouch for (serials, public keys) stays in the transcript.
+Bytes transcript_view(DeviceHello h) {
+  h.ed25519_signature.fill(0);
+  h.p256_signature.fill(0);
+  for (auto& chain : h.chains.upper)
+    for (CertRecord& r : chain) r.signature.fill(0);
+  return encode(h);
+}
+
 void wipe(Bytes& b) {
   if (!b.empty()) OPENSSL_cleanse(b.data(), b.size());
 }
@@ -85,6 +96,7 @@ DeviceHandshake::DeviceHandshake(const DeviceIdentity& device, const TypeChains&
   m.p256_signature = device.p256_signature;
   m.chains = chains;
   m1_ = encode(m);
+  m1_view_ = transcript_view(std::move(m));
 }
 
 DeviceHandshake::~DeviceHandshake() {
@@ -111,7 +123,7 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
       !verify_certificate(ed, hello->sw_record.public_key, hello->sns_cert))
     return fail(HandshakeError::BadServerSignature);
   const std::span<const std::uint8_t> unsigned_m2 = m2.first(m2.size() - hello->ns_signature.size());
-  const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_, unsigned_m2);
+  const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
   if (!verify(ed, hello->sns_cert.public_key, key_schedule::server_signed(th2), hello->ns_signature))
     return fail(HandshakeError::BadServerSignature);
 
@@ -147,7 +159,7 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
     keys_.application_key = app.session;
     log_session_key(keylog_, smsn_, "network", "device", keys_.network_key);
     log_session_key(keylog_, smsn_, "application", "device", keys_.application_key);
-    const Hash th3 = key_schedule::transcript_hash(kTranscriptLabel, m1_, m2);
+    const Hash th3 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, m2);
     DeviceConfirm confirm;
     confirm.network_confirm = mac(net.confirm_device, th3);
     confirm.application_confirm = mac(app.confirm_device, ath);
@@ -230,9 +242,9 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_hello(std:
   OPENSSL_cleanse(secret->data(), secret->size());
   log_ecdh(keylog_, smsn_, "network", curve_, "cloud", eph_.private_key, hello->ephemeral, network_secret_);
 
-  m1_.assign(m1.begin(), m1.end());
-  device_ephemeral_ = std::move(hello->ephemeral);
+  device_ephemeral_ = hello->ephemeral;
   device_nonce_ = hello->nonce;
+  m1_view_ = transcript_view(std::move(*hello));
   AppKeyRequest req;
   req.curve = curve_;
   req.smsn = smsn_;
@@ -262,7 +274,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   hello.sns_cert = pki_->network_server().cert;
   hello.sw_record = pki_->sw_record(ed);
   const Bytes unsigned_m2 = encode_unsigned(hello);
-  const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_, unsigned_m2);
+  const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
   hello.ns_signature = sign(ed, pki_->network_server().key.private_key, key_schedule::server_signed(th2));
   m2_ = unsigned_m2;
   append(m2_, hello.ns_signature);
@@ -279,7 +291,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_confirm(st
   if (state_ != State::AwaitDeviceConfirm) return HandshakeError::Malformed;  // out of order: state unchanged
   const auto confirm = parse_device_confirm(m3);
   if (!confirm) return fail(HandshakeError::Malformed);
-  const Hash th3 = key_schedule::transcript_hash(kTranscriptLabel, m1_, m2_);
+  const Hash th3 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, m2_);
   if (!constant_time_equal(mac(network_.confirm_device, th3), confirm->network_confirm))
     return fail(HandshakeError::BadConfirmation);
   app_confirm_ = encode(AppConfirm{confirm->application_confirm});

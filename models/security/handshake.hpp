@@ -71,6 +71,7 @@ class DeviceHandshake {
   KeyPair eph_;
   Nonce nonce_{};
   Bytes m1_;
+  Bytes m1_view_;  // M1 with signature fields zeroed: what the transcript hashes
   Bytes root_ed25519_;
   Bytes app_server_public_;
   metrics::MetricsSink* keylog_;
@@ -81,7 +82,8 @@ class DeviceHandshake {
 
 // The network server side. Verifies the chains, revocation and device type, relays the application key
 // request, signs the transcript with the SNS key and confirms the network key. It never sees the application
-// key. Ephemeral/nonce labels "hs/cloud/eph/<smsn-hex>", "hs/cloud/nonce/<smsn-hex>", id = attempt_id.
+// key. The Pki, verifier and revocation list are held by reference and must outlive the handshake.
+// Ephemeral/nonce labels "hs/cloud/eph/<smsn-hex>", "hs/cloud/nonce/<smsn-hex>", id = attempt_id.
 class NetworkServerHandshake {
  public:
   NetworkServerHandshake(const Pki& pki, ChainVerifier& verifier, const RevocationList& revocations,
@@ -113,7 +115,7 @@ class NetworkServerHandshake {
   std::array<std::uint8_t, 32> smsn_{};
   std::uint16_t device_type_ = 0;
   EcdhCurve curve_ = EcdhCurve::X25519;
-  Bytes m1_;
+  Bytes m1_view_;  // M1 with signature fields zeroed: what the transcript hashes
   Bytes device_ephemeral_;
   Nonce device_nonce_{};
   KeyPair eph_;
@@ -123,7 +125,7 @@ class NetworkServerHandshake {
   Bytes app_confirm_;
 };
 
-// The application server side. Labels "hs/appserver/eph/<smsn-hex>", id = attempt_id.
+// The application server side (the identity is held by reference). Labels "hs/appserver/eph/<smsn-hex>", id = attempt_id.
 class ApplicationServerHandshake {
  public:
   ApplicationServerHandshake(const ServerIdentity& identity, const KeySource& source, std::uint64_t attempt_id,

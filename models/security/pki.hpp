@@ -29,7 +29,7 @@ class Pki {
   std::uint16_t add_device_type(std::string_view name, std::uint32_t dak_signature_limit);
 
   const TrustAnchor& trust_anchor() const { return anchor_; }
-  // Throws std::out_of_range for an unknown type.
+  // Throws std::out_of_range for an unknown type. References stay valid for the life of the Pki.
   const TypeChains& type_chains(std::uint16_t type) const { return types_.at(type).chains; }
   DakSigner& dak(std::uint16_t type) { return daks_.at(type); }
   const ServerIdentity& network_server() const { return network_server_; }
@@ -51,7 +51,7 @@ class Pki {
   std::array<CertRecord, 2> sw_;
   std::array<CertRecord, 2> man_;
   std::array<Bytes, 2> man_private_;
-  std::vector<TypeEntry> types_;
+  std::deque<TypeEntry> types_;  // deque: type_chains() references stay valid as types are added
   std::deque<DakSigner> daks_;  // deque: references stay valid as types are added
   ServerIdentity network_server_;
   ServerIdentity application_server_;

@@ -98,14 +98,14 @@ timeline:                          # optional list of actions; `at` is within [0
   # keys: device_type (default: every type; required by revoke_device_type and qualify), fraction (default
   # 100%, in (0, 1]) or count (exact number of devices, takes precedence), repeat (default 1) with every
   # (required when repeat > 1; the last repetition must be within the run). outage: target and for, required.
-  - at: 30min
-    action: deregister             # end customers de-register 10% of the trackers
-    device_type: tracker
-    fraction: 10%
+  - at: 30min                      # required: when, within [0, duration]
+    action: deregister             # required: end customers de-register 10% of the trackers
+    device_type: tracker           # default: every device type
+    fraction: 10%                  # share of the eligible devices, in (0, 1]; default 100%
   - at: 40min
     action: revoke_device          # Sidewalk revokes the certificates of 5 trackers: they end up blocked
     device_type: tracker
-    count: 5
+    count: 5                       # an exact number of devices (>= 1); takes precedence over fraction
   - at: 45min
     action: outage                 # an actor is down for a while
     target: network_server         # network_server | application_server | ingest
@@ -138,19 +138,19 @@ expect:                            # optional assertions, checked at the end wit
   #   min_fraction/max_fraction (of the fleet, or of the type), not both.
   # handshake_latency: p50 | p95 | p99 of successful handshakes; bounds are times (min/max/equals).
   # counter: a summary counter (docs/scenario-format.md lists them); bounds min/max/equals.
-  - state: registered
-    at: 30min
-    min_fraction: 50%              # at least half the fleet registered half-way through
+  - state: registered             # devices in this state (a states.csv column)...
+    at: 30min                      # ...at this time (default: end)...
+    min_fraction: 50%              # ...are at least half the fleet (max_fraction: an upper bound)
   - state: deregistered
-    device_type: tracker
-    min: 1                         # some trackers were de-registered by their owners
+    device_type: tracker           # count only this device type (default: the whole fleet)
+    min: 1                         # a lower bound on the device count: some trackers were de-registered
   - state: blocked
     at: end
     min: 1                         # revoked devices are blocked
-    max: 5
-  - handshake_latency: p95
+    max: 5                         # an upper bound on the device count
+  - handshake_latency: p95         # a percentile of successful handshake latencies (p50, p95, p99)
     max: 30s                       # successful handshakes stay well under the handshake timeout
-  - counter: uplinks_accepted_from_blocked
+  - counter: uplinks_accepted_from_blocked  # a summary counter
     equals: 0                      # nothing from a blocked device is ever accepted
   # - counter: uplinks_rejected.replay
   #   min: 1                       # per-cause counters: <counter>.<cause>

@@ -77,15 +77,15 @@ Parsed<double> parse_with_units(std::string_view raw, const Unit (&units)[N], st
   const std::string_view text = trim(raw);
   const auto names = unit_names(units);
   const std::string accepted = " (accepted: " + join_names(names) + ")";
-  if (text.empty()) return {std::nullopt, "expected " + std::string(what) + " like " + std::string(example) + ", got nothing"};
+  const std::string a_what = "a " + std::string(what);
+  if (text.empty()) return {std::nullopt, "expected " + a_what + " like " + std::string(example) + ", got nothing"};
   const auto split = split_number(text);
   if (!split) {
-    return {std::nullopt, "expected " + std::string(what) + " like " + std::string(example) + ", got " +
-                              quoted(text)};
+    return {std::nullopt, "expected " + a_what + " like " + std::string(example) + ", got " + quoted(text)};
   }
   if (split->unit.empty()) {
     if (split->number == 0) return {0.0, {}};
-    return {std::nullopt, "missing unit in " + quoted(text) + ": write " + std::string(what) + " like " +
+    return {std::nullopt, "missing unit in " + quoted(text) + ": write " + a_what + " like " +
                               std::string(example) + accepted};
   }
   for (const auto& u : units) {
@@ -99,7 +99,7 @@ Parsed<double> parse_with_units(std::string_view raw, const Unit (&units)[N], st
 }  // namespace
 
 Parsed<SimTime> parse_duration_checked(std::string_view text) {
-  const auto p = parse_with_units(text, kTimeUnits, "a time", "250ms, 2s, 10min or 1.5h");
+  const auto p = parse_with_units(text, kTimeUnits, "time", "250ms, 2s, 10min or 1.5h");
   if (!p.value) return {std::nullopt, p.error};
   const double ns = *p.value;
   if (ns < 0) return {std::nullopt, "a time must not be negative, got " + quoted(trim(text))};
@@ -111,7 +111,7 @@ Parsed<SimTime> parse_duration_checked(std::string_view text) {
 std::optional<SimTime> parse_duration(std::string_view text) { return parse_duration_checked(text).value; }
 
 Parsed<std::uint64_t> parse_size_checked(std::string_view text) {
-  const auto p = parse_with_units(text, kSizeUnits, "a size", "19B or 4KiB");
+  const auto p = parse_with_units(text, kSizeUnits, "size", "19B or 4KiB");
   if (!p.value) return {std::nullopt, p.error};
   const double b = *p.value;
   if (b < 0) return {std::nullopt, "a size must not be negative, got " + quoted(trim(text))};
@@ -122,12 +122,12 @@ Parsed<std::uint64_t> parse_size_checked(std::string_view text) {
 std::optional<std::uint64_t> parse_size(std::string_view text) { return parse_size_checked(text).value; }
 
 Parsed<double> parse_frequency_checked(std::string_view text) {
-  return parse_with_units(text, kFrequencyUnits, "a frequency", "64MHz or 500kHz");
+  return parse_with_units(text, kFrequencyUnits, "frequency", "64MHz or 500kHz");
 }
 std::optional<double> parse_frequency(std::string_view text) { return parse_frequency_checked(text).value; }
 
 Parsed<double> parse_power_dbm_checked(std::string_view text) {
-  return parse_with_units(text, kPowerUnits, "a power", "-120dBm or 14dBm");
+  return parse_with_units(text, kPowerUnits, "power", "-120dBm or 14dBm");
 }
 std::optional<double> parse_power_dbm(std::string_view text) { return parse_power_dbm_checked(text).value; }
 

@@ -149,7 +149,8 @@ std::vector<Field> Field::as_list() const {
     std::string index = "[";
     index.append(std::to_string(i++)).push_back(']');
     Field f(*file_, item, std::nullopt, join_path(path_, index));
-    if (item.IsNull()) f.fail("empty list entry");
+    // yaml-cpp places an empty entry at the next token, so point at the list's key instead.
+    if (item.IsNull()) fail_key(f.path() + " is an empty list entry");
     out.push_back(std::move(f));
   }
   return out;

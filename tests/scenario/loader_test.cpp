@@ -197,7 +197,7 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(outage.duration, 5 * kMinute);
   EXPECT_EQ(outage.repeat, 3u);
   EXPECT_EQ(outage.every, 20 * kMinute);
-  EXPECT_EQ(outage.where.line, 71);
+  EXPECT_EQ(outage.where.line, 62);
   EXPECT_EQ(s.timeline[5].kind, ActionKind::ForgeAttack);
   EXPECT_EQ(s.timeline[5].at, 2 * kHour - kHour);
 
@@ -291,7 +291,7 @@ TEST(LoaderFile, ReadsAndNamesTheFile) {
   } catch (const ScenarioError& e) {
     EXPECT_EQ(e.file(), path.string());
     EXPECT_EQ(e.line(), 5);
-    EXPECT_EQ(e.column(), 32);
+    EXPECT_EQ(e.column(), 30);
   }
   std::filesystem::remove(path);
 }

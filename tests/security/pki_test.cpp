@@ -14,12 +14,12 @@ namespace st::security {
 namespace {
 using test::World;
 
-TEST(DeviceIdentity, FixedSizeNoHeap) {
+TEST(securityDeviceIdentity, FixedSizeNoHeap) {
   EXPECT_TRUE(std::is_trivially_copyable_v<DeviceIdentity>);
   EXPECT_EQ(sizeof(DeviceIdentity), 322u);
 }
 
-TEST(DeviceIdentity, SmsnIsSha256OfTheDocumentedEncoding) {
+TEST(securityDeviceIdentity, SmsnIsSha256OfTheDocumentedEncoding) {
   Bytes in = test::bytes_of("sidewalk-twin smsn v1");
   in.push_back(0);
   in.push_back(3);
@@ -32,7 +32,7 @@ TEST(DeviceIdentity, SmsnIsSha256OfTheDocumentedEncoding) {
   EXPECT_NE(make_smsn("DT1", 0x102, "AP"), make_smsn("DT1", 0x102, "AQ"));
 }
 
-TEST(DeviceIdentity, KeysMatchAndCertificatesCarryThem) {
+TEST(securityDeviceIdentity, KeysMatchAndCertificatesCarryThem) {
   World w(1);
   const DeviceIdentity& d = w.device;
   EXPECT_EQ(Bytes(d.ed25519_public.begin(), d.ed25519_public.end()),
@@ -47,7 +47,7 @@ TEST(DeviceIdentity, KeysMatchAndCertificatesCarryThem) {
   EXPECT_EQ(p.signature, d.p256_signature);
 }
 
-TEST(Pki, ChainShapeAndDeterminism) {
+TEST(securityPki, ChainShapeAndDeterminism) {
   World a(5), b(5), c(6);
   const TypeChains& ch = a.pki.type_chains(0);
   for (std::size_t alg = 0; alg < 2; ++alg) {
@@ -80,7 +80,7 @@ TEST(Pki, ChainShapeAndDeterminism) {
   EXPECT_THROW(a.pki.type_chains(9), std::out_of_range);
 }
 
-TEST(DakSigner, RefusesPastItsLimit) {
+TEST(securityDakSigner, RefusesPastItsLimit) {
   World w(2, /*dak_limit=*/2);  // the World already signed one device
   DeviceIdentity second = make_device_identity(w.source, 0, make_smsn("X", 2, "Y"), 2);
   EXPECT_EQ(w.pki.dak(0).sign_device(second), DakSigner::Result::Ok);
@@ -93,7 +93,7 @@ TEST(DakSigner, RefusesPastItsLimit) {
   EXPECT_EQ(w.verifier.verify(third, w.pki.type_chains(0)), ChainError::BadDeviceSignature);
 }
 
-TEST(ChainVerifier, ValidChainsAndTheUpperCache) {
+TEST(securityChainVerifier, ValidChainsAndTheUpperCache) {
   World w(3);
   EXPECT_EQ(w.verifier.verify(w.device, w.pki.type_chains(0)), ChainError::None);
   EXPECT_EQ(w.verifier.signature_verifications(), 10u);  // 4 + 4 upper records, 2 leaves
@@ -103,7 +103,7 @@ TEST(ChainVerifier, ValidChainsAndTheUpperCache) {
   EXPECT_EQ(w.verifier.cache_hits(), 2u);
 }
 
-TEST(ChainVerifier, TamperedDeviceSignature) {
+TEST(securityChainVerifier, TamperedDeviceSignature) {
   World w(3);
   DeviceIdentity d = w.device;
   d.ed25519_signature[5] ^= 0x01;
@@ -118,7 +118,7 @@ TEST(ChainVerifier, TamperedDeviceSignature) {
   EXPECT_EQ(w.verifier.verify(unsigned_device, w.pki.type_chains(0)), ChainError::BadDeviceSignature);
 }
 
-TEST(ChainVerifier, TamperedUpperRecordIsNotACacheHit) {
+TEST(securityChainVerifier, TamperedUpperRecordIsNotACacheHit) {
   World w(4);
   EXPECT_EQ(w.verifier.verify(w.device, w.pki.type_chains(0)), ChainError::None);  // primes the cache
   for (std::size_t alg = 0; alg < 2; ++alg) {
@@ -138,7 +138,7 @@ TEST(ChainVerifier, TamperedUpperRecordIsNotACacheHit) {
   EXPECT_EQ(w.verifier.verify(w.device, w.pki.type_chains(0)), ChainError::None);
 }
 
-TEST(ChainVerifier, ForeignRootAndMalformed) {
+TEST(securityChainVerifier, ForeignRootAndMalformed) {
   World ours(10), theirs(11);
   EXPECT_EQ(ours.verifier.verify(theirs.device, theirs.pki.type_chains(0)), ChainError::ForeignRoot);
   // Our chains with their device: the leaf does not verify under our DAK.
@@ -154,7 +154,7 @@ TEST(ChainVerifier, ForeignRootAndMalformed) {
   EXPECT_EQ(to_string(ChainError::BadChainSignature), "bad_chain_signature");
 }
 
-TEST(RevocationList, DevicesAndTypes) {
+TEST(securityRevocationList, DevicesAndTypes) {
   RevocationList r;
   const auto a = make_smsn("T", 1, "A");
   const auto b = make_smsn("T", 2, "A");

@@ -12,29 +12,29 @@ namespace st::security {
 namespace {
 using test::hx;
 
-TEST(Hex, RoundTripAndRejects) {
+TEST(securityHex, RoundTripAndRejects) {
   EXPECT_EQ(to_hex(hx("00ff10Ab")), "00ff10ab");
   EXPECT_FALSE(from_hex("abc").has_value());
   EXPECT_FALSE(from_hex("zz").has_value());
   EXPECT_EQ(from_hex("")->size(), 0u);
 }
 
-TEST(Sha256, Abc) {
+TEST(securitySha256, Abc) {
   EXPECT_EQ(to_hex(sha256(as_bytes("abc"))), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST(HmacSha256, Rfc4231Case1) {
+TEST(securityHmacSha256, Rfc4231Case1) {
   const Bytes key(20, 0x0b);
   EXPECT_EQ(to_hex(hmac_sha256(key, as_bytes("Hi There"))),
             "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
 }
 
-TEST(HmacSha256, Rfc4231Case2) {
+TEST(securityHmacSha256, Rfc4231Case2) {
   EXPECT_EQ(to_hex(hmac_sha256(as_bytes("Jefe"), as_bytes("what do ya want for nothing?"))),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
-TEST(HkdfSha256, Rfc5869Case1) {
+TEST(securityHkdfSha256, Rfc5869Case1) {
   const Bytes ikm(22, 0x0b);
   const Bytes salt = hx("000102030405060708090a0b0c");
   const Bytes info = hx("f0f1f2f3f4f5f6f7f8f9");
@@ -46,7 +46,7 @@ TEST(HkdfSha256, Rfc5869Case1) {
   EXPECT_EQ(okm, hkdf_sha256(salt, ikm, info, 42));
 }
 
-TEST(HkdfSha256, Rfc5869Case2) {
+TEST(securityHkdfSha256, Rfc5869Case2) {
   Bytes ikm, salt, info;
   for (int i = 0; i < 80; ++i) {
     ikm.push_back(static_cast<std::uint8_t>(i));
@@ -59,7 +59,7 @@ TEST(HkdfSha256, Rfc5869Case2) {
             "09b8367793a9aca3db71cc30c58179ec3e87c14c01d5c1f3434f1d87");
 }
 
-TEST(HkdfSha256, Rfc5869Case3EmptySaltAndInfo) {
+TEST(securityHkdfSha256, Rfc5869Case3EmptySaltAndInfo) {
   const Bytes ikm(22, 0x0b);
   EXPECT_EQ(to_hex(hkdf_sha256_extract({}, ikm)), "19ef24a32c717b167f33a91d6f648bdf96596776afdb6377ac434c1c293ccb04");
   EXPECT_EQ(to_hex(hkdf_sha256({}, ikm, {}, 42)),
@@ -76,7 +76,7 @@ const char* kGcmCipher =
     "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac97"
     "3d58e091473f5985";
 
-TEST(Aes128Gcm, McGrewViegaCase3) {
+TEST(securityAes128Gcm, McGrewViegaCase3) {
   const Bytes sealed = aes128_gcm_seal(hx(kGcmKey), hx(kGcmIv), {}, hx(kGcmPlain));
   EXPECT_EQ(to_hex(sealed), std::string(kGcmCipher) + "4d5c2af327cd64a62cf35abd2ba6fab4");
   const auto opened = aes128_gcm_open(hx(kGcmKey), hx(kGcmIv), {}, sealed);
@@ -84,9 +84,10 @@ TEST(Aes128Gcm, McGrewViegaCase3) {
   EXPECT_EQ(*opened, hx(kGcmPlain));
 }
 
-TEST(Aes128Gcm, McGrewViegaCase4WithAad) {
+TEST(securityAes128Gcm, McGrewViegaCase4WithAad) {
   const Bytes aad = hx("feedfacedeadbeeffeedfacedeadbeefabaddad2");
-  const Bytes plain(hx(kGcmPlain).begin(), hx(kGcmPlain).begin() + 60);
+  const Bytes full = hx(kGcmPlain);
+  const Bytes plain(full.begin(), full.begin() + 60);
   const Bytes sealed = aes128_gcm_seal(hx(kGcmKey), hx(kGcmIv), aad, plain);
   EXPECT_EQ(to_hex(sealed), std::string(kGcmCipher).substr(0, 120) + "5bc94fbc3221a5db94fae95ae7121a47");
   EXPECT_EQ(aes128_gcm_open(hx(kGcmKey), hx(kGcmIv), aad, sealed).value_or(Bytes{}), plain);
@@ -104,14 +105,14 @@ TEST(Aes128Gcm, McGrewViegaCase4WithAad) {
   EXPECT_THROW(aes128_gcm_seal(Bytes(15, 0), hx(kGcmIv), {}, plain), std::invalid_argument);
 }
 
-TEST(X25519, Rfc7748Section5_2ScalarMult) {
+TEST(securityX25519, Rfc7748Section5_2ScalarMult) {
   const auto out = ecdh(EcdhCurve::X25519, hx("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"),
                         hx("e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c"));
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(to_hex(*out), "c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552");
 }
 
-TEST(X25519, Rfc7748Section6_1AliceBob) {
+TEST(securityX25519, Rfc7748Section6_1AliceBob) {
   const Bytes alice = hx("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
   const Bytes bob = hx("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
   const Bytes alice_pub = ecdh_public_key(EcdhCurve::X25519, alice);
@@ -123,7 +124,7 @@ TEST(X25519, Rfc7748Section6_1AliceBob) {
   EXPECT_EQ(to_hex(ecdh(EcdhCurve::X25519, bob, alice_pub).value()), shared);
 }
 
-TEST(X25519, RefusesAllZeroResultAndBadSizes) {
+TEST(securityX25519, RefusesAllZeroResultAndBadSizes) {
   const Bytes alice = hx("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
   EXPECT_FALSE(ecdh(EcdhCurve::X25519, alice, Bytes(32, 0)).has_value());  // small-order point: zero output
   Bytes one(32, 0);
@@ -155,7 +156,7 @@ const Ed25519Vector kEd25519[] = {
      "c027beceea1ec40a"},
 };
 
-TEST(Ed25519, Rfc8032Section7_1) {
+TEST(securityEd25519, Rfc8032Section7_1) {
   for (const auto& v : kEd25519) {
     SCOPED_TRACE(v.pub);
     const Bytes secret = hx(v.secret);
@@ -183,7 +184,7 @@ const char* kP256SampleSig =
     "efd48b2aacb6a8fd1140dd9cd45e81d69d2c877b56aaf991c34d0ea84eaf3716f7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff406"
     "4dc4ab2f843acda8";
 
-TEST(EcdsaP256, Rfc6979KeyAndKnownSignature) {
+TEST(securityEcdsaP256, Rfc6979KeyAndKnownSignature) {
   EXPECT_EQ(to_hex(signing_public_key(SignatureAlgorithm::EcdsaP256, hx(kP256Priv))), kP256Pub);
   const Bytes pub = hx(kP256Pub);
   EXPECT_TRUE(verify(SignatureAlgorithm::EcdsaP256, pub, as_bytes("sample"), hx(kP256SampleSig)));
@@ -192,7 +193,7 @@ TEST(EcdsaP256, Rfc6979KeyAndKnownSignature) {
   EXPECT_FALSE(verify(SignatureAlgorithm::EcdsaP256, pub, as_bytes("samplf"), hx(kP256SampleSig)));
 }
 
-TEST(EcdsaP256, SignThenVerifyAndRefusals) {
+TEST(securityEcdsaP256, SignThenVerifyAndRefusals) {
   const Bytes priv = hx(kP256Priv);
   const Bytes pub = hx(kP256Pub);
   const Bytes msg = test::bytes_of("sidewalk");
@@ -214,7 +215,7 @@ TEST(EcdsaP256, SignThenVerifyAndRefusals) {
   EXPECT_THROW(sign(SignatureAlgorithm::EcdsaP256, Bytes(32, 0xff), msg), std::invalid_argument);
 }
 
-TEST(EcdhP256, BothSidesAgreeAndBadPointsRefused) {
+TEST(securityEcdhP256, BothSidesAgreeAndBadPointsRefused) {
   const KeySource ks = KeySource::deterministic(7);
   const KeyPair a = generate_ecdh_key(EcdhCurve::P256, ks, "a", 1);
   const KeyPair b = generate_ecdh_key(EcdhCurve::P256, ks, "b", 1);
@@ -233,7 +234,7 @@ TEST(EcdhP256, BothSidesAgreeAndBadPointsRefused) {
   EXPECT_FALSE(ecdh(EcdhCurve::P256, a.private_key, xy).has_value());  // ECDH peers send the 65-byte point
 }
 
-TEST(KeyGeneration, SizesAndConsistency) {
+TEST(securityKeyGeneration, SizesAndConsistency) {
   const KeySource ks = KeySource::deterministic(1);
   const KeyPair ed = generate_signing_key(SignatureAlgorithm::Ed25519, ks, "ed", 0);
   EXPECT_EQ(ed.private_key.size(), 32u);
@@ -251,7 +252,7 @@ TEST(KeyGeneration, SizesAndConsistency) {
   EXPECT_EQ(x.public_key, ecdh_public_key(EcdhCurve::X25519, x.private_key));
 }
 
-TEST(KeySource, DeterministicIsHkdfOfTheSeed) {
+TEST(securityKeySource, DeterministicIsHkdfOfTheSeed) {
   const KeySource ks = KeySource::deterministic(0x0102030405060708ULL);
   EXPECT_TRUE(ks.is_deterministic());
   Bytes out(40);
@@ -266,7 +267,7 @@ TEST(KeySource, DeterministicIsHkdfOfTheSeed) {
   EXPECT_EQ(with_counter, hkdf_sha256(as_bytes("sidewalk-twin key source v1"), hx("0102030405060708"), info, 16));
 }
 
-TEST(KeySource, SameSeedSameBytesOtherSeedOtherBytesOrderIndependent) {
+TEST(securityKeySource, SameSeedSameBytesOtherSeedOtherBytesOrderIndependent) {
   const KeySource a = KeySource::deterministic(42);
   const KeySource b = KeySource::deterministic(42);
   const KeySource c = KeySource::deterministic(43);
@@ -285,7 +286,7 @@ TEST(KeySource, SameSeedSameBytesOtherSeedOtherBytesOrderIndependent) {
   EXPECT_NE(a1, other_label);
 }
 
-TEST(KeySource, OsEntropyDiffers) {
+TEST(securityKeySource, OsEntropyDiffers) {
   const KeySource os = KeySource::os_entropy();
   EXPECT_FALSE(os.is_deterministic());
   std::array<std::uint8_t, 32> x{}, y{};
@@ -294,7 +295,7 @@ TEST(KeySource, OsEntropyDiffers) {
   EXPECT_NE(x, y);
 }
 
-TEST(ConstantTimeEqual, Basics) {
+TEST(securityConstantTimeEqual, Basics) {
   EXPECT_TRUE(constant_time_equal(hx("0102"), hx("0102")));
   EXPECT_FALSE(constant_time_equal(hx("0102"), hx("0103")));
   EXPECT_FALSE(constant_time_equal(hx("0102"), hx("010203")));

@@ -1,0 +1,152 @@
+// Dispatcher: the one SystemC process of a run. Each TEST here runs one simulation (SystemC allows one
+// sc_start per process; ctest runs every test in its own process).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include <systemc>
+
+#include "sim/kernel/dispatcher.hpp"
+
+namespace st {
+namespace {
+
+struct Seen {
+  SimTime now;             // Dispatcher::now() in the handler
+  SimTime kernel_ns;       // SystemC's own clock in the handler
+  std::uint64_t delta;     // SystemC delta count in the handler
+  CalendarEntry entry;
+};
+
+class Recorder : public EventHandler {
+ public:
+  explicit Recorder(Dispatcher& d) : d_(d) {}
+  void on_event(const CalendarEntry& e) override {
+    seen.push_back({d_.now(), static_cast<SimTime>(sc_core::sc_time_stamp().value() / sc_core::sc_time(1, sc_core::SC_NS).value()),
+                    sc_core::sc_delta_count(), e});
+    if (hook) hook(e);
+  }
+  std::vector<Seen> seen;
+  std::function<void(const CalendarEntry&)> hook;
+
+ private:
+  Dispatcher& d_;
+};
+
+TEST(Dispatcher, HandlersRunAtTheExactScheduledNanosecond) {
+  sc_core::sc_set_time_resolution(1, sc_core::SC_NS);
+  Dispatcher d("dispatcher");
+  Recorder r(d);
+  d.attach(1, &r);
+  const std::vector<SimTime> times = {0, 1, 999, 1'000'000'007ULL, 2 * kHour + 3, 5 * kHour + 123'456'789ULL};
+  // Schedule out of order, on the handler's target, with the index as the argument.
+  for (std::size_t i = times.size(); i-- > 0;) d.schedule_at(times[i], 1, 0, kNoDevice, static_cast<std::uint32_t>(i));
+  run_kernel_until(6 * kHour);
+  ASSERT_EQ(r.seen.size(), times.size());
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    EXPECT_EQ(r.seen[i].entry.arg, i);
+    EXPECT_EQ(r.seen[i].now, times[i]) << "event " << i;
+    EXPECT_EQ(r.seen[i].kernel_ns, times[i]) << "event " << i;
+    EXPECT_EQ(r.seen[i].entry.time, times[i]);
+  }
+  EXPECT_EQ(d.dispatched(), times.size());
+  EXPECT_TRUE(d.calendar().empty());
+}
+
+TEST(Dispatcher, EventsExactlyAtTheEndTimeRunAndLaterOnesDoNot) {
+  Dispatcher d("dispatcher");
+  Recorder r(d);
+  d.attach(1, &r);
+  constexpr SimTime kEnd = 10 * kMinute;
+  d.schedule_at(kEnd - 1, 1, 0, kNoDevice, 0);
+  d.schedule_at(kEnd, 1, 0, kNoDevice, 1);
+  d.schedule_at(kEnd, 1, 0, 3, 2);
+  d.schedule_at(kEnd + 1, 1, 0, kNoDevice, 3);
+  d.schedule_at(kEnd + kSecond, 1, 0, kNoDevice, 4);
+  run_kernel_until(kEnd);
+  ASSERT_EQ(r.seen.size(), 3u);
+  EXPECT_EQ(r.seen[0].entry.arg, 0u);
+  EXPECT_EQ(r.seen[0].now, kEnd - 1);
+  // Both end-time events ran, device 3 before the actor-level event.
+  EXPECT_EQ(r.seen[1].entry.arg, 2u);
+  EXPECT_EQ(r.seen[1].now, kEnd);
+  EXPECT_EQ(r.seen[2].entry.arg, 1u);
+  EXPECT_EQ(r.seen[2].now, kEnd);
+  EXPECT_EQ(d.dispatched(), 3u);
+  EXPECT_EQ(d.calendar().size(), 2u);  // the two later events are still pending
+}
+
+TEST(Dispatcher, ZeroDelayEventsFromAHandlerRunInTheSameTimeStep) {
+  Dispatcher d("dispatcher");
+  Recorder r(d);
+  d.attach(1, &r);
+  r.hook = [&d](const CalendarEntry& e) {
+    if (e.arg == 0) {
+      d.schedule_in(0, 1, 0, kNoDevice, 1);   // same time, same activation
+      d.schedule_in(7, 1, 0, kNoDevice, 2);   // 7 ns later
+      d.schedule_at(0, 1, 0, kNoDevice, 3);   // in the past: clamped to now
+    }
+    if (e.arg == 1) d.schedule_in(0, 1, 0, kNoDevice, 4);  // a chain of zero-delay events
+  };
+  d.schedule_at(5 * kSecond, 1, 0, kNoDevice, 0);
+  run_kernel_until(kMinute);
+  ASSERT_EQ(r.seen.size(), 5u);
+  // Order: 0, then the zero-delay 1 and clamped 3 (same time, same device: insertion order), then 4, then 2.
+  const std::vector<std::uint32_t> order = {0, 1, 3, 4, 2};
+  for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(r.seen[i].entry.arg, order[i]) << i;
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(r.seen[i].now, 5 * kSecond);
+    EXPECT_EQ(r.seen[i].kernel_ns, 5 * kSecond);
+    EXPECT_EQ(r.seen[i].delta, r.seen[0].delta) << "event " << order[i] << " ran in a later delta cycle";
+  }
+  EXPECT_EQ(r.seen[4].now, 5 * kSecond + 7);
+  EXPECT_EQ(r.seen[4].kernel_ns, 5 * kSecond + 7);
+}
+
+TEST(Dispatcher, RoutesEachTargetToItsHandlerAndCountsUnhandledEvents) {
+  Dispatcher d("dispatcher");
+  Recorder a(d);
+  Recorder b(d);
+  d.attach(1, &a);
+  d.attach(200, &b);
+  d.schedule_at(10, 1, 11, 0);
+  d.schedule_at(20, 200, 22, 0);
+  d.schedule_at(30, 5, 33, 0);  // no handler: dispatched and dropped
+  d.schedule_at(40, 1, 44, 0);
+  run_kernel_until(kSecond);
+  ASSERT_EQ(a.seen.size(), 2u);
+  ASSERT_EQ(b.seen.size(), 1u);
+  EXPECT_EQ(a.seen[0].entry.kind, 11);
+  EXPECT_EQ(a.seen[1].entry.kind, 44);
+  EXPECT_EQ(b.seen[0].entry.kind, 22);
+  EXPECT_EQ(b.seen[0].now, 20u);
+  EXPECT_EQ(d.dispatched(), 4u);
+}
+
+TEST(Dispatcher, WakesAfterLongIdleGapsAndObserverSeesActivations) {
+  Dispatcher d("dispatcher");
+  Recorder r(d);
+  d.attach(1, &r);
+  std::vector<SimTime> observed;
+  d.set_observer([&observed](SimTime t) { observed.push_back(t); });
+  // Far apart (several idle hours) and a handler that schedules 3 hours ahead from inside.
+  r.hook = [&d](const CalendarEntry& e) {
+    if (e.arg == 0) d.schedule_in(3 * kHour, 1, 0, kNoDevice, 1);
+  };
+  d.schedule_at(kHour / 2, 1, 0, kNoDevice, 0);
+  d.schedule_at(30 * kHour, 1, 0, kNoDevice, 2);
+  run_kernel_until(30 * kHour);
+  ASSERT_EQ(r.seen.size(), 3u);
+  EXPECT_EQ(r.seen[0].now, kHour / 2);
+  EXPECT_EQ(r.seen[1].now, kHour / 2 + 3 * kHour);
+  EXPECT_EQ(r.seen[2].now, 30 * kHour);
+  // The observer saw every activation that dispatched something.
+  for (SimTime t : {kHour / 2, kHour / 2 + 3 * kHour, 30 * kHour})
+    EXPECT_NE(std::find(observed.begin(), observed.end(), t), observed.end()) << t;
+}
+
+}  // namespace
+}  // namespace st
