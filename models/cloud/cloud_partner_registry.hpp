@@ -37,6 +37,7 @@ class CloudPartnerRegistry {
   ServiceStation& station() { return station_; }
   ServiceStation& association_station() { return association_; }
   WirelessDevice& device(std::uint32_t d) { return devices_[d]; }
+  const WirelessDevice& device(std::uint32_t d) const { return devices_[d]; }
   DeviceProfile& profile(std::uint16_t type) { return profiles_[type]; }
   std::uint16_t account_of_type(std::uint16_t type) const { return type_account_[type]; }
   const std::string& account_name(std::uint16_t account) const { return accounts_[account]; }

@@ -88,7 +88,9 @@ int run_command(const RunOptions& o) {
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   {
     std::ofstream out(summary_path, std::ios::binary);
-    out << output::build_summary(s, recorder, results, w.events_dispatched(), wall_s).dump(2) << '\n';
+    nlohmann::ordered_json partner = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : w.cloud_partner_status()) partner[k] = v;
+    out << output::build_summary(s, recorder, results, partner, w.events_dispatched(), wall_s).dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }
   dir.commit();

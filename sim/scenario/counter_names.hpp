@@ -8,15 +8,17 @@
 
 namespace st::scenario {
 
-inline constexpr std::array<std::string_view, 15> kCounterNames = {
+inline constexpr std::array<std::string_view, 17> kCounterNames = {
     "uplinks_sent",         "uplinks_delivered",     "uplinks_rejected",     "uplinks_dropped",
-    "uplinks_accepted_from_blocked",                 "downlinks_sent",       "downlinks_delivered",
-    "downlinks_rejected",   "handshakes_succeeded",  "handshakes_failed",    "registrations",
-    "deregistrations",      "ingest_rejected",       "provisioning_rejected", "refusals",
+    "uplinks_duplicate",    "uplinks_accepted_from_blocked",                 "downlinks_sent",
+    "downlinks_delivered",  "downlinks_rejected",    "downlinks_dropped",    "handshakes_succeeded",
+    "handshakes_failed",    "registrations",         "deregistrations",      "ingest_rejected",
+    "provisioning_rejected", "refusals",
 };
-// Counters that also exist per cause, e.g. "uplinks_rejected.replay".
-inline constexpr std::array<std::string_view, 4> kPerCauseCounters = {
-    "uplinks_rejected", "uplinks_dropped", "handshakes_failed", "refusals"};
+// Counters that also exist per cause, e.g. "uplinks_rejected.replay", "blocked.device_type_revoked".
+inline constexpr std::array<std::string_view, 7> kPerCauseCounters = {
+    "uplinks_rejected", "uplinks_dropped", "downlinks_rejected", "downlinks_dropped", "handshakes_failed",
+    "refusals", "blocked"};
 
 // nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
 std::optional<std::string> counter_name_problem(std::string_view name);

@@ -47,6 +47,20 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
 
 World::~World() = default;
 
+std::vector<std::pair<std::string, std::uint64_t>> World::cloud_partner_status() const {
+  std::uint64_t provisioned = 0, registered = 0, activated = 0, associated = 0, permission_revoked = 0;
+  for (std::uint32_t d = 0; d < fleet_->size(); ++d) {
+    const models::WirelessDevice& w = cloud_partner_->device(d);
+    provisioned += w.status == models::WirelessStatus::Provisioned;
+    registered += w.status == models::WirelessStatus::Registered;
+    activated += w.status == models::WirelessStatus::Activated;
+    associated += w.associated;
+    permission_revoked += w.permission_revoked;
+  }
+  return {{"PROVISIONED", provisioned}, {"REGISTERED", registered}, {"ACTIVATED", activated},
+          {"associated_with_developer", associated}, {"permission_revoked", permission_revoked}};
+}
+
 void World::run() {
   lifecycle_->start();
   timeline_->schedule();

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "models/lifecycle/device_lifecycle.hpp"
@@ -40,6 +42,11 @@ class World {
   void run();
   std::uint64_t events_dispatched() const { return kernel_->dispatched(); }
   const models::Fleet& fleet() const { return *fleet_; }
+  const models::CloudPartnerRegistry& cloud_partner() const { return *cloud_partner_; }
+  const models::NetworkServer& network_server() const { return *network_server_; }
+  const models::ApplicationServer& application_server() const { return *application_server_; }
+  // Wireless devices per cloud-partner status (PROVISIONED, REGISTERED, ACTIVATED) and associations.
+  std::vector<std::pair<std::string, std::uint64_t>> cloud_partner_status() const;
 
  private:
   const scenario::Scenario& scenario_;

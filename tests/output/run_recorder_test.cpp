@@ -1,0 +1,182 @@
+// RunRecorder without a simulation: records fed by hand become the documented counters, state counts and
+// file lines (handshakes.csv, states.csv, events.jsonl, the key log).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/output/run_recorder.hpp"
+
+namespace st::output {
+namespace {
+
+namespace fs = std::filesystem;
+using metrics::FleetState;
+
+std::string read(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+class RunRecorderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("st-recorder-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    smsn_.fill(0xab);
+    smsn_[0] = 0x01;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  RecorderFiles files(bool keylog = false) const {
+    return {(dir_ / "events.jsonl").string(), (dir_ / "handshakes.csv").string(), (dir_ / "states.csv").string(),
+            keylog ? (dir_ / "keylog.txt").string() : std::string()};
+  }
+  metrics::Smsn smsn() const { return metrics::Smsn(smsn_); }
+
+  fs::path dir_;
+  std::array<std::uint8_t, 32> smsn_{};
+};
+
+TEST_F(RunRecorderTest, TransitionsMoveStateCountsAndCountBlockedByCause) {
+  RunRecorder r({"tracker", "sensor"}, files());
+  r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
+  r.transition({kSecond, 1, 1, smsn(), FleetState::None, FleetState::Created, "provisioned"});
+  r.transition({2 * kSecond, 0, 0, smsn(), FleetState::Created, FleetState::Associated, "associated"});
+  r.transition({3 * kSecond, 0, 0, smsn(), FleetState::Associated, FleetState::Registered, "registered"});
+  r.transition({4 * kSecond, 0, 0, smsn(), FleetState::Registered, FleetState::Blocked, "device_revoked"});
+  r.transition({5 * kSecond, 1, 1, smsn(), FleetState::Created, FleetState::Rejected, "bad_chain_signature"});
+  const auto& c = r.counts();
+  EXPECT_EQ(c[static_cast<std::size_t>(FleetState::Created)], 0);
+  EXPECT_EQ(c[static_cast<std::size_t>(FleetState::Registered)], 0);
+  EXPECT_EQ(c[static_cast<std::size_t>(FleetState::Blocked)], 1);
+  EXPECT_EQ(c[static_cast<std::size_t>(FleetState::Rejected)], 1);
+  EXPECT_EQ(r.counts(0)[static_cast<std::size_t>(FleetState::Blocked)], 1);
+  EXPECT_EQ(r.counts(1)[static_cast<std::size_t>(FleetState::Rejected)], 1);
+  EXPECT_EQ(r.counts(1)[static_cast<std::size_t>(FleetState::Blocked)], 0);
+  EXPECT_EQ(r.counter("blocked.device_revoked"), 1u);
+  EXPECT_EQ(r.counter("provisioning_rejected"), 1u);
+  EXPECT_EQ(r.counter("no.such.counter"), 0u);
+  EXPECT_EQ(r.records(), 6u);
+  r.finish();
+  const auto ev = lines(read(dir_ / "events.jsonl"));
+  ASSERT_EQ(ev.size(), 6u);
+  const auto j = nlohmann::json::parse(ev[4]);
+  EXPECT_EQ(j["event"], "transition");
+  EXPECT_EQ(j["t"], 4);
+  EXPECT_EQ(j["device"], 0);
+  EXPECT_EQ(j["device_type"], "tracker");
+  EXPECT_EQ(j["from"], "registered");
+  EXPECT_EQ(j["to"], "blocked");
+  EXPECT_EQ(j["cause"], "device_revoked");
+  std::string smsn_hex = "01";
+  for (int i = 1; i < 32; ++i) smsn_hex += "ab";
+  EXPECT_EQ(j["smsn"], smsn_hex);
+}
+
+TEST_F(RunRecorderTest, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
+  RunRecorder r({"t"}, files());
+  r.traffic({kSecond, 0, 0, "uplink", "sent", "", false});
+  r.traffic({kSecond, 0, 0, "uplink", "sent", "", false});
+  r.traffic({kSecond, 0, 0, "uplink", "delivered", "", false});
+  r.traffic({kSecond, 0, 0, "uplink", "rejected", "replay", false});
+  r.traffic({kSecond, 0, 0, "uplink", "rejected", "device_type_revoked", true});
+  r.traffic({kSecond, 0, 0, "uplink", "delivered", "", true});
+  r.traffic({kSecond, 0, 0, "downlink", "dropped", "link_loss", false});
+  r.refusal({kSecond, 0, 0, smsn(), "network_server", "uplink", "replay"});
+  r.refusal({kSecond, 0, 0, smsn(), "ingest", "ingest_record", "bad_device_signature"});
+  r.notice({kSecond, "ingest", "factory_notified", "device x rejected"});
+  EXPECT_EQ(r.counter("uplinks_sent"), 2u);
+  EXPECT_EQ(r.counter("uplinks_delivered"), 2u);
+  EXPECT_EQ(r.counter("uplinks_rejected"), 2u);
+  EXPECT_EQ(r.counter("uplinks_rejected.replay"), 1u);
+  EXPECT_EQ(r.counter("uplinks_rejected.device_type_revoked"), 1u);
+  EXPECT_EQ(r.counter("uplinks_accepted_from_blocked"), 1u);
+  EXPECT_EQ(r.counter("downlinks_dropped.link_loss"), 1u);
+  EXPECT_EQ(r.counter("refusals"), 2u);
+  EXPECT_EQ(r.counter("refusals.replay"), 1u);
+  EXPECT_EQ(r.counter("refusals.bad_device_signature"), 1u);
+  EXPECT_EQ(r.counter("ingest_rejected"), 1u);
+  EXPECT_EQ(r.counter("notices.factory_notified"), 1u);
+}
+
+TEST_F(RunRecorderTest, HandshakesCsvRowsAndLatencies) {
+  RunRecorder r({"tracker"}, files());
+  r.handshake({0, 0, smsn(), "ble", "gateway", 10 * kSecond, 10 * kSecond + 1'234'567'891ULL, true, ""});
+  r.handshake({0, 0, smsn(), "fsk", "gateway", kMinute, kMinute + 10 * kSecond, false, "timeout"});
+  EXPECT_EQ(r.counter("handshakes_succeeded"), 1u);
+  EXPECT_EQ(r.counter("registrations"), 1u);
+  EXPECT_EQ(r.counter("handshakes_failed"), 1u);
+  EXPECT_EQ(r.counter("handshakes_failed.timeout"), 1u);
+  ASSERT_EQ(r.latencies_ms().size(), 1u);
+  EXPECT_DOUBLE_EQ(r.latencies_ms()[0], 1234.567891);
+  ASSERT_EQ(r.latencies_by_link().count("ble"), 1u);
+  EXPECT_EQ(r.latencies_by_link().count("fsk"), 0u);
+  r.finish();
+  const auto rows = lines(read(dir_ / "handshakes.csv"));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], "smsn,device_type,link,start_s,end_s,latency_ms,outcome,reason");
+  std::string smsn_hex = "01";
+  for (int i = 1; i < 32; ++i) smsn_hex += "ab";
+  EXPECT_EQ(rows[1], smsn_hex + ",tracker,ble,10,11.234567891,1234.568,success,");
+  EXPECT_EQ(rows[2], smsn_hex + ",tracker,fsk,60,70,10000.000,failure,timeout");
+}
+
+TEST_F(RunRecorderTest, StatesCsvSamplesTheCurrentCounts) {
+  RunRecorder r({"t"}, files());
+  r.sample_states(0);
+  r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
+  r.transition({kSecond, 1, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
+  r.transition({kSecond, 1, 0, smsn(), FleetState::Created, FleetState::Associated, "associated"});
+  r.sample_states(90 * kSecond);
+  r.finish();
+  const auto rows = lines(read(dir_ / "states.csv"));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], "time_s,created,associated,registered,deregistered,blocked,rejected");
+  EXPECT_EQ(rows[1], "0,0,0,0,0,0,0");
+  EXPECT_EQ(rows[2], "90,1,1,0,0,0,0");
+}
+
+TEST_F(RunRecorderTest, KeyLogLinesFollowTheDocumentedFormat) {
+  RunRecorder r({"t"}, files(true));
+  ASSERT_TRUE(r.wants_keylog());
+  const std::array<std::uint8_t, 2> priv = {0x01, 0x02};
+  const std::array<std::uint8_t, 2> peer = {0xfe, 0xff};
+  const std::array<std::uint8_t, 3> secret = {0x00, 0x10, 0xa0};
+  r.keylog({true, smsn(), "network", "x25519", "device", priv, peer, secret});
+  r.keylog({false, smsn(), "application", "", "appserver", {}, {}, secret});
+  r.finish();
+  std::string smsn_hex = "01";
+  for (int i = 1; i < 32; ++i) smsn_hex += "ab";
+  const auto rows = lines(read(dir_ / "keylog.txt"));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], "ECDH " + smsn_hex + " network x25519 device 0102 feff 0010a0");
+  EXPECT_EQ(rows[1], "SESSION_KEY " + smsn_hex + " application appserver 0010a0");
+}
+
+TEST_F(RunRecorderTest, NoKeyLogFileMeansNoKeyLog) {
+  RunRecorder r({"t"}, files(false));
+  EXPECT_FALSE(r.wants_keylog());
+}
+
+}  // namespace
+}  // namespace st::output
