@@ -9,11 +9,16 @@ namespace st::security {
 
 DakSigner::DakSigner(const std::array<std::uint8_t, 32>& ed25519_private,
                      const std::array<std::uint8_t, 32>& p256_private, std::uint32_t limit)
-    : ed25519_private_(ed25519_private), p256_private_(p256_private), limit_(limit) {}
+    : limit_(limit) {
+  ed25519_.private_key.assign(ed25519_private.begin(), ed25519_private.end());
+  ed25519_.public_key = signing_public_key(SignatureAlgorithm::Ed25519, ed25519_.private_key);
+  p256_.private_key.assign(p256_private.begin(), p256_private.end());
+  p256_.public_key = signing_public_key(SignatureAlgorithm::EcdsaP256, p256_.private_key);
+}
 
 DakSigner::~DakSigner() {
-  OPENSSL_cleanse(ed25519_private_.data(), ed25519_private_.size());
-  OPENSSL_cleanse(p256_private_.data(), p256_private_.size());
+  OPENSSL_cleanse(ed25519_.private_key.data(), ed25519_.private_key.size());
+  OPENSSL_cleanse(p256_.private_key.data(), p256_.private_key.size());
 }
 
 DakSigner::Result DakSigner::sign_device(DeviceIdentity& device) {
@@ -24,8 +29,8 @@ DakSigner::Result DakSigner::sign_device(DeviceIdentity& device) {
   } while (!signatures_.compare_exchange_weak(current, current + 1, std::memory_order_relaxed));
   const CertRecord ed = device_certificate(device, SignatureAlgorithm::Ed25519);
   const CertRecord p = device_certificate(device, SignatureAlgorithm::EcdsaP256);
-  device.ed25519_signature = sign(SignatureAlgorithm::Ed25519, ed25519_private_, signed_message(ed.serial, ed.public_key));
-  device.p256_signature = sign(SignatureAlgorithm::EcdsaP256, p256_private_, signed_message(p.serial, p.public_key));
+  device.ed25519_signature = sign(SignatureAlgorithm::Ed25519, ed25519_, signed_message(ed.serial, ed.public_key));
+  device.p256_signature = sign(SignatureAlgorithm::EcdsaP256, p256_, signed_message(p.serial, p.public_key));
   return Result::Ok;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "models/security/device_identity.hpp"
+#include "models/security/primitives.hpp"
 
 namespace st::security {
 
@@ -27,8 +28,8 @@ class DakSigner {
   std::uint32_t limit() const { return limit_; }
 
  private:
-  std::array<std::uint8_t, 32> ed25519_private_;
-  std::array<std::uint8_t, 32> p256_private_;
+  KeyPair ed25519_;  // with its public half, so signing does not re-derive it
+  KeyPair p256_;
   std::uint32_t limit_;
   std::atomic<std::uint64_t> signatures_{0};
 };

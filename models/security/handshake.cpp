@@ -133,10 +133,10 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
               hello->as_signature))
     return fail(HandshakeError::BadAppServerSignature);
 
-  auto net_secret = ecdh(curve_, eph_.private_key, hello->ns_ephemeral);
+  auto net_secret = ecdh(curve_, eph_, hello->ns_ephemeral);
   if (!net_secret) return fail(HandshakeError::BadPeerKey);
   log_ecdh(keylog_, smsn_, "network", curve_, "device", eph_.private_key, hello->ns_ephemeral, *net_secret);
-  auto app_secret = ecdh(curve_, eph_.private_key, hello->as_ephemeral);
+  auto app_secret = ecdh(curve_, eph_, hello->as_ephemeral);
   if (!app_secret) return fail(HandshakeError::BadPeerKey);
   log_ecdh(keylog_, smsn_, "application", curve_, "device", eph_.private_key, hello->as_ephemeral, *app_secret);
 
@@ -236,7 +236,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_hello(std:
   if (revocations_->device_type_revoked(device_type_)) return fail(HandshakeError::DeviceTypeRevoked);
 
   eph_ = generate_ecdh_key(curve_, source_, party_label("cloud", "eph", smsn_), attempt_id_);
-  auto secret = ecdh(curve_, eph_.private_key, hello->ephemeral);
+  auto secret = ecdh(curve_, eph_, hello->ephemeral);
   if (!secret) return fail(HandshakeError::BadPeerKey);
   network_secret_ = *secret;
   OPENSSL_cleanse(secret->data(), secret->size());
@@ -275,7 +275,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   hello.sw_record = pki_->sw_record(ed);
   const Bytes unsigned_m2 = encode_unsigned(hello);
   const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
-  hello.ns_signature = sign(ed, pki_->network_server().key.private_key, key_schedule::server_signed(th2));
+  hello.ns_signature = sign(ed, pki_->network_server().key, key_schedule::server_signed(th2));
   m2_ = unsigned_m2;
   append(m2_, hello.ns_signature);
 
@@ -321,7 +321,7 @@ std::variant<Bytes, HandshakeError> ApplicationServerHandshake::on_key_request(s
   if (!req) return fail(HandshakeError::Malformed);
   smsn_ = req->smsn;
   KeyPair eph = generate_ecdh_key(req->curve, source_, party_label("appserver", "eph", smsn_), attempt_id_);
-  auto secret = ecdh(req->curve, eph.private_key, req->device_ephemeral);
+  auto secret = ecdh(req->curve, eph, req->device_ephemeral);
   if (!secret) {
     wipe(eph.private_key);
     return fail(HandshakeError::BadPeerKey);
@@ -337,7 +337,7 @@ std::variant<Bytes, HandshakeError> ApplicationServerHandshake::on_key_request(s
   AppKeyResponse resp;
   resp.curve = req->curve;
   resp.as_ephemeral = eph.public_key;
-  resp.as_signature = sign(SignatureAlgorithm::Ed25519, identity_->key.private_key,
+  resp.as_signature = sign(SignatureAlgorithm::Ed25519, identity_->key,
                            key_schedule::app_server_signed(smsn_, req->device_ephemeral, eph.public_key,
                                                            req->device_nonce));
   resp.as_confirm = mac(app_.confirm_server, app_transcript_);

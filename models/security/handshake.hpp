@@ -1,6 +1,5 @@
-// The registration handshake state machines of the three parties: the device, the Sidewalk network server
-// (SNS, "cloud") and the application server. Message flow: M1 -> NS -> M2a -> AS -> M2b -> NS -> M2 -> device
-// -> M3 -> NS (-> M3a -> AS) -> M4 -> device. docs/security.md has the layouts and the key schedule.
+// The registration handshake state machines of the device, the Sidewalk network server (SNS, "cloud") and the
+// application server. Flow: M1 -> NS -> M2a -> AS -> M2b -> NS -> M2 -> device -> M3 -> NS (-> M3a -> AS) -> M4.
 #pragma once
 #include <array>
 #include <cstdint>

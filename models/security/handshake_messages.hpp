@@ -1,6 +1,5 @@
-// The registration handshake messages (M1 DeviceHello, M2a AppKeyRequest, M2b AppKeyResponse, M2 ServerHello,
-// M3 DeviceConfirm, M3a AppConfirm, M4 ServerConfirm): structs, exact byte encodings, length-checked parsers
-// and encoded sizes (docs/security.md has the layouts).
+// The registration handshake messages (M1, M2a, M2b, M2, M3, M3a, M4): structs, exact byte encodings,
+// length-checked parsers and encoded sizes (docs/security.md has the layouts).
 #pragma once
 #include <array>
 #include <cstddef>

@@ -82,16 +82,15 @@ std::array<std::uint8_t, kP256PointSize> p256_public_point(const BIGNUM* d) {
   return out;
 }
 
+// The private scalar alone: signing and ECDH need no public point (computing it would cost a scalar mult).
 ossl::PkeyPtr p256_private_pkey(std::span<const std::uint8_t> priv) {
   if (!p256_scalar_valid(priv)) throw std::invalid_argument("P-256 private key must be a 32-byte scalar in [1, n)");
   ossl::BnPtr d{BN_bin2bn(priv.data(), 32, nullptr)};
   if (!d) throw_crypto_error("BN_bin2bn");
-  const auto pub = p256_public_point(d.get());
   ossl::ParamBldPtr bld{OSSL_PARAM_BLD_new()};
   if (!bld) throw_crypto_error("OSSL_PARAM_BLD_new");
   if (OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, kP256GroupName, 0) != 1 ||
-      OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, d.get()) != 1 ||
-      OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, pub.data(), pub.size()) != 1)
+      OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, d.get()) != 1)
     throw_crypto_error("OSSL_PARAM_BLD_push");
   ossl::ParamPtr params{OSSL_PARAM_BLD_to_param(bld.get())};
   ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr)};
@@ -131,6 +130,20 @@ ossl::PkeyPtr raw_private_pkey(const char* name, std::span<const std::uint8_t> p
   ossl::PkeyPtr k{EVP_PKEY_new_raw_private_key_ex(nullptr, name, nullptr, priv.data(), priv.size())};
   if (!k) throw_crypto_error("EVP_PKEY_new_raw_private_key_ex");
   return k;
+}
+
+// An Ed25519/X25519 key from both halves: OpenSSL then skips re-deriving the public key (a scalar mult).
+ossl::PkeyPtr raw_keypair_pkey(const char* name, std::span<const std::uint8_t> priv, std::span<const std::uint8_t> pub) {
+  if (priv.size() != 32 || pub.size() != 32) throw std::invalid_argument(std::string(name) + " keys must be 32 bytes");
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PRIV_KEY, const_cast<std::uint8_t*>(priv.data()), 32),
+      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, const_cast<std::uint8_t*>(pub.data()), 32),
+      OSSL_PARAM_construct_end()};
+  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, name, nullptr)};
+  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata_init");
+  EVP_PKEY* raw = nullptr;
+  if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_KEYPAIR, params) != 1) throw_crypto_error("EVP_PKEY_fromdata");
+  return ossl::PkeyPtr{raw};
 }
 
 ossl::PkeyPtr raw_public_pkey(const char* name, std::span<const std::uint8_t> pub) {
@@ -193,9 +206,8 @@ KeyPair generate_ecdh_key(EcdhCurve curve, const KeySource& source, std::string_
 }
 
 // ---- signatures --------------------------------------------------------------------------------------------------
-std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key,
-                                  std::span<const std::uint8_t> msg) {
-  const ossl::PkeyPtr key = private_pkey(alg, private_key);
+namespace {
+std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, const ossl::PkeyPtr& key, std::span<const std::uint8_t> msg) {
   ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
   if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
   const bool ed = alg == SignatureAlgorithm::Ed25519;
@@ -220,6 +232,17 @@ std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::u
   if (BN_bn2binpad(r, out.data(), 32) != 32 || BN_bn2binpad(s, out.data() + 32, 32) != 32)
     throw_crypto_error("BN_bn2binpad");
   return out;
+}
+}  // namespace
+
+std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key,
+                                  std::span<const std::uint8_t> msg) {
+  return sign_with(alg, private_pkey(alg, private_key), msg);
+}
+
+std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, const KeyPair& key, std::span<const std::uint8_t> msg) {
+  if (alg == SignatureAlgorithm::EcdsaP256) return sign_with(alg, p256_private_pkey(key.private_key), msg);
+  return sign_with(alg, raw_keypair_pkey("ED25519", key.private_key, key.public_key), msg);
 }
 
 bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
@@ -256,13 +279,15 @@ bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, st
 }
 
 // ---- ECDH --------------------------------------------------------------------------------------------------------
-std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<const std::uint8_t> private_key,
-                                                 std::span<const std::uint8_t> peer_public) {
-  const bool x = curve == EcdhCurve::X25519;
-  if (!x && peer_public.size() != kP256PointSize) return std::nullopt;
-  const ossl::PkeyPtr peer = x ? raw_public_pkey("X25519", peer_public) : p256_public_pkey(peer_public);
-  if (!peer) return std::nullopt;
-  const ossl::PkeyPtr own = x ? raw_private_pkey("X25519", private_key) : p256_private_pkey(private_key);
+namespace {
+// The peer key, or null when it is malformed (ECDH peers send 32-byte X25519 keys or 65-byte P-256 points).
+ossl::PkeyPtr ecdh_peer(EcdhCurve curve, std::span<const std::uint8_t> peer_public) {
+  if (curve == EcdhCurve::X25519) return raw_public_pkey("X25519", peer_public);
+  if (peer_public.size() != kP256PointSize) return nullptr;
+  return p256_public_pkey(peer_public);
+}
+
+std::optional<std::array<std::uint8_t, 32>> derive(const ossl::PkeyPtr& own, const ossl::PkeyPtr& peer) {
   ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_pkey(nullptr, own.get(), nullptr)};
   if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_derive_init");
   if (EVP_PKEY_derive_set_peer_ex(ctx.get(), peer.get(), 0) != 1) {
@@ -278,6 +303,24 @@ std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<cons
   static constexpr std::array<std::uint8_t, 32> kZero{};
   if (CRYPTO_memcmp(secret.data(), kZero.data(), 32) == 0) return std::nullopt;
   return secret;
+}
+}  // namespace
+
+std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<const std::uint8_t> private_key,
+                                                 std::span<const std::uint8_t> peer_public) {
+  const ossl::PkeyPtr peer = ecdh_peer(curve, peer_public);
+  if (!peer) return std::nullopt;
+  return derive(curve == EcdhCurve::X25519 ? raw_private_pkey("X25519", private_key) : p256_private_pkey(private_key),
+                peer);
+}
+
+std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, const KeyPair& own,
+                                                 std::span<const std::uint8_t> peer_public) {
+  const ossl::PkeyPtr peer = ecdh_peer(curve, peer_public);
+  if (!peer) return std::nullopt;
+  return derive(curve == EcdhCurve::X25519 ? raw_keypair_pkey("X25519", own.private_key, own.public_key)
+                                           : p256_private_pkey(own.private_key),
+                peer);
 }
 
 // ---- hashes, MAC, KDF --------------------------------------------------------------------------------------------

@@ -42,6 +42,9 @@ Bytes ecdh_public_key(EcdhCurve curve, std::span<const std::uint8_t> private_key
 std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key,
                                   std::span<const std::uint8_t> msg);
 
+// The same from a whole KeyPair (faster: the public half is not re-derived). The pair must match.
+std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, const KeyPair& key, std::span<const std::uint8_t> msg);
+
 // False on any malformed input (wrong sizes, point not on the curve, r/s out of range); never throws for bad
 // input. P-256 public keys are accepted as 65-byte uncompressed points or 64-byte X || Y.
 bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
@@ -50,6 +53,10 @@ bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, st
 // The 32-byte shared secret (X25519 output, or the P-256 X coordinate); nullopt on an invalid peer public key
 // (wrong size, not on the curve, or an all-zero X25519 result).
 std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<const std::uint8_t> private_key,
+                                                 std::span<const std::uint8_t> peer_public);
+
+// The same from a whole KeyPair (faster: the public half is not re-derived). The pair must match.
+std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, const KeyPair& own,
                                                  std::span<const std::uint8_t> peer_public);
 
 std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> data);

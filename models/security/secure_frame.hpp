@@ -1,6 +1,5 @@
-// Traffic protection: the network frame (AES-128-GCM under the network key, endpoint <-> SNS) carrying the
-// application payload (AES-128-GCM under the application key, endpoint <-> application server), with counter
-// nonces and replay windows. docs/security.md has the layouts and the nonce construction.
+// Traffic protection: a network frame (AES-128-GCM, network key, endpoint <-> SNS) carrying the application
+// payload (AES-128-GCM, application key, endpoint <-> application server); counter nonces, replay windows.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -8,9 +8,12 @@ namespace st::output {
 double percentile(std::vector<double> values, int p) {
   if (values.empty()) return 0.0;
   std::sort(values.begin(), values.end());
-  const double rank = std::ceil(static_cast<double>(p) / 100.0 * static_cast<double>(values.size()));
-  const std::size_t i = rank < 1 ? 0 : static_cast<std::size_t>(rank) - 1;
-  return values[std::min(i, values.size() - 1)];
+  // Nearest rank, in integers: rank = ceil(p * n / 100), so p7 of 1..100 is exactly 7.
+  const std::size_t n = values.size();
+  const std::size_t pp = static_cast<std::size_t>(std::clamp(p, 0, 100));
+  const std::size_t rank = (pp * n + 99) / 100;
+  const std::size_t i = rank < 1 ? 0 : rank - 1;
+  return values[std::min(i, n - 1)];
 }
 
 namespace {

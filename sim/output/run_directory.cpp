@@ -6,8 +6,9 @@ namespace st::output {
 
 namespace fs = std::filesystem;
 
-RunDirectory::RunDirectory(fs::path target) : target_(std::move(target)) {
-  fs::path parent = fs::absolute(target_).parent_path();
+RunDirectory::RunDirectory(fs::path target) : target_(fs::absolute(std::move(target)).lexically_normal()) {
+  if (!target_.has_filename()) target_ = target_.parent_path();  // "runs/x/" names the directory x
+  fs::path parent = target_.parent_path();
   fs::create_directories(parent);
   std::string name(".");
   name.append(target_.filename().string()).append(".partial-").append(std::to_string(::getpid()));

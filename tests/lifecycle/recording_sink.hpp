@@ -122,8 +122,8 @@ class RecordingSink : public metrics::MetricsSink {
 };
 
 // One World per process: tests create exactly one of these.
-struct Run {
-  explicit Run(const std::string& yaml, std::uint64_t key_seed = 1,
+struct TwinRun {
+  explicit TwinRun(const std::string& yaml, std::uint64_t key_seed = 1,
                const std::function<void(scenario::Scenario&)>& adjust = {})
       : scenario(scenario::load_scenario_text(yaml, "test.yaml")),
         keys(security::KeySource::deterministic(key_seed)) {

@@ -1,0 +1,414 @@
+// The command line as users and scripts see it: exit codes, the one-line located error, the run directory
+// contract (untouched on bad input, byte-identical for one seed), --check and the key log. Each test spawns
+// the sidewalk-twin binary (so every simulation runs in its own process).
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "models/security/bytes.hpp"
+#include "models/security/primitives.hpp"
+
+#ifndef ST_BINARY
+#error "ST_BINARY must name the sidewalk-twin binary"
+#endif
+
+namespace st::cli_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary);
+  f << text;
+}
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+struct Result {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    dir_ = fs::temp_directory_path() / ("st-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) +
+                                        "-" + std::to_string(counter++));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    if (!HasFailure()) fs::remove_all(dir_, ec);  // kept on failure for inspection
+  }
+
+  // Runs `sidewalk-twin <args>` with stdout and stderr captured to files.
+  Result twin(const std::string& args) {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string cmd = "SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1 " + quote(ST_BINARY) + " " + args + " >" +
+                            quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
+    const int status = std::system(cmd.c_str());
+    Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out), read(err)};
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+  }
+  std::string template_text() {
+    const Result r = twin("template");
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.err, "");
+    return r.out;
+  }
+  // Every entry below `d` (hidden ones included) with file contents.
+  static std::map<std::string, std::string> snapshot(const fs::path& d) {
+    std::map<std::string, std::string> m;
+    for (const auto& e : fs::recursive_directory_iterator(d))
+      m[fs::relative(e.path(), d).string()] = e.is_regular_file() ? read(e.path()) : "<dir>";
+    return m;
+  }
+
+  fs::path dir_;
+};
+
+// A small, loss-free scenario with both ECDH curves (for the key-log checks): 120 devices, 20 minutes.
+constexpr const char* kSmall = R"(scenario:
+  name: small
+  seed: 5
+  duration: 20min
+topology:
+  gateways:
+    - name: gw
+      count: 6
+      links: [ble, fsk]
+  link_model:
+    ble: {latency: 40ms, loss: 0}
+    fsk: {latency: 120ms, loss: 0}
+fleet:
+  device_types:
+    - name: tracker
+      count: 80
+      qualified: true
+      links: [fsk, ble]
+      curve: x25519
+      manufacture: {at: 0s, over: 2min}
+      traffic: {uplink_period: 5min}
+    - name: sensor
+      count: 40
+      stage: preproduction
+      links: [ble]
+      curve: p256
+      traffic: {uplink_period: 5min}
+)";
+
+// ---- validate --------------------------------------------------------------------------------------------------
+
+TEST_F(CliTest, ValidateTypoKeyExits2WithOneLocatedLine) {
+  const fs::path file = dir_ / "typo.yaml";
+  write(file, R"(scenario:
+  name: typo
+  duration: 10min
+topology:
+  gateways:
+    - name: gw
+      links: [ble]
+fleet:
+  device_types:
+    - name: tracker
+      count: 10
+      qualifed: true
+)");
+  const Result r = twin("validate " + quote(file.string()));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  const auto errs = lines(r.err);
+  ASSERT_EQ(errs.size(), 1u) << r.err;
+  EXPECT_EQ(r.err.back(), '\n');
+  const std::string prefix = file.string() + ":12:7: ";
+  EXPECT_EQ(errs[0].rfind(prefix, 0), 0u) << errs[0];
+  EXPECT_NE(errs[0].find("qualifed"), std::string::npos) << errs[0];
+}
+
+TEST_F(CliTest, ValidateMissingFileExits2WithOneLine) {
+  const std::string missing = (dir_ / "nope.yaml").string();
+  const Result r = twin("validate " + quote(missing));
+  EXPECT_EQ(r.exit_code, 2);
+  const auto errs = lines(r.err);
+  ASSERT_EQ(errs.size(), 1u) << r.err;
+  EXPECT_EQ(errs[0].rfind(missing + ":0:0: ", 0), 0u) << errs[0];
+}
+
+TEST_F(CliTest, TemplateOutputValidates) {
+  const std::string text = template_text();
+  ASSERT_GT(text.size(), 1000u);
+  const fs::path file = dir_ / "template.yaml";
+  write(file, text);
+  const Result r = twin("validate " + quote(file.string()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find(": ok (template, 3 device types, 200 devices"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, BadArgumentsExit2) {
+  EXPECT_EQ(twin("").exit_code, 2);
+  EXPECT_EQ(twin("frobnicate").exit_code, 2);
+  EXPECT_EQ(twin("run " + quote((dir_ / "x.yaml").string())).exit_code, 2);  // --out is required
+  EXPECT_EQ(twin("run x.yaml --out o --entropy maybe").exit_code, 2);
+  EXPECT_FALSE(fs::exists("o"));
+}
+
+// ---- run: bad input leaves --out alone -------------------------------------------------------------------------
+
+TEST_F(CliTest, RunOfABadScenarioLeavesAnExistingOutDirectoryByteIdentical) {
+  const fs::path bad = dir_ / "bad.yaml";
+  write(bad, "scenario:\n  name: bad\n  duration: -5min\nfleet:\n  device_types: []\n");
+  const fs::path out = dir_ / "out";
+  fs::create_directories(out / "sub");
+  write(out / "summary.json", "{\"previous\": \"run\"}\n");
+  write(out / "notes.txt", "do not touch\n");
+  write(out / "sub" / "x.bin", std::string("\x00\x01\x02", 3));
+  const auto before = snapshot(dir_);
+  const Result r = twin("run " + quote(bad.string()) + " --out " + quote(out.string()) + " --check");
+  EXPECT_EQ(r.exit_code, 2);
+  const auto errs = lines(r.err);
+  ASSERT_EQ(errs.size(), 1u) << r.err;
+  EXPECT_EQ(errs[0].rfind(bad.string() + ":3:13: ", 0), 0u) << errs[0];
+  EXPECT_EQ(snapshot(dir_), before) << "the out directory (or its parent) changed on bad input";
+}
+
+TEST_F(CliTest, RunWithOutNamingAFileExits2AndKeepsTheFile) {
+  const fs::path scenario = dir_ / "small.yaml";
+  write(scenario, kSmall);
+  const fs::path out = dir_ / "plainfile";
+  write(out, "not a directory\n");
+  const Result r = twin("run " + quote(scenario.string()) + " --out " + quote(out.string()) + " -q");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+  EXPECT_EQ(read(out), "not a directory\n");
+}
+
+// ---- run: determinism ------------------------------------------------------------------------------------------
+
+nlohmann::json summary_without_wall_time(const fs::path& run_dir) {
+  nlohmann::json j = nlohmann::json::parse(read(run_dir / "summary.json"));
+  EXPECT_TRUE(j.contains("wall_s"));
+  j.erase("wall_s");
+  return j;
+}
+
+TEST_F(CliTest, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
+  const fs::path scenario = dir_ / "template.yaml";
+  write(scenario, template_text());
+  const std::string s = quote(scenario.string());
+  const Result a = twin("run " + s + " --out " + quote((dir_ / "a").string()) + " --seed 42 --quiet");
+  const Result b = twin("run " + s + " --out " + quote((dir_ / "b").string()) + " --seed 42 --quiet");
+  const Result c = twin("run " + s + " --out " + quote((dir_ / "c").string()) + " --seed 43 --quiet");
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(a.out, "") << "--quiet prints nothing on stdout";
+  for (const char* f : {"states.csv", "handshakes.csv", "events.jsonl"}) {
+    const std::string fa = read(dir_ / "a" / f);
+    EXPECT_GT(fa.size(), 100u) << f;
+    EXPECT_TRUE(fa == read(dir_ / "b" / f)) << f << " differs between two runs with the same seed";
+  }
+  EXPECT_EQ(summary_without_wall_time(dir_ / "a"), summary_without_wall_time(dir_ / "b"));
+  EXPECT_EQ(summary_without_wall_time(dir_ / "a")["seed"], 42);
+  // Another seed: other random draws, other key material.
+  EXPECT_NE(read(dir_ / "a" / "handshakes.csv"), read(dir_ / "c" / "handshakes.csv"));
+  EXPECT_EQ(summary_without_wall_time(dir_ / "c")["seed"], 43);
+  // The run directory holds exactly the four documented files.
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir_ / "a")) names.insert(e.path().filename().string());
+  EXPECT_EQ(names, (std::set<std::string>{"events.jsonl", "handshakes.csv", "states.csv", "summary.json"}));
+  // No staging directory is left beside the run directories.
+  for (const auto& e : fs::directory_iterator(dir_))
+    EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();
+}
+
+TEST_F(CliTest, RunIntoAnExistingDirectoryKeepsUnrelatedFiles) {
+  const fs::path scenario = dir_ / "small.yaml";
+  write(scenario, kSmall);
+  const fs::path out = dir_ / "out";
+  fs::create_directories(out);
+  write(out / "README.md", "my notes\n");
+  write(out / "summary.json", "stale\n");
+  const Result r = twin("run " + quote(scenario.string()) + " --out " + quote(out.string()) + " -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read(out / "README.md"), "my notes\n");
+  const auto j = nlohmann::json::parse(read(out / "summary.json"));
+  EXPECT_EQ(j["scenario"], "small");
+  EXPECT_EQ(j["devices"], 120);
+}
+
+// ---- run: --check ----------------------------------------------------------------------------------------------
+
+TEST_F(CliTest, CheckWithAnImpossibleExpectationExits1AndNamesIt) {
+  std::string text = template_text();
+  ASSERT_NE(text.find("\nexpect:"), std::string::npos);
+  if (text.back() != '\n') text += '\n';
+  const auto line = static_cast<int>(lines(text).size()) + 1;  // the line of the appended entry
+  // Every device registered at the end: allowed (the fleet has 200), but the template de-registers and
+  // revokes some, so it cannot hold. (The loader refuses bounds above the fleet size, e.g. min: 1000000.)
+  text += "  - state: registered\n    min: 200\n";
+  const fs::path scenario = dir_ / "impossible.yaml";
+  write(scenario, text);
+  const std::string s = quote(scenario.string());
+
+  const Result checked = twin("run " + s + " --out " + quote((dir_ / "checked").string()) + " --check -q");
+  EXPECT_EQ(checked.exit_code, 1) << checked.err;
+  const auto errs = lines(checked.err);
+  ASSERT_EQ(errs.size(), 1u) << "exactly the impossible expectation fails:\n" << checked.err;
+  EXPECT_EQ(errs[0].rfind(scenario.string() + ":" + std::to_string(line) + ":", 0), 0u) << errs[0];
+  EXPECT_NE(errs[0].find("expectation failed"), std::string::npos) << errs[0];
+  EXPECT_NE(errs[0].find("registered"), std::string::npos) << errs[0];
+  EXPECT_NE(errs[0].find("200"), std::string::npos) << errs[0];
+  // The run directory is still written, and the summary records the failure.
+  const auto j = nlohmann::json::parse(read(dir_ / "checked" / "summary.json"));
+  EXPECT_EQ(j["expectations"]["failed"], 1);
+  EXPECT_EQ(j["expectations"]["total"], 6);
+
+  const Result unchecked = twin("run " + s + " --out " + quote((dir_ / "unchecked").string()) + " -q");
+  EXPECT_EQ(unchecked.exit_code, 0) << unchecked.err;
+}
+
+TEST_F(CliTest, CheckOfTheTemplateAsShippedPasses) {
+  const fs::path scenario = dir_ / "template.yaml";
+  write(scenario, template_text());
+  const Result r = twin("run " + quote(scenario.string()) + " --out " + quote((dir_ / "o").string()) + " --check");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("expectations: 5 passed, 0 failed"), std::string::npos) << r.out;
+}
+
+// ---- run: --keylog ---------------------------------------------------------------------------------------------
+
+TEST_F(CliTest, KeyLogLinesAreWellFormedRecomputableAndAgreeBetweenParties) {
+  const fs::path scenario = dir_ / "small.yaml";
+  write(scenario, kSmall);
+  const fs::path keylog = dir_ / "keys" / "keylog.txt";
+  fs::create_directories(keylog.parent_path());
+  const Result r = twin("run " + quote(scenario.string()) + " --out " + quote((dir_ / "o").string()) +
+                        " --keylog " + quote(keylog.string()) + " -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_TRUE(fs::exists(keylog));
+  EXPECT_FALSE(fs::exists(dir_ / "o" / "keylog.partial"));
+  const auto all = lines(read(keylog));
+  ASSERT_GT(all.size(), 500u);
+
+  auto is_hex = [](const std::string& s, std::size_t bytes) {
+    return s.size() == 2 * bytes && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+  };
+  // Per smsn: the sequence of session keys each party logged, per layer; and the ECDH secrets.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> session;  // smsn -> "layer/party" -> keys
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> secrets;  // smsn -> "layer/party" -> secrets
+  std::map<std::string, std::string> curve_of;
+  std::size_t ecdh_lines = 0;
+  std::size_t recomputed = 0;
+  for (const auto& l : all) {
+    const auto w = split(l);
+    ASSERT_FALSE(w.empty());
+    if (w[0] == "ECDH") {
+      ASSERT_EQ(w.size(), 8u) << l;
+      const std::string &smsn = w[1], &layer = w[2], &curve = w[3], &party = w[4];
+      EXPECT_TRUE(is_hex(smsn, 32)) << l;
+      EXPECT_TRUE(layer == "network" || layer == "application") << l;
+      ASSERT_TRUE(curve == "x25519" || curve == "p256") << l;
+      EXPECT_TRUE(party == "device" || party == "cloud" || party == "appserver") << l;
+      EXPECT_TRUE(party != "cloud" || layer == "network") << l;
+      EXPECT_TRUE(party != "appserver" || layer == "application") << l;
+      const bool x = curve == "x25519";
+      EXPECT_TRUE(is_hex(w[5], 32)) << l;
+      EXPECT_TRUE(is_hex(w[6], x ? 32 : 65)) << l;
+      EXPECT_TRUE(is_hex(w[7], 32)) << l;
+      if (curve_of.count(smsn)) {
+        EXPECT_EQ(curve_of[smsn], curve) << "a device changed curve";
+      }
+      curve_of[smsn] = curve;
+      // Recompute a sample (every third line, all for the first 30): ECDH(priv, peer) is the logged secret.
+      if (ecdh_lines < 30 || ecdh_lines % 3 == 0) {
+        const auto priv = security::from_hex(w[5]);
+        const auto peer = security::from_hex(w[6]);
+        ASSERT_TRUE(priv && peer) << l;
+        const auto secret = security::ecdh(x ? security::EcdhCurve::X25519 : security::EcdhCurve::P256, *priv, *peer);
+        ASSERT_TRUE(secret.has_value()) << l;
+        EXPECT_EQ(security::to_hex(*secret), w[7]) << l;
+        ++recomputed;
+      }
+      ++ecdh_lines;
+      secrets[smsn][layer + "/" + party].push_back(w[7]);
+    } else if (w[0] == "SESSION_KEY") {
+      ASSERT_EQ(w.size(), 5u) << l;
+      EXPECT_TRUE(is_hex(w[1], 32)) << l;
+      EXPECT_TRUE(w[2] == "network" || w[2] == "application") << l;
+      EXPECT_TRUE(w[3] == "device" || w[3] == "cloud" || w[3] == "appserver") << l;
+      EXPECT_TRUE(is_hex(w[4], 16)) << l;
+      session[w[1]][w[2] + "/" + w[3]].push_back(w[4]);
+    } else {
+      ADD_FAILURE() << "unknown key-log line: " << l;
+    }
+  }
+  EXPECT_GT(recomputed, 100u);
+  // Every device of the (loss-free) run registered, and each one's keys agree between the parties: the device
+  // and the network server on the network key, the device and the application server on the application key,
+  // attempt by attempt; and both sides of each exchange derived the same ECDH secret.
+  EXPECT_EQ(session.size(), 120u);
+  std::size_t x25519 = 0;
+  for (auto& [smsn, parties] : session) {
+    const auto& dn = parties["network/device"];
+    const auto& cn = parties["network/cloud"];
+    const auto& da = parties["application/device"];
+    const auto& aa = parties["application/appserver"];
+    EXPECT_FALSE(dn.empty()) << smsn;
+    EXPECT_EQ(dn, cn) << "network keys of " << smsn;
+    EXPECT_EQ(da, aa) << "application keys of " << smsn;
+    for (std::size_t i = 0; i < std::min(dn.size(), da.size()); ++i) EXPECT_NE(dn[i], da[i]) << smsn;
+    auto& sec = secrets[smsn];
+    EXPECT_EQ(sec["network/device"], sec["network/cloud"]) << "network ECDH secrets of " << smsn;
+    EXPECT_EQ(sec["application/device"], sec["application/appserver"]) << "application ECDH secrets of " << smsn;
+    x25519 += curve_of[smsn] == "x25519";
+  }
+  EXPECT_EQ(x25519, 80u);  // the trackers; the 40 sensors use p256
+
+  // The same seed gives the same key log (key material is derived from the seed).
+  const fs::path keylog2 = dir_ / "keys" / "keylog2.txt";
+  const Result r2 = twin("run " + quote(scenario.string()) + " --out " + quote((dir_ / "o2").string()) +
+                         " --keylog " + quote(keylog2.string()) + " -q");
+  ASSERT_EQ(r2.exit_code, 0) << r2.err;
+  EXPECT_TRUE(read(keylog) == read(keylog2)) << "key logs of two runs with one seed differ";
+}
+
+}  // namespace
+}  // namespace st::cli_test
