@@ -24,6 +24,7 @@ class ApplicationServer {
 
   ServiceStation& station() { return station_; }
   ApplicationSession& session(std::uint32_t device) { return sessions_[device]; }
+  const ApplicationSession& session(std::uint32_t device) const { return sessions_[device]; }
   void install_session(std::uint32_t device, const std::array<std::uint8_t, 16>& key, std::uint8_t epoch) {
     sessions_[device] = ApplicationSession{};
     sessions_[device].key.install(key, epoch);

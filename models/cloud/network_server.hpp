@@ -33,6 +33,7 @@ class NetworkServer {
   security::RevocationList& revocations() { return revocations_; }
   const security::RevocationList& revocations() const { return revocations_; }
   NetworkSession& session(std::uint32_t device) { return sessions_[device]; }
+  const NetworkSession& session(std::uint32_t device) const { return sessions_[device]; }
   void install_session(std::uint32_t device, const std::array<std::uint8_t, 16>& key, std::uint8_t epoch) {
     sessions_[device] = NetworkSession{};
     sessions_[device].key.install(key, epoch);

@@ -39,8 +39,9 @@ int sc_main(int argc, char* argv[]) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::cerr << "sidewalk-twin: " << e.what() << '\n';   // bad arguments: one line, exit 2
+    return 2;
   }
   try {
     if (*run_cmd) return st::cli::run_command(run);

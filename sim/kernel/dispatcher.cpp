@@ -2,12 +2,24 @@
 
 namespace st {
 
+namespace {
+// SystemC time from integer nanoseconds, exact at any length (a double loses nanoseconds past 2^53 ns).
+sc_core::sc_time from_ns(SimTime ns) {
+  static const sc_dt::uint64 units_per_ns = sc_core::sc_time(1, sc_core::SC_NS).value();
+  return sc_core::sc_time::from_value(ns * units_per_ns);
+}
+SimTime to_ns(const sc_core::sc_time& t) {
+  static const sc_dt::uint64 units_per_ns = sc_core::sc_time(1, sc_core::SC_NS).value();
+  return t.value() / units_per_ns;
+}
+}  // namespace
+
 Dispatcher::Dispatcher(sc_core::sc_module_name name) : sc_core::sc_module(name) {
   SC_METHOD(dispatch);
 }
 
 void Dispatcher::dispatch() {
-  now_ = static_cast<SimTime>(sc_core::sc_time_stamp().value() / (sc_core::sc_time(1, sc_core::SC_NS).value()));
+  now_ = to_ns(sc_core::sc_time_stamp());
   while (!calendar_.empty() && calendar_.top().time <= now_) {
     const CalendarEntry e = calendar_.pop();
     EventHandler* h = handlers_[e.target];
@@ -16,15 +28,15 @@ void Dispatcher::dispatch() {
   }
   if (observer_) observer_(now_);
   if (!calendar_.empty()) {
-    next_trigger(sc_core::sc_time(static_cast<double>(calendar_.top().time - now_), sc_core::SC_NS));
+    next_trigger(from_ns(calendar_.top().time - now_));
   } else {
-    next_trigger(sc_core::sc_time(static_cast<double>(kHour), sc_core::SC_NS));  // idle: look again later
+    next_trigger(from_ns(kHour));  // idle: look again later
   }
 }
 
 void run_kernel_until(SimTime end) {
   // Events stamped exactly at the sc_start end time run only on the next sc_start: go 1 ns past the end.
-  sc_core::sc_start(sc_core::sc_time(static_cast<double>(end + 1), sc_core::SC_NS));
+  sc_core::sc_start(from_ns(end + 1));
 }
 
 }  // namespace st

@@ -61,7 +61,7 @@ struct Result {
   std::string err;
 };
 
-class CliTest : public ::testing::Test {
+class cliRun : public ::testing::Test {
  protected:
   void SetUp() override {
     static std::atomic<int> counter{0};
@@ -136,7 +136,7 @@ fleet:
 
 // ---- validate --------------------------------------------------------------------------------------------------
 
-TEST_F(CliTest, ValidateTypoKeyExits2WithOneLocatedLine) {
+TEST_F(cliRun, ValidateTypoKeyExits2WithOneLocatedLine) {
   const fs::path file = dir_ / "typo.yaml";
   write(file, R"(scenario:
   name: typo
@@ -162,7 +162,7 @@ fleet:
   EXPECT_NE(errs[0].find("qualifed"), std::string::npos) << errs[0];
 }
 
-TEST_F(CliTest, ValidateMissingFileExits2WithOneLine) {
+TEST_F(cliRun, ValidateMissingFileExits2WithOneLine) {
   const std::string missing = (dir_ / "nope.yaml").string();
   const Result r = twin("validate " + quote(missing));
   EXPECT_EQ(r.exit_code, 2);
@@ -171,7 +171,7 @@ TEST_F(CliTest, ValidateMissingFileExits2WithOneLine) {
   EXPECT_EQ(errs[0].rfind(missing + ":0:0: ", 0), 0u) << errs[0];
 }
 
-TEST_F(CliTest, TemplateOutputValidates) {
+TEST_F(cliRun, TemplateOutputValidates) {
   const std::string text = template_text();
   ASSERT_GT(text.size(), 1000u);
   const fs::path file = dir_ / "template.yaml";
@@ -182,7 +182,7 @@ TEST_F(CliTest, TemplateOutputValidates) {
   EXPECT_NE(r.out.find(": ok (template, 3 device types, 200 devices"), std::string::npos) << r.out;
 }
 
-TEST_F(CliTest, BadArgumentsExit2) {
+TEST_F(cliRun, BadArgumentsExit2) {
   EXPECT_EQ(twin("").exit_code, 2);
   EXPECT_EQ(twin("frobnicate").exit_code, 2);
   EXPECT_EQ(twin("run " + quote((dir_ / "x.yaml").string())).exit_code, 2);  // --out is required
@@ -192,7 +192,7 @@ TEST_F(CliTest, BadArgumentsExit2) {
 
 // ---- run: bad input leaves --out alone -------------------------------------------------------------------------
 
-TEST_F(CliTest, RunOfABadScenarioLeavesAnExistingOutDirectoryByteIdentical) {
+TEST_F(cliRun, RunOfABadScenarioLeavesAnExistingOutDirectoryByteIdentical) {
   const fs::path bad = dir_ / "bad.yaml";
   write(bad, "scenario:\n  name: bad\n  duration: -5min\nfleet:\n  device_types: []\n");
   const fs::path out = dir_ / "out";
@@ -209,7 +209,7 @@ TEST_F(CliTest, RunOfABadScenarioLeavesAnExistingOutDirectoryByteIdentical) {
   EXPECT_EQ(snapshot(dir_), before) << "the out directory (or its parent) changed on bad input";
 }
 
-TEST_F(CliTest, RunWithOutNamingAFileExits2AndKeepsTheFile) {
+TEST_F(cliRun, RunWithOutNamingAFileExits2AndKeepsTheFile) {
   const fs::path scenario = dir_ / "small.yaml";
   write(scenario, kSmall);
   const fs::path out = dir_ / "plainfile";
@@ -229,7 +229,7 @@ nlohmann::json summary_without_wall_time(const fs::path& run_dir) {
   return j;
 }
 
-TEST_F(CliTest, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
+TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
   const fs::path scenario = dir_ / "template.yaml";
   write(scenario, template_text());
   const std::string s = quote(scenario.string());
@@ -259,7 +259,7 @@ TEST_F(CliTest, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
     EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();
 }
 
-TEST_F(CliTest, RunIntoAnExistingDirectoryKeepsUnrelatedFiles) {
+TEST_F(cliRun, RunIntoAnExistingDirectoryKeepsUnrelatedFiles) {
   const fs::path scenario = dir_ / "small.yaml";
   write(scenario, kSmall);
   const fs::path out = dir_ / "out";
@@ -276,7 +276,7 @@ TEST_F(CliTest, RunIntoAnExistingDirectoryKeepsUnrelatedFiles) {
 
 // ---- run: --check ----------------------------------------------------------------------------------------------
 
-TEST_F(CliTest, CheckWithAnImpossibleExpectationExits1AndNamesIt) {
+TEST_F(cliRun, CheckWithAnImpossibleExpectationExits1AndNamesIt) {
   std::string text = template_text();
   ASSERT_NE(text.find("\nexpect:"), std::string::npos);
   if (text.back() != '\n') text += '\n';
@@ -305,7 +305,7 @@ TEST_F(CliTest, CheckWithAnImpossibleExpectationExits1AndNamesIt) {
   EXPECT_EQ(unchecked.exit_code, 0) << unchecked.err;
 }
 
-TEST_F(CliTest, CheckOfTheTemplateAsShippedPasses) {
+TEST_F(cliRun, CheckOfTheTemplateAsShippedPasses) {
   const fs::path scenario = dir_ / "template.yaml";
   write(scenario, template_text());
   const Result r = twin("run " + quote(scenario.string()) + " --out " + quote((dir_ / "o").string()) + " --check");
@@ -315,7 +315,7 @@ TEST_F(CliTest, CheckOfTheTemplateAsShippedPasses) {
 
 // ---- run: --keylog ---------------------------------------------------------------------------------------------
 
-TEST_F(CliTest, KeyLogLinesAreWellFormedRecomputableAndAgreeBetweenParties) {
+TEST_F(cliRun, KeyLogLinesAreWellFormedRecomputableAndAgreeBetweenParties) {
   const fs::path scenario = dir_ / "small.yaml";
   write(scenario, kSmall);
   const fs::path keylog = dir_ / "keys" / "keylog.txt";
@@ -408,6 +408,126 @@ TEST_F(CliTest, KeyLogLinesAreWellFormedRecomputableAndAgreeBetweenParties) {
                          " --keylog " + quote(keylog2.string()) + " -q");
   ASSERT_EQ(r2.exit_code, 0) << r2.err;
   EXPECT_TRUE(read(keylog) == read(keylog2)) << "key logs of two runs with one seed differ";
+}
+
+// Key material from the OS entropy source changes nothing in the run files: only the key log depends on keys.
+TEST_F(cliRun, OsEntropyGivesTheSameRunFilesAsDeterministicKeys) {
+  const fs::path scenario = dir_ / "small.yaml";
+  write(scenario, kSmall);
+  const std::string s = quote(scenario.string());
+  ASSERT_EQ(twin("run " + s + " --out " + quote((dir_ / "det").string()) + " -q").exit_code, 0);
+  ASSERT_EQ(twin("run " + s + " --out " + quote((dir_ / "os").string()) + " -q --entropy os").exit_code, 0);
+  for (const char* f : {"states.csv", "handshakes.csv", "events.jsonl"})
+    EXPECT_TRUE(read(dir_ / "det" / f) == read(dir_ / "os" / f)) << f << " depends on the key material";
+  EXPECT_EQ(summary_without_wall_time(dir_ / "det"), summary_without_wall_time(dir_ / "os"));
+}
+
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, ',')) out.push_back(field);
+  if (!line.empty() && line.back() == ',') out.emplace_back();
+  return out;
+}
+
+// The four run files tell one story: states.csv's last row is the summary's final states, handshakes.csv
+// holds every attempt, events.jsonl every transition, refusal and notice, in time order.
+TEST_F(cliRun, RunFilesAgreeWithTheSummary) {
+  const fs::path scenario = dir_ / "template.yaml";
+  write(scenario, template_text());
+  ASSERT_EQ(twin("run " + quote(scenario.string()) + " --out " + quote((dir_ / "o").string()) + " -q").exit_code, 0);
+  const auto summary = nlohmann::json::parse(read(dir_ / "o" / "summary.json"));
+  const std::vector<std::string> states = {"created", "associated", "registered", "deregistered", "blocked",
+                                           "rejected"};
+
+  const auto rows = lines(read(dir_ / "o" / "states.csv"));
+  ASSERT_EQ(rows.size(), 62u);  // header + every minute from 0 to 60 min inclusive
+  EXPECT_EQ(rows[0], "time_s,created,associated,registered,deregistered,blocked,rejected");
+  for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(csv_fields(rows[i])[0], std::to_string((i - 1) * 60));
+  const auto last = csv_fields(rows.back());
+  ASSERT_EQ(last.size(), 7u);
+  for (std::size_t i = 0; i < states.size(); ++i)
+    EXPECT_EQ(std::stoll(last[i + 1]), summary["final_states"][states[i]].get<long long>()) << states[i];
+
+  const auto hs = lines(read(dir_ / "o" / "handshakes.csv"));
+  ASSERT_GE(hs.size(), 2u);
+  EXPECT_EQ(hs.size() - 1, summary["handshakes"]["attempts"].get<std::size_t>());
+  std::size_t ok = 0;
+  for (std::size_t i = 1; i < hs.size(); ++i) {
+    const auto f = csv_fields(hs[i]);
+    ASSERT_EQ(f.size(), 8u) << hs[i];
+    ok += f[6] == "success";
+    EXPECT_TRUE(f[6] == "success" ? f[7].empty() : !f[7].empty()) << hs[i];
+  }
+  EXPECT_EQ(ok, summary["handshakes"]["succeeded"].get<std::size_t>());
+
+  std::map<std::string, long long> net;  // state -> transitions in minus out
+  std::size_t refusals = 0;
+  std::map<std::string, std::uint64_t> notices;
+  double t = 0;
+  for (const auto& l : lines(read(dir_ / "o" / "events.jsonl"))) {
+    const auto e = nlohmann::json::parse(l);
+    EXPECT_GE(e["t"].get<double>(), t) << "events out of time order: " << l;
+    t = e["t"].get<double>();
+    if (e["event"] == "transition") {
+      ++net[e["to"].get<std::string>()];
+      --net[e["from"].get<std::string>()];
+    } else if (e["event"] == "refusal") {
+      ++refusals;
+    } else if (e["event"] == "notice") {
+      ++notices[e["kind"].get<std::string>()];
+    }
+  }
+  for (const auto& st : states) EXPECT_EQ(net[st], summary["final_states"][st].get<long long>()) << st;
+  EXPECT_EQ(refusals, summary["refusals"]["total"].get<std::size_t>());
+  for (const auto& [kind, n] : notices) EXPECT_EQ(n, summary["notices"][kind].get<std::uint64_t>()) << kind;
+  EXPECT_EQ(summary["devices"], 200);
+  EXPECT_EQ(summary["uplinks"]["accepted_from_blocked"], 0);
+}
+
+// PRODUCT BUG (sim/kernel/dispatcher.cpp:27, see kernel_tests kernelDispatcher....): in a run longer than
+// 2^53 ns (104.25 days; the loader allows 365 days) nothing stamped at exactly the end runs: states.csv lacks
+// its final row and `at: end` state expectations are evaluated on an empty snapshot (observed 0), so --check
+// fails a true expectation with exit 1.
+TEST_F(cliRun, LongRunsSampleAndCheckTheirEnd) {
+  const fs::path scenario = dir_ / "long.yaml";
+  write(scenario, R"(scenario:
+  name: long
+  duration: 200d
+  sample_interval: 10d
+topology:
+  gateways:
+    - name: gw
+      links: [ble]
+fleet:
+  device_types:
+    - name: tracker
+      count: 1
+      qualified: true
+      traffic: {uplink_period: 1d}
+expect:
+  - state: registered
+    min: 1
+)");
+  const Result r = twin("run " + quote(scenario.string()) + " --out " + quote((dir_ / "o").string()) + " --check -q");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = lines(read(dir_ / "o" / "states.csv"));
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.size(), 22u) << "header + a row every 10 days from 0 to 200 days";
+  EXPECT_EQ(rows.back(), "17280000,0,0,1,0,0,0");
+}
+
+// PRODUCT BUG (sim/cli/main.cpp:39-42): on an argument error CLI11's app.exit(e) prints the cause and a second
+// line "Run with --help for more information.", while the contract (ARCHITECTURE.md, "Contract of the command
+// line") is exit 2 with a one-line cause on stderr, as scripts read it. Fix: for e.get_exit_code() != 0 print
+// only `sidewalk-twin: <e.what()>` and return 2 (keep app.exit(e) for --help, which exits 0).
+TEST_F(cliRun, ArgumentErrorsPrintOneLine) {
+  for (const std::string args : {"", "frobnicate", "run x.yaml", "run x.yaml --out o --seed abc"}) {
+    const Result r = twin(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(lines(r.err).size(), 1u) << "`sidewalk-twin " << args << "` printed:\n" << r.err;
+  }
 }
 
 }  // namespace

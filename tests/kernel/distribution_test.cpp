@@ -17,7 +17,7 @@ double sample_mean(const Distribution& d, std::uint64_t stream, int n = 100'000)
   return sum / n;
 }
 
-TEST(Distribution, DefaultIsConstantZero) {
+TEST(kernelDistribution, DefaultIsConstantZero) {
   const Distribution d;
   RandomStream r(1, 1);
   EXPECT_EQ(d.kind, Distribution::Kind::Constant);
@@ -26,7 +26,7 @@ TEST(Distribution, DefaultIsConstantZero) {
   EXPECT_EQ(r.position(), 0u);  // a constant draws nothing
 }
 
-TEST(Distribution, Constant) {
+TEST(kernelDistribution, Constant) {
   const auto d = Distribution::constant(30e6);
   RandomStream r(1, 1);
   for (int i = 0; i < 100; ++i) EXPECT_EQ(d.sample(r), 30e6);
@@ -35,7 +35,7 @@ TEST(Distribution, Constant) {
   EXPECT_EQ(d.describe(), "30ms");
 }
 
-TEST(Distribution, Uniform) {
+TEST(kernelDistribution, Uniform) {
   const auto d = Distribution::uniform(10.0, 50.0);
   EXPECT_DOUBLE_EQ(d.mean(), 30.0);
   RandomStream r(4, 4);
@@ -48,7 +48,7 @@ TEST(Distribution, Uniform) {
   EXPECT_EQ(Distribution::uniform(10e6, 50e6).describe(), "uniform(10ms, 50ms)");
 }
 
-TEST(Distribution, Exponential) {
+TEST(kernelDistribution, Exponential) {
   const auto d = Distribution::exponential(30e9);
   EXPECT_EQ(d.mean(), 30e9);
   RandomStream r(4, 5);
@@ -57,7 +57,7 @@ TEST(Distribution, Exponential) {
   EXPECT_EQ(d.describe(), "exponential(mean=30000ms)");
 }
 
-TEST(Distribution, LogNormal) {
+TEST(kernelDistribution, LogNormal) {
   const double median = 120e6;
   const double sigma = 0.3;
   const auto d = Distribution::lognormal(median, sigma);
@@ -75,7 +75,7 @@ TEST(Distribution, LogNormal) {
   EXPECT_EQ(d.describe(), "lognormal(median=120ms, sigma=0.3)");
 }
 
-TEST(Distribution, NormalTruncatedAtZero) {
+TEST(kernelDistribution, NormalTruncatedAtZero) {
   const auto d = Distribution::normal(100.0, 20.0);
   EXPECT_EQ(d.mean(), 100.0);
   EXPECT_NEAR(sample_mean(d, 4), 100.0, 0.5);
@@ -92,7 +92,7 @@ TEST(Distribution, NormalTruncatedAtZero) {
   EXPECT_EQ(Distribution::normal(100e6, 20e6).describe(), "normal(mean=100ms, sd=20ms)");
 }
 
-TEST(Distribution, SampleTimeRoundsToTheNearestNanosecondAndClampsAtZero) {
+TEST(kernelDistribution, SampleTimeRoundsToTheNearestNanosecondAndClampsAtZero) {
   RandomStream r(1, 1);
   EXPECT_EQ(Distribution::constant(1.4).sample_time(r), 1u);
   EXPECT_EQ(Distribution::constant(1.5).sample_time(r), 2u);
@@ -101,7 +101,7 @@ TEST(Distribution, SampleTimeRoundsToTheNearestNanosecondAndClampsAtZero) {
   EXPECT_EQ(Distribution::constant(2.0 * 1e9).sample_time(r), 2'000'000'000u);
 }
 
-TEST(Distribution, SamplingIsReproducible) {
+TEST(kernelDistribution, SamplingIsReproducible) {
   const auto d = Distribution::lognormal(40e6, 0.5);
   RandomStream a(31, 4);
   RandomStream b(31, 4);

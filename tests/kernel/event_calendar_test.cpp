@@ -12,14 +12,14 @@
 namespace st {
 namespace {
 
-TEST(EventCalendar, StartsEmpty) {
+TEST(kernelEventCalendar, StartsEmpty) {
   EventCalendar c;
   EXPECT_TRUE(c.empty());
   EXPECT_EQ(c.size(), 0u);
   EXPECT_EQ(c.scheduled_total(), 0u);
 }
 
-TEST(EventCalendar, PopsByTime) {
+TEST(kernelEventCalendar, PopsByTime) {
   EventCalendar c;
   c.schedule(30, 1, 0, 0);
   c.schedule(10, 1, 0, 0);
@@ -33,7 +33,7 @@ TEST(EventCalendar, PopsByTime) {
   EXPECT_EQ(c.scheduled_total(), 3u);
 }
 
-TEST(EventCalendar, KeepsEveryField) {
+TEST(kernelEventCalendar, KeepsEveryField) {
   EventCalendar c;
   c.schedule(123456789012ULL, 7, 513, 42, 0xDEADBEEF);
   const CalendarEntry e = c.pop();
@@ -45,7 +45,7 @@ TEST(EventCalendar, KeepsEveryField) {
   EXPECT_EQ(e.seq, 0u);
 }
 
-TEST(EventCalendar, SameTimeOrdersByDeviceThenInsertion) {
+TEST(kernelEventCalendar, SameTimeOrdersByDeviceThenInsertion) {
   EventCalendar c;
   // All at t = 100, inserted in an order that is neither device order nor reverse.
   c.schedule(100, 1, 0, 5, 0);
@@ -66,13 +66,13 @@ TEST(EventCalendar, SameTimeOrdersByDeviceThenInsertion) {
   EXPECT_TRUE(c.empty());
 }
 
-TEST(EventCalendar, ManyTiesOfOneDeviceKeepInsertionOrder) {
+TEST(kernelEventCalendar, ManyTiesOfOneDeviceKeepInsertionOrder) {
   EventCalendar c;
   for (std::uint32_t i = 0; i < 1000; ++i) c.schedule(7, 1, 0, 3, i);
   for (std::uint32_t i = 0; i < 1000; ++i) ASSERT_EQ(c.pop().arg, i);
 }
 
-TEST(EventCalendar, InterleavedScheduleAndPop) {
+TEST(kernelEventCalendar, InterleavedScheduleAndPop) {
   EventCalendar c;
   c.schedule(10, 1, 0, 1, 0);
   c.schedule(20, 1, 0, 1, 1);
@@ -85,7 +85,7 @@ TEST(EventCalendar, InterleavedScheduleAndPop) {
   EXPECT_TRUE(c.empty());
 }
 
-TEST(EventCalendar, TenThousandRandomEntriesMatchASortedReference) {
+TEST(kernelEventCalendar, TenThousandRandomEntriesMatchASortedReference) {
   EventCalendar c;
   RandomStream rng(2024, 1);
   std::vector<CalendarEntry> reference;
@@ -116,7 +116,7 @@ TEST(EventCalendar, TenThousandRandomEntriesMatchASortedReference) {
   EXPECT_TRUE(c.empty());
 }
 
-TEST(EventCalendar, RandomPushPopMixMatchesReference) {
+TEST(kernelEventCalendar, RandomPushPopMixMatchesReference) {
   // Pops interleaved with pushes at or after the last popped time (as a simulation does).
   EventCalendar c;
   RandomStream rng(99, 3);

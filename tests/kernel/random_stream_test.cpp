@@ -19,19 +19,19 @@ std::vector<std::uint64_t> draw(RandomStream r, int n) {
   return out;
 }
 
-TEST(Mix64, KnownSplitMix64Values) {
+TEST(kernelMix64, KnownSplitMix64Values) {
   // SplitMix64 with state 0: the first output of the reference generator is mix64(0).
   EXPECT_EQ(mix64(0), 0xE220A8397B1DCDAFULL);
   EXPECT_NE(mix64(1), mix64(2));
 }
 
-TEST(RandomStream, SameSeedAndStreamGiveTheSameSequence) {
+TEST(kernelRandomStream, SameSeedAndStreamGiveTheSameSequence) {
   const auto a = draw(RandomStream(42, 7), 1000);
   const auto b = draw(RandomStream(42, 7), 1000);
   EXPECT_EQ(a, b);
 }
 
-TEST(RandomStream, DifferentStreamsDiffer) {
+TEST(kernelRandomStream, DifferentStreamsDiffer) {
   const auto a = draw(RandomStream(42, 7), 100);
   const auto b = draw(RandomStream(42, 8), 100);
   const auto c = draw(RandomStream(42, kActorStreamBase + 7), 100);
@@ -49,7 +49,7 @@ TEST(RandomStream, DifferentStreamsDiffer) {
   EXPECT_EQ(firsts.size(), 10'000u);
 }
 
-TEST(RandomStream, DifferentSeedsDiffer) {
+TEST(kernelRandomStream, DifferentSeedsDiffer) {
   const auto a = draw(RandomStream(1, 0), 100);
   const auto b = draw(RandomStream(2, 0), 100);
   int same = 0;
@@ -57,7 +57,7 @@ TEST(RandomStream, DifferentSeedsDiffer) {
   EXPECT_EQ(same, 0);
 }
 
-TEST(RandomStream, ResumesFromAStoredPosition) {
+TEST(kernelRandomStream, ResumesFromAStoredPosition) {
   RandomStream r(5, 9);
   for (int i = 0; i < 37; ++i) r.next_u64();
   EXPECT_EQ(r.position(), 37u);
@@ -65,7 +65,7 @@ TEST(RandomStream, ResumesFromAStoredPosition) {
   EXPECT_EQ(draw(r, 50), draw(resumed, 50));
 }
 
-TEST(RandomStream, UniformIsInZeroOne) {
+TEST(kernelRandomStream, UniformIsInZeroOne) {
   RandomStream r(123, 4);
   double lo = 1.0;
   double hi = 0.0;
@@ -87,7 +87,7 @@ TEST(RandomStream, UniformIsInZeroOne) {
   for (int b : buckets) EXPECT_NEAR(b, kN / 10, 600);  // ~6 standard deviations
 }
 
-TEST(RandomStream, UniformOpen0IsInZeroExclusiveOneInclusive) {
+TEST(kernelRandomStream, UniformOpen0IsInZeroExclusiveOneInclusive) {
   RandomStream r(8, 8);
   for (int i = 0; i < 100'000; ++i) {
     const double u = r.uniform_open0();
@@ -96,7 +96,7 @@ TEST(RandomStream, UniformOpen0IsInZeroExclusiveOneInclusive) {
   }
 }
 
-TEST(RandomStream, BelowStaysInRange) {
+TEST(kernelRandomStream, BelowStaysInRange) {
   RandomStream r(3, 3);
   std::array<int, 7> seen{};
   for (int i = 0; i < 70'000; ++i) {
@@ -108,7 +108,7 @@ TEST(RandomStream, BelowStaysInRange) {
   EXPECT_EQ(r.below(0), 0u);
 }
 
-TEST(RandomStream, BernoulliEdgesAndRate) {
+TEST(kernelRandomStream, BernoulliEdgesAndRate) {
   RandomStream r(6, 1);
   int hits = 0;
   for (int i = 0; i < 10'000; ++i) {
@@ -119,7 +119,7 @@ TEST(RandomStream, BernoulliEdgesAndRate) {
   EXPECT_NEAR(hits, 25'000, 800);
 }
 
-TEST(RandomStream, ExponentialMeanOverOneHundredThousandDraws) {
+TEST(kernelRandomStream, ExponentialMeanOverOneHundredThousandDraws) {
   RandomStream r(77, 2);
   constexpr int kN = 100'000;
   constexpr double kMean = 300.0;
@@ -140,7 +140,7 @@ TEST(RandomStream, ExponentialMeanOverOneHundredThousandDraws) {
   EXPECT_NEAR(sd, kMean, 0.03 * kMean);
 }
 
-TEST(RandomStream, StandardNormalMoments) {
+TEST(kernelRandomStream, StandardNormalMoments) {
   RandomStream r(11, 5);
   constexpr int kN = 100'000;
   double sum = 0.0;

@@ -48,7 +48,7 @@ std::size_t count_state(const std::vector<FleetState>& v, FleetState s) {
 }
 
 // (a) created -> associated -> registered, one successful handshake per device, keys in place.
-TEST(Lifecycle, DevicesGoCreatedAssociatedRegisteredWithOneHandshakeEach) {
+TEST(lifecycle, DevicesGoCreatedAssociatedRegisteredWithOneHandshakeEach) {
   TwinRun run(scenario_text("15min", tracker(20)));
   run.world->run();
   const auto& fleet = run.world->fleet();
@@ -108,10 +108,9 @@ TEST(Lifecycle, DevicesGoCreatedAssociatedRegisteredWithOneHandshakeEach) {
   EXPECT_EQ(run.sink.uplinks("dropped"), 0u);
 }
 
-// (b) de-registration wipes the device's keys and stops its traffic; the network and application servers'
-// sessions are not reachable from World (no accessor), so their wipe is checked through the traffic: nothing
-// is sent or delivered while de-registered. Re-registration gives a new epoch and new keys.
-TEST(Lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
+// (b) de-registration wipes the session keys on the device, the network server and the application server,
+// and stops the traffic; re-registration gives a new epoch and new keys, the same on each side.
+TEST(lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
   TwinRun run(scenario_text("30min", tracker(10), R"(timeline:
   - at: 10min
     action: deregister
@@ -122,6 +121,10 @@ TEST(Lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
   constexpr SimTime kDereg = 10 * kMinute;
   constexpr SimTime kRereg = 20 * kMinute;
   const auto& fleet = run.world->fleet();
+  // World hands the servers out const, but NetworkServer/ApplicationServer::session() has no const overload:
+  // the objects themselves are not const, so casting the constness away to read them is well defined.
+  const auto& ns = run.world->network_server();
+  const auto& as = run.world->application_server();
   std::vector<std::array<std::uint8_t, 16>> net_before(10), app_before(10);
   bool checked_before = false;
   bool checked_during = false;
@@ -131,6 +134,13 @@ TEST(Lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
       ASSERT_TRUE(fleet[d].network_key.valid);
       net_before[d] = fleet[d].network_key.key;
       app_before[d] = fleet[d].application_key.key;
+      // Both servers hold the device's keys of the same epoch.
+      EXPECT_TRUE(ns.session(d).key.valid) << d;
+      EXPECT_EQ(ns.session(d).key.key, fleet[d].network_key.key) << d;
+      EXPECT_EQ(ns.session(d).key.epoch, 1) << d;
+      EXPECT_TRUE(as.session(d).key.valid) << d;
+      EXPECT_EQ(as.session(d).key.key, fleet[d].application_key.key) << d;
+      EXPECT_EQ(as.session(d).key.epoch, 1) << d;
     }
     checked_before = true;
   });
@@ -143,6 +153,10 @@ TEST(Lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
       const std::array<std::uint8_t, 16> zero{};
       EXPECT_EQ(rec.network_key.key, zero) << "device " << d << ": network key not wiped";
       EXPECT_EQ(rec.application_key.key, zero) << "device " << d << ": application key not wiped";
+      EXPECT_FALSE(ns.session(d).key.valid) << "device " << d << ": network server session not wiped";
+      EXPECT_EQ(ns.session(d).key.key, zero) << d;
+      EXPECT_FALSE(as.session(d).key.valid) << "device " << d << ": application server session not wiped";
+      EXPECT_EQ(as.session(d).key.key, zero) << d;
     }
     checked_during = true;
   });
@@ -178,6 +192,12 @@ TEST(Lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
     EXPECT_EQ(rec.registrations, 2);
     EXPECT_NE(rec.network_key.key, net_before[d]) << "device " << d << " got its old network key back";
     EXPECT_NE(rec.application_key.key, app_before[d]) << "device " << d << " got its old application key back";
+    EXPECT_TRUE(ns.session(d).key.valid);
+    EXPECT_EQ(ns.session(d).key.key, rec.network_key.key) << d;
+    EXPECT_EQ(ns.session(d).key.epoch, 2) << d;
+    EXPECT_TRUE(as.session(d).key.valid);
+    EXPECT_EQ(as.session(d).key.key, rec.application_key.key) << d;
+    EXPECT_EQ(as.session(d).key.epoch, 2) << d;
   }
   // Nothing is sent while de-registered, nothing is delivered after the keys were wiped until the new session.
   SimTime first_rereg = kNever;
@@ -193,7 +213,7 @@ TEST(Lifecycle, DeregistrationWipesKeysAndReRegistrationGivesAFreshEpoch) {
 
 // (c) revoking a device type blocks all of its devices; every later uplink of theirs is refused at the network
 // server with device_type_revoked and none is delivered; the other type is untouched.
-TEST(Lifecycle, RevokeDeviceTypeBlocksTheTypeAndRejectsAllItsUplinks) {
+TEST(lifecycle, RevokeDeviceTypeBlocksTheTypeAndRejectsAllItsUplinks) {
   TwinRun run(scenario_text("30min", tracker(12, "tracker") + tracker(8, "sensor"), R"(timeline:
   - at: 10min
     action: revoke_device_type
@@ -229,7 +249,7 @@ TEST(Lifecycle, RevokeDeviceTypeBlocksTheTypeAndRejectsAllItsUplinks) {
 }
 
 // (d) revoke_device with a count blocks exactly that many devices.
-TEST(Lifecycle, RevokeDeviceCountBlocksExactlyThatMany) {
+TEST(lifecycle, RevokeDeviceCountBlocksExactlyThatMany) {
   TwinRun run(scenario_text("20min", tracker(20), R"(timeline:
   - at: 8min
     action: revoke_device
@@ -260,7 +280,7 @@ TEST(Lifecycle, RevokeDeviceCountBlocksExactlyThatMany) {
 }
 
 // (e) the developer revokes permission: the devices are blocked and their uplinks refused by the cloud partner.
-TEST(Lifecycle, DeveloperRevokeBlocksAndRefusesUplinks) {
+TEST(lifecycle, DeveloperRevokeBlocksAndRefusesUplinks) {
   TwinRun run(scenario_text("20min", tracker(10), R"(timeline:
   - at: 8min
     action: developer_revoke
@@ -292,7 +312,7 @@ TEST(Lifecycle, DeveloperRevokeBlocksAndRefusesUplinks) {
 // on its device signature and the factory is notified; hand-flashed prototypes do not go through the ingest.
 // The loader only accepts rates below 100% (a run where nothing can be made is a misconfiguration), so the
 // rate is raised to exactly 1 on the loaded scenario.
-TEST(Lifecycle, IngestFaultsRejectEveryMassProductionDeviceAndNotifyTheFactory) {
+TEST(lifecycle, IngestFaultsRejectEveryMassProductionDeviceAndNotifyTheFactory) {
   TwinRun run(scenario_text("10min", tracker(10) + R"(    - name: devkit
       count: 3
       stage: prototype
@@ -325,7 +345,7 @@ TEST(Lifecycle, IngestFaultsRejectEveryMassProductionDeviceAndNotifyTheFactory) 
 }
 
 // (g) the prototype limit counts per developer account, across device types.
-TEST(Lifecycle, PrototypeLimitRejectsTheDevicesBeyondItPerAccount) {
+TEST(lifecycle, PrototypeLimitRejectsTheDevicesBeyondItPerAccount) {
   TwinRun run(scenario_text("10min", R"(    - name: proto-a
       count: 8
       stage: prototype
@@ -361,7 +381,7 @@ TEST(Lifecycle, PrototypeLimitRejectsTheDevicesBeyondItPerAccount) {
 }
 
 // (h) an unqualified production type cannot be made; once qualified, the devices made later pass.
-TEST(Lifecycle, UnqualifiedProductionIsRejectedUntilQualified) {
+TEST(lifecycle, UnqualifiedProductionIsRejectedUntilQualified) {
   TwinRun run(scenario_text("30min", R"(    - name: widget
       count: 10
       manufacture: {at: 0s, over: 10min}
@@ -390,7 +410,7 @@ TEST(Lifecycle, UnqualifiedProductionIsRejectedUntilQualified) {
 
 // The loader refuses a production type that is never qualified (nothing of it could be made), so the qualify
 // action is dropped from the loaded scenario to see the model on its own.
-TEST(Lifecycle, UnqualifiedProductionWithoutQualificationRejectsAll) {
+TEST(lifecycle, UnqualifiedProductionWithoutQualificationRejectsAll) {
   TwinRun run(scenario_text("10min", R"(    - name: widget
       count: 6
 )", R"(timeline:
@@ -407,7 +427,7 @@ TEST(Lifecycle, UnqualifiedProductionWithoutQualificationRejectsAll) {
 }
 
 // (i) a pre-production DAK signs at most its limit.
-TEST(Lifecycle, PreproductionDakSignatureLimit) {
+TEST(lifecycle, PreproductionDakSignatureLimit) {
   TwinRun run(scenario_text("10min", R"(    - name: sensor
       count: 8
       stage: preproduction
@@ -428,7 +448,7 @@ TEST(Lifecycle, PreproductionDakSignatureLimit) {
 
 // (j) a network server outage: registrations during it time out and are retried with backoff until they
 // succeed after it; uplinks queued during it are delivered after it.
-TEST(Lifecycle, NetworkServerOutageRegistrationsRetryAndQueuedUplinksAreDelivered) {
+TEST(lifecycle, NetworkServerOutageRegistrationsRetryAndQueuedUplinksAreDelivered) {
   TwinRun run(scenario_text("40min", tracker(10, "early", "{uplink_period: 1min, queue_limit: 32}") +
                                      R"(    - name: late
       count: 10
@@ -496,7 +516,7 @@ TEST(Lifecycle, NetworkServerOutageRegistrationsRetryAndQueuedUplinksAreDelivere
 
 // (k) replayed uplinks are refused as replays and forged ones as forgeries, at the network server; the attacks
 // add no delivered uplink and do not disturb the genuine frames they copy or race.
-TEST(Lifecycle, ReplayAndForgeAttacksAreRefusedAndDeliverNothingExtra) {
+TEST(lifecycle, ReplayAndForgeAttacksAreRefusedAndDeliverNothingExtra) {
   TwinRun run(scenario_text("30min", tracker(20), R"(timeline:
   - at: 10min
     action: replay_attack
@@ -531,7 +551,7 @@ TEST(Lifecycle, ReplayAndForgeAttacksAreRefusedAndDeliverNothingExtra) {
 
 // An application server outage: the network server still acknowledges, the cloud partner's destination holds
 // the uplinks and hands them over when the application server is back; nothing is lost.
-TEST(Lifecycle, ApplicationServerOutageBuffersUplinksAtTheDestination) {
+TEST(lifecycle, ApplicationServerOutageBuffersUplinksAtTheDestination) {
   TwinRun run(scenario_text("30min", tracker(10), R"(timeline:
   - at: 5min
     action: outage
@@ -557,7 +577,7 @@ TEST(Lifecycle, ApplicationServerOutageBuffersUplinksAtTheDestination) {
 }
 
 // With a small destination buffer, what does not fit while the application server is down is dropped.
-TEST(Lifecycle, ApplicationServerOutageBeyondTheDestinationBufferDropsTheRest) {
+TEST(lifecycle, ApplicationServerOutageBeyondTheDestinationBufferDropsTheRest) {
   TwinRun run(scenario_text("30min", tracker(10), R"(cloud:
   destination_buffer: 5
 timeline:
@@ -587,7 +607,7 @@ timeline:
 
 // An ingest outage: the contract manufacturer's uploads fail and are retried; every device is provisioned
 // after the outage and registers.
-TEST(Lifecycle, IngestOutageDelaysProvisioningUntilItEnds) {
+TEST(lifecycle, IngestOutageDelaysProvisioningUntilItEnds) {
   TwinRun run(scenario_text("30min", R"(    - name: tracker
       count: 10
       qualified: true
@@ -613,7 +633,7 @@ TEST(Lifecycle, IngestOutageDelaysProvisioningUntilItEnds) {
 
 // A type revoked while it is still being made: the devices already provisioned are blocked, those made later
 // are refused at the ingest, none is ever registered afterwards.
-TEST(Lifecycle, RevokeDeviceTypeDuringManufacturingRejectsTheRest) {
+TEST(lifecycle, RevokeDeviceTypeDuringManufacturingRejectsTheRest) {
   TwinRun run(scenario_text("30min", R"(    - name: tracker
       count: 10
       qualified: true
@@ -642,7 +662,7 @@ TEST(Lifecycle, RevokeDeviceTypeDuringManufacturingRejectsTheRest) {
 }
 
 // Devices that do not register on their own wait, associated, for the end customer's register action.
-TEST(Lifecycle, ManualRegistrationRegistersExactlyTheSelectedDevices) {
+TEST(lifecycle, ManualRegistrationRegistersExactlyTheSelectedDevices) {
   TwinRun run(scenario_text("20min", R"(    - name: hub
       count: 10
       qualified: true
@@ -671,7 +691,7 @@ TEST(Lifecycle, ManualRegistrationRegistersExactlyTheSelectedDevices) {
 }
 
 // Registration from the developer's phone over BLE, and downlinks answering every second uplink.
-TEST(Lifecycle, MobileAppRegistrationAndDownlinks) {
+TEST(lifecycle, MobileAppRegistrationAndDownlinks) {
   TwinRun run(scenario_text("20min", R"(    - name: lamp
       count: 5
       qualified: true

@@ -11,7 +11,7 @@
 namespace st::output {
 namespace {
 
-TEST(FormatSeconds, WholeSeconds) {
+TEST(outputFormatSeconds, WholeSeconds) {
   EXPECT_EQ(format_seconds(0), "0");
   EXPECT_EQ(format_seconds(kSecond), "1");
   EXPECT_EQ(format_seconds(12 * kSecond), "12");
@@ -19,7 +19,7 @@ TEST(FormatSeconds, WholeSeconds) {
   EXPECT_EQ(format_seconds(365ULL * 24 * kHour), "31536000");
 }
 
-TEST(FormatSeconds, FractionsKeepEveryNanosecondAndTrimZeros) {
+TEST(outputFormatSeconds, FractionsKeepEveryNanosecondAndTrimZeros) {
   EXPECT_EQ(format_seconds(1'500'000'000ULL), "1.5");
   EXPECT_EQ(format_seconds(1), "0.000000001");
   EXPECT_EQ(format_seconds(12'000'000'001ULL), "12.000000001");
@@ -30,12 +30,12 @@ TEST(FormatSeconds, FractionsKeepEveryNanosecondAndTrimZeros) {
   EXPECT_EQ(format_seconds(20 * kMillisecond), "0.02");
 }
 
-TEST(FormatSeconds, LargestTimeIsExact) {
+TEST(outputFormatSeconds, LargestTimeIsExact) {
   // No detour through double: 2^64-1 ns is printed digit for digit.
   EXPECT_EQ(format_seconds(kNever), "18446744073.709551615");
 }
 
-TEST(FormatMillis, ThreeDecimals) {
+TEST(outputFormatMillis, ThreeDecimals) {
   EXPECT_EQ(format_millis(0.0), "0.000");
   EXPECT_EQ(format_millis(1234.567), "1234.567");
   EXPECT_EQ(format_millis(2.5), "2.500");
@@ -48,16 +48,16 @@ TEST(FormatMillis, ThreeDecimals) {
   EXPECT_EQ(format_millis(86'400'000.0), "86400000.000");
 }
 
-TEST(Percentile, EmptyIsZero) {
+TEST(outputPercentile, EmptyIsZero) {
   EXPECT_EQ(percentile({}, 50), 0.0);
   EXPECT_EQ(percentile({}, 99), 0.0);
 }
 
-TEST(Percentile, SingleValue) {
+TEST(outputPercentile, SingleValue) {
   for (int p : {0, 1, 50, 95, 99, 100}) EXPECT_EQ(percentile({42.0}, p), 42.0) << p;
 }
 
-TEST(Percentile, NearestRankOnKnownData) {
+TEST(outputPercentile, NearestRankOnKnownData) {
   // The classic nearest-rank example: 15 20 35 40 50, given unsorted.
   const std::vector<double> v = {40, 15, 50, 35, 20};
   EXPECT_EQ(percentile(v, 5), 15);
@@ -68,7 +68,7 @@ TEST(Percentile, NearestRankOnKnownData) {
   EXPECT_EQ(percentile(v, 100), 50);
 }
 
-TEST(Percentile, OneToOneHundred) {
+TEST(outputPercentile, OneToOneHundred) {
   std::vector<double> v;
   for (int i = 100; i >= 1; --i) v.push_back(i);
   EXPECT_EQ(percentile(v, 50), 50);
@@ -78,7 +78,7 @@ TEST(Percentile, OneToOneHundred) {
   EXPECT_EQ(percentile(v, 1), 1);
 }
 
-TEST(Percentile, OneToTwenty) {
+TEST(outputPercentile, OneToTwenty) {
   std::vector<double> v;
   for (int i = 1; i <= 20; ++i) v.push_back(i * 10.0);
   EXPECT_EQ(percentile(v, 50), 100);  // rank 10
@@ -86,12 +86,9 @@ TEST(Percentile, OneToTwenty) {
   EXPECT_EQ(percentile(v, 99), 200);  // rank ceil(19.8) = 20
 }
 
-// PRODUCT BUG (sim/output/expectation_check.cpp:10): the rank is computed as ceil(p / 100.0 * n) in floating
-// point, so for some (p, n) the product lands a hair above an integer and the rank is one too high:
-// p = 7 of 1..100 gives 8 (0.07 * 100 = 7.000000000000001). 290 (p, n) pairs with n <= 2000 are off by one.
-// Fix: integer arithmetic, rank = (p * n + 99) / 100. (p50/p95/p99, the only ones a scenario can ask for,
-// happen to be exact.)
-TEST(Percentile, ProductBug_NearestRankIsExactForEveryPercentile) {
+// Regression: the rank used to be ceil(p / 100.0 * n) in floating point, one too high for some (p, n), e.g.
+// p7 of 1..100 gave 8 (0.07 * 100 = 7.000000000000001); now integer arithmetic.
+TEST(outputPercentile, NearestRankIsExactForEveryPercentile) {
   std::vector<double> v;
   for (int i = 1; i <= 100; ++i) v.push_back(i);
   for (int p = 1; p <= 100; ++p) EXPECT_EQ(percentile(v, p), p) << "p" << p << " of 1..100";

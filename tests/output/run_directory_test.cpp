@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A fresh, empty directory of its own for each test, removed afterwards.
-class RunDirectoryTest : public ::testing::Test {
+class outputRunDirectory : public ::testing::Test {
  protected:
   void SetUp() override {
     static std::atomic<int> counter{0};
@@ -58,7 +58,7 @@ class RunDirectoryTest : public ::testing::Test {
   fs::path root_;
 };
 
-TEST_F(RunDirectoryTest, CommitMovesStagedFilesIntoANewTarget) {
+TEST_F(outputRunDirectory, CommitMovesStagedFilesIntoANewTarget) {
   const fs::path target = root_ / "run1";
   {
     RunDirectory dir(target);
@@ -81,7 +81,7 @@ TEST_F(RunDirectoryTest, CommitMovesStagedFilesIntoANewTarget) {
   EXPECT_EQ(all.count("run1"), 1u);
 }
 
-TEST_F(RunDirectoryTest, StagedNamesThatWereNeverWrittenAreSkipped) {
+TEST_F(outputRunDirectory, StagedNamesThatWereNeverWrittenAreSkipped) {
   const fs::path target = root_ / "run";
   {
     RunDirectory dir(target);
@@ -93,7 +93,7 @@ TEST_F(RunDirectoryTest, StagedNamesThatWereNeverWrittenAreSkipped) {
   EXPECT_FALSE(fs::exists(target / "never-written.txt"));
 }
 
-TEST_F(RunDirectoryTest, ExistingTargetKeepsUnrelatedFilesAndGetsNewOnesReplaced) {
+TEST_F(outputRunDirectory, ExistingTargetKeepsUnrelatedFilesAndGetsNewOnesReplaced) {
   const fs::path target = root_ / "out";
   fs::create_directories(target / "notes");
   write(target / "README.txt", "mine, keep me\n");
@@ -112,7 +112,7 @@ TEST_F(RunDirectoryTest, ExistingTargetKeepsUnrelatedFilesAndGetsNewOnesReplaced
   EXPECT_EQ(snapshot(target).size(), 5u);  // README, notes/, notes/n.txt, summary, events
 }
 
-TEST_F(RunDirectoryTest, DestroyedWithoutCommitLeavesAnExistingTargetUntouched) {
+TEST_F(outputRunDirectory, DestroyedWithoutCommitLeavesAnExistingTargetUntouched) {
   const fs::path target = root_ / "out";
   fs::create_directories(target);
   write(target / "summary.json", "previous run\n");
@@ -128,7 +128,7 @@ TEST_F(RunDirectoryTest, DestroyedWithoutCommitLeavesAnExistingTargetUntouched) 
   EXPECT_EQ(snapshot(root_), before) << "the target or its parent changed, or a staging directory was left";
 }
 
-TEST_F(RunDirectoryTest, DestroyedWithoutCommitCreatesNoTarget) {
+TEST_F(outputRunDirectory, DestroyedWithoutCommitCreatesNoTarget) {
   const fs::path target = root_ / "never";
   {
     RunDirectory dir(target);
@@ -138,7 +138,7 @@ TEST_F(RunDirectoryTest, DestroyedWithoutCommitCreatesNoTarget) {
   EXPECT_TRUE(snapshot(root_).empty());
 }
 
-TEST_F(RunDirectoryTest, FilesWithAFinalPathOutsideTheTargetLandThere) {
+TEST_F(outputRunDirectory, FilesWithAFinalPathOutsideTheTargetLandThere) {
   const fs::path target = root_ / "out";
   const fs::path keylog = root_ / "elsewhere" / "keys.log";
   {
@@ -152,7 +152,7 @@ TEST_F(RunDirectoryTest, FilesWithAFinalPathOutsideTheTargetLandThere) {
   EXPECT_TRUE(fs::exists(target / "summary.json"));
 }
 
-TEST_F(RunDirectoryTest, UncommittedKeylogDoesNotReachItsFinalPath) {
+TEST_F(outputRunDirectory, UncommittedKeylogDoesNotReachItsFinalPath) {
   const fs::path keylog = root_ / "keys.log";
   {
     RunDirectory dir(root_ / "out");
@@ -162,13 +162,9 @@ TEST_F(RunDirectoryTest, UncommittedKeylogDoesNotReachItsFinalPath) {
   EXPECT_TRUE(snapshot(root_).empty());
 }
 
-// PRODUCT BUG (sim/output/run_directory.cpp:10-14): with a trailing slash (`--out runs/x/`, as shell completion
-// writes it) target_.filename() is empty and absolute(target).parent_path() is the target itself, so the
-// constructor creates the target directory and puts the staging directory `..partial-PID` inside it; a run
-// that never commits then leaves a new, empty target behind ("a run that never committed leaves no trace").
-// Fix: normalise first, e.g. `target_ = target.lexically_normal(); if (!target_.has_filename())
-// target_ = target_.parent_path();` before deriving the parent and the staging name.
-TEST_F(RunDirectoryTest, ProductBug_TrailingSlashTargetLeavesNoTraceWithoutCommit) {
+// Regression: with a trailing slash (`--out runs/x/`, as shell completion writes it) the target's filename was
+// empty, so the staging directory went inside the target and an uncommitted run left a new empty target.
+TEST_F(outputRunDirectory, TrailingSlashTargetLeavesNoTraceWithoutCommit) {
   const fs::path target = root_ / "fresh/";
   {
     RunDirectory dir(target);
@@ -177,7 +173,7 @@ TEST_F(RunDirectoryTest, ProductBug_TrailingSlashTargetLeavesNoTraceWithoutCommi
   EXPECT_FALSE(fs::exists(root_ / "fresh")) << "an uncommitted run created its --out directory";
 }
 
-TEST_F(RunDirectoryTest, TrailingSlashTargetCommitsIntoTheTarget) {
+TEST_F(outputRunDirectory, TrailingSlashTargetCommitsIntoTheTarget) {
   const fs::path target = root_ / "withslash/";
   {
     RunDirectory dir(target);

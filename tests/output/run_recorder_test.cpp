@@ -35,7 +35,7 @@ std::vector<std::string> lines(const std::string& s) {
   return out;
 }
 
-class RunRecorderTest : public ::testing::Test {
+class outputRunRecorder : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
@@ -57,7 +57,7 @@ class RunRecorderTest : public ::testing::Test {
   std::array<std::uint8_t, 32> smsn_{};
 };
 
-TEST_F(RunRecorderTest, TransitionsMoveStateCountsAndCountBlockedByCause) {
+TEST_F(outputRunRecorder, TransitionsMoveStateCountsAndCountBlockedByCause) {
   RunRecorder r({"tracker", "sensor"}, files());
   r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
   r.transition({kSecond, 1, 1, smsn(), FleetState::None, FleetState::Created, "provisioned"});
@@ -93,7 +93,7 @@ TEST_F(RunRecorderTest, TransitionsMoveStateCountsAndCountBlockedByCause) {
   EXPECT_EQ(j["smsn"], smsn_hex);
 }
 
-TEST_F(RunRecorderTest, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
+TEST_F(outputRunRecorder, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
   RunRecorder r({"t"}, files());
   r.traffic({kSecond, 0, 0, "uplink", "sent", "", false});
   r.traffic({kSecond, 0, 0, "uplink", "sent", "", false});
@@ -119,7 +119,7 @@ TEST_F(RunRecorderTest, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
   EXPECT_EQ(r.counter("notices.factory_notified"), 1u);
 }
 
-TEST_F(RunRecorderTest, HandshakesCsvRowsAndLatencies) {
+TEST_F(outputRunRecorder, HandshakesCsvRowsAndLatencies) {
   RunRecorder r({"tracker"}, files());
   r.handshake({0, 0, smsn(), "ble", "gateway", 10 * kSecond, 10 * kSecond + 1'234'567'891ULL, true, ""});
   r.handshake({0, 0, smsn(), "fsk", "gateway", kMinute, kMinute + 10 * kSecond, false, "timeout"});
@@ -141,7 +141,7 @@ TEST_F(RunRecorderTest, HandshakesCsvRowsAndLatencies) {
   EXPECT_EQ(rows[2], smsn_hex + ",tracker,fsk,60,70,10000.000,failure,timeout");
 }
 
-TEST_F(RunRecorderTest, StatesCsvSamplesTheCurrentCounts) {
+TEST_F(outputRunRecorder, StatesCsvSamplesTheCurrentCounts) {
   RunRecorder r({"t"}, files());
   r.sample_states(0);
   r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
@@ -156,7 +156,7 @@ TEST_F(RunRecorderTest, StatesCsvSamplesTheCurrentCounts) {
   EXPECT_EQ(rows[2], "90,1,1,0,0,0,0");
 }
 
-TEST_F(RunRecorderTest, KeyLogLinesFollowTheDocumentedFormat) {
+TEST_F(outputRunRecorder, KeyLogLinesFollowTheDocumentedFormat) {
   RunRecorder r({"t"}, files(true));
   ASSERT_TRUE(r.wants_keylog());
   const std::array<std::uint8_t, 2> priv = {0x01, 0x02};
@@ -173,7 +173,7 @@ TEST_F(RunRecorderTest, KeyLogLinesFollowTheDocumentedFormat) {
   EXPECT_EQ(rows[1], "SESSION_KEY " + smsn_hex + " application appserver 0010a0");
 }
 
-TEST_F(RunRecorderTest, NoKeyLogFileMeansNoKeyLog) {
+TEST_F(outputRunRecorder, NoKeyLogFileMeansNoKeyLog) {
   RunRecorder r({"t"}, files(false));
   EXPECT_FALSE(r.wants_keylog());
 }
