@@ -23,6 +23,7 @@ class ApplicationServer {
       : station_("application_server", cfg.application_server_latency), sessions_(devices) {}
 
   ServiceStation& station() { return station_; }
+  const ServiceStation& station() const { return station_; }
   ApplicationSession& session(std::uint32_t device) { return sessions_[device]; }
   const ApplicationSession& session(std::uint32_t device) const { return sessions_[device]; }
   void install_session(std::uint32_t device, const std::array<std::uint8_t, 16>& key, std::uint8_t epoch) {

@@ -35,6 +35,7 @@ class CloudPartnerRegistry {
   CloudPartnerRegistry(const CloudConfig& cfg, const std::vector<DeviceTypeConfig>& types, std::uint32_t devices);
 
   ServiceStation& station() { return station_; }
+  const ServiceStation& station() const { return station_; }
   ServiceStation& association_station() { return association_; }
   WirelessDevice& device(std::uint32_t d) { return devices_[d]; }
   const WirelessDevice& device(std::uint32_t d) const { return devices_[d]; }

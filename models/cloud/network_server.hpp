@@ -29,6 +29,7 @@ class NetworkServer {
         sessions_(devices), cloud_partner_(devices, kNoCloudPartner) {}
 
   ServiceStation& station() { return station_; }
+  const ServiceStation& station() const { return station_; }
   security::ChainVerifier& verifier() { return verifier_; }
   security::RevocationList& revocations() { return revocations_; }
   const security::RevocationList& revocations() const { return revocations_; }

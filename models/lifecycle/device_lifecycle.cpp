@@ -161,7 +161,7 @@ void DeviceLifecycle::outage(OutageTarget target, SimTime duration) {
   switch (target) {
     case OutageTarget::NetworkServer: s = &ctx_.network_server.station(); break;
     case OutageTarget::ApplicationServer: s = &ctx_.application_server.station(); break;
-    case OutageTarget::Ingest: s = &ctx_.ingest; break;
+    case OutageTarget::Ingest: s = &ctx_.ingest.station(); break;
   }
   s->outage(ctx_.now(), ctx_.now() + duration);
 }

@@ -9,7 +9,7 @@
 namespace st::models {
 
 DeviceProvisioning::DeviceProvisioning(TwinContext& ctx)
-    : ctx_(ctx), ingest_verifier_(ctx.pki.trust_anchor()) {}
+    : ctx_(ctx), cloud_verifier_(ctx.pki.trust_anchor()) {}
 
 void DeviceProvisioning::schedule_manufacturing() {
   for (std::uint16_t t = 0; t < ctx_.fleet.type_count(); ++t) {
@@ -40,6 +40,7 @@ void DeviceProvisioning::reject(std::uint32_t device, std::string_view actor, st
                      at_ingest ? "ingest_record" : "provisioning", cause});
   ctx_.fleet.set_phase(device, Phase::Rejected, ctx_.now(), cause);
   if (ctx_.fleet.type_of(device).flow == ProvisioningFlow::MassProduction) {
+    ctx_.manufacturer.notified_of_rejection();
     ctx_.sink.notice({ctx_.now(), actor, "factory_notified",
                       "device " + security::to_hex(d.identity.smsn) + " rejected: " + std::string(cause)});
   }
@@ -57,8 +58,7 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   const std::uint16_t type = d.device_type;
   // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source.
-  const auto smsn = security::make_smsn(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer);
-  d.identity = security::make_device_identity(ctx_.keys, type, smsn, device);
+  d.identity = ctx_.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
   ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), "manufactured");
 
   if (cfg.flow == ProvisioningFlow::Prototyping) {
@@ -87,7 +87,7 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
     reject(device, "contract_manufacturer", "not_qualified");
     return;
   }
-  if (ctx_.pki.dak(type).sign_device(d.identity) != security::DakSigner::Result::Ok) {
+  if (!ctx_.manufacturer.sign(d.identity)) {
     reject(device, "contract_manufacturer", "dak_signature_limit");
     return;
   }
@@ -97,16 +97,12 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
 }
 
 void DeviceProvisioning::submit_to_ingest(std::uint32_t device, RandomStream& rng) {
-  const SimTime done = ctx_.ingest.serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.ingest.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {
     // The upload fails while the ingest is down: the contract manufacturer retries with backoff.
-    DeviceRecord& d = ctx_.fleet[device];
-    const std::uint32_t k = std::min<std::uint32_t>(d.retries, 16);
-    d.retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(d.retries + 1u, 255));
-    const double base = std::min(static_cast<double>(ctx_.config.cloud.backoff_initial) * double(1u << k),
-                                 static_cast<double>(ctx_.config.cloud.backoff_max));
-    ctx_.kernel.schedule_in(static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform())), kProvisioningTarget,
-                            kManufacture, device);
+    const SimTime wait = ctx_.manufacturer.upload_retry_delay(ctx_.fleet[device].retries, ctx_.config.cloud.backoff_initial,
+                                                              ctx_.config.cloud.backoff_max, rng);
+    ctx_.kernel.schedule_in(wait, kProvisioningTarget, kManufacture, device);
     return;
   }
   ctx_.kernel.schedule_at(done, kProvisioningTarget, kIngestArrive, device);
@@ -131,13 +127,16 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
       ctx_.fleet.commit(device, rng);
       d.flags = static_cast<std::uint8_t>(d.flags & ~kIngestFault);
     }
-    const security::ChainError err = ingest_verifier_.verify(record, ctx_.pki.type_chains(type));
-    if (err != security::ChainError::None) {
-      reject(device, actor, security::to_string(err));
-      return;
+    std::string_view cause;
+    if (mass) {
+      cause = ctx_.ingest.authenticate(record, ctx_.pki.type_chains(type), ctx_.network_server.revocations());
+    } else {
+      const security::ChainError err = cloud_verifier_.verify(record, ctx_.pki.type_chains(type));
+      if (err != security::ChainError::None) cause = security::to_string(err);
+      else if (ctx_.network_server.revocations().device_type_revoked(type)) cause = "device_type_revoked";
     }
-    if (ctx_.network_server.revocations().device_type_revoked(type)) {
-      reject(device, actor, "device_type_revoked");
+    if (!cause.empty()) {
+      reject(device, actor, cause);
       return;
     }
   }

@@ -36,7 +36,7 @@ class DeviceProvisioning : public EventHandler {
   void reject(std::uint32_t device, std::string_view actor, std::string_view cause);
 
   TwinContext& ctx_;
-  security::ChainVerifier ingest_verifier_;  // the manufacturing (EDI) ingest's own verifier
+  security::ChainVerifier cloud_verifier_;  // the cloud partner's, for hand-flashed prototypes
   std::function<void(std::uint32_t)> associated_hook_;
 };
 

@@ -70,7 +70,7 @@ SimTime DeviceRegistration::path_delay(std::uint32_t device, const Attempt& a, s
                                        RandomStream& rng) {
   const HopOutcome hop = ctx_.hop.cross(a.link, static_cast<std::uint32_t>(bytes), rng);
   if (!hop.delivered) return kNever;
-  if (a.via == RegistrationPath::MobileApp) return hop.delay + ctx_.config.cloud.mobile_app_latency.sample_time(rng);
+  if (a.via == RegistrationPath::MobileApp) return hop.delay + ctx_.mobile_app.relay_delay(rng);
   (void)device;
   return hop.delay + ctx_.gateways.backhaul_delay(a.gateway, rng);
 }

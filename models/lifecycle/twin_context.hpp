@@ -8,6 +8,9 @@
 #include "models/channel/link_hop.hpp"
 #include "models/cloud/application_server.hpp"
 #include "models/cloud/cloud_partner_registry.hpp"
+#include "models/cloud/contract_manufacturer.hpp"
+#include "models/cloud/developer_mobile_app.hpp"
+#include "models/cloud/manufacturing_ingest.hpp"
 #include "models/cloud/network_server.hpp"
 #include "models/cloud/service_station.hpp"
 #include "models/gateway/gateway_pool.hpp"
@@ -39,7 +42,9 @@ struct TwinContext {
   NetworkServer& network_server;
   CloudPartnerRegistry& cloud_partner;
   ApplicationServer& application_server;
-  ServiceStation& ingest;
+  ManufacturingIngest& ingest;
+  ContractManufacturer& manufacturer;
+  DeveloperMobileApp& mobile_app;
   std::vector<hw::McuProfile> mcu;  // per device type
   RandomStream cloud_rng;           // service times of the cloud actors, in dispatch order
 

@@ -88,9 +88,12 @@ int run_command(const RunOptions& o) {
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   {
     std::ofstream out(summary_path, std::ios::binary);
-    nlohmann::ordered_json partner = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : w.cloud_partner_status()) partner[k] = v;
-    out << output::build_summary(s, recorder, results, partner, w.events_dispatched(), wall_s).dump(2) << '\n';
+    nlohmann::ordered_json world_state;
+    world_state["cloud_partner"] = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : w.cloud_partner_status()) world_state["cloud_partner"][k] = v;
+    world_state["actors"] = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : w.actor_counters()) world_state["actors"][k] = v;
+    out << output::build_summary(s, recorder, results, world_state, w.events_dispatched(), wall_s).dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }
   dir.commit();

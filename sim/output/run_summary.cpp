@@ -46,7 +46,7 @@ Json by_cause(const RunRecorder& r, const std::string& prefix) {
 }  // namespace
 
 Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std::vector<ExpectationResult>& expectations,
-                   const Json& cloud_partner, std::uint64_t kernel_events, double wall_s) {
+                   const Json& world_state, std::uint64_t kernel_events, double wall_s) {
   Json j;
   j["scenario"] = s.name;
   j["file"] = s.file;
@@ -95,7 +95,7 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   ref["ingest_rejected"] = r.counter("ingest_rejected");
   j["refusals"] = ref;
   j["blocked_by_cause"] = by_cause(r, "blocked");
-  j["cloud_partner"] = cloud_partner;
+  for (const auto& [key, value] : world_state.items()) j[key] = value;  // cloud_partner, actors
   j["notices"] = by_cause(r, "notices");
 
   Json ex = Json::array();

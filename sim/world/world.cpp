@@ -28,12 +28,14 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   network_server_ = std::make_unique<models::NetworkServer>(config_.cloud, *pki_, n);
   cloud_partner_ = std::make_unique<models::CloudPartnerRegistry>(config_.cloud, config_.device_types, n);
   application_server_ = std::make_unique<models::ApplicationServer>(config_.cloud, n);
-  ingest_ = std::make_unique<models::ServiceStation>("ingest", config_.cloud.ingest_latency);
+  ingest_ = std::make_unique<models::ManufacturingIngest>(config_.cloud.ingest_latency, *pki_);
+  manufacturer_ = std::make_unique<models::ContractManufacturer>(*pki_, keys);
+  mobile_app_ = std::make_unique<models::DeveloperMobileApp>(config_.cloud.mobile_app_latency);
   std::vector<hw::McuProfile> mcu;
   for (const auto& t : config_.device_types) mcu.push_back(*hw::mcu_profile(t.mcu_core, t.mcu_clock_hz));
   ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{
       *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *hop_, *network_server_, *cloud_partner_,
-      *application_server_, *ingest_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});
+      *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
   timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, sink);
 
@@ -59,6 +61,19 @@ std::vector<std::pair<std::string, std::uint64_t>> World::cloud_partner_status()
   }
   return {{"PROVISIONED", provisioned}, {"REGISTERED", registered}, {"ACTIVATED", activated},
           {"associated_with_developer", associated}, {"permission_revoked", permission_revoked}};
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> World::actor_counters() const {
+  return {{"contract_manufacturer.devices_made", manufacturer_->made()},
+          {"contract_manufacturer.uploads_retried", manufacturer_->uploads_retried()},
+          {"contract_manufacturer.rejections_notified", manufacturer_->rejections_notified()},
+          {"ingest.records_accepted", ingest_->accepted()},
+          {"ingest.records_rejected", ingest_->rejected()},
+          {"network_server.jobs", network_server_->station().jobs()},
+          {"network_server.revoked_devices", network_server_->revocations().revoked_devices()},
+          {"cloud_partner.jobs", cloud_partner_->station().jobs()},
+          {"application_server.jobs", application_server_->station().jobs()},
+          {"mobile_app.messages_relayed", mobile_app_->messages_relayed()}};
 }
 
 void World::run() {

@@ -47,6 +47,8 @@ class World {
   const models::ApplicationServer& application_server() const { return *application_server_; }
   // Wireless devices per cloud-partner status (PROVISIONED, REGISTERED, ACTIVATED) and associations.
   std::vector<std::pair<std::string, std::uint64_t>> cloud_partner_status() const;
+  // What each actor did: devices made, uploads retried, records accepted, jobs served, messages relayed.
+  std::vector<std::pair<std::string, std::uint64_t>> actor_counters() const;
 
  private:
   const scenario::Scenario& scenario_;
@@ -59,7 +61,9 @@ class World {
   std::unique_ptr<models::NetworkServer> network_server_;
   std::unique_ptr<models::CloudPartnerRegistry> cloud_partner_;
   std::unique_ptr<models::ApplicationServer> application_server_;
-  std::unique_ptr<models::ServiceStation> ingest_;
+  std::unique_ptr<models::ManufacturingIngest> ingest_;
+  std::unique_ptr<models::ContractManufacturer> manufacturer_;
+  std::unique_ptr<models::DeveloperMobileApp> mobile_app_;
   std::unique_ptr<models::TwinContext> ctx_;
   std::unique_ptr<models::DeviceLifecycle> lifecycle_;
   std::unique_ptr<TimelineDriver> timeline_;

@@ -1,0 +1,54 @@
+// ContractManufacturer: the factory. It writes each device's manufacturing store (SMSN, both key pairs),
+// has the device certificates signed by the type's DAK in its HSM, uploads control-log records to the
+// ingest (retrying with backoff while the ingest is down), and receives rejection notifications.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "models/security/device_identity.hpp"
+#include "models/security/key_source.hpp"
+#include "models/security/pki.hpp"
+#include "sim/kernel/random_stream.hpp"
+#include "sim/kernel/sim_time.hpp"
+
+namespace st::models {
+
+class ContractManufacturer {
+ public:
+  ContractManufacturer(security::Pki& pki, const security::KeySource& keys) : pki_(pki), keys_(keys) {}
+
+  // The manufacturing store of one device: SMSN from (DeviceTypeId, DSN, APID) and both key pairs.
+  security::DeviceIdentity make(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid,
+                                std::uint16_t type, std::uint32_t device) {
+    ++made_;
+    return security::make_device_identity(keys_, type, security::make_smsn(device_type_id, dsn, apid), device);
+  }
+  // The HSM signs both device certificates with the DAK (refused past a pre-production DAK's limit).
+  bool sign(security::DeviceIdentity& identity) {
+    return pki_.dak(identity.device_type).sign_device(identity) == security::DakSigner::Result::Ok;
+  }
+  // How long to wait before retrying an upload the ingest did not take: exponential backoff with jitter.
+  SimTime upload_retry_delay(std::uint8_t& retries, SimTime initial, SimTime max, RandomStream& rng) {
+    ++uploads_retried_;
+    const std::uint32_t k = std::min<std::uint32_t>(retries, 16);
+    retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(retries + 1u, 255));
+    const double base = std::min(static_cast<double>(initial) * static_cast<double>(1u << k), static_cast<double>(max));
+    return static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
+  }
+  void notified_of_rejection() { ++rejections_notified_; }
+
+  std::uint64_t made() const { return made_; }
+  std::uint64_t uploads_retried() const { return uploads_retried_; }
+  std::uint64_t rejections_notified() const { return rejections_notified_; }
+
+ private:
+  security::Pki& pki_;
+  const security::KeySource& keys_;
+  std::uint64_t made_ = 0;
+  std::uint64_t uploads_retried_ = 0;
+  std::uint64_t rejections_notified_ = 0;
+};
+
+}  // namespace st::models

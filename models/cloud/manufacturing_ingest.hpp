@@ -1,0 +1,42 @@
+// ManufacturingIngest: the manufacturing (EDI) ingest. It receives the contract manufacturer's control-log
+// records, authenticates each by both certificate chains to the Amazon root, and refuses records of a
+// revoked device type. Its service time and outages come from its ServiceStation.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+#include "models/cloud/service_station.hpp"
+#include "models/security/chain_verifier.hpp"
+#include "models/security/device_identity.hpp"
+#include "models/security/pki.hpp"
+#include "models/security/revocation_list.hpp"
+
+namespace st::models {
+
+class ManufacturingIngest {
+ public:
+  ManufacturingIngest(Distribution latency, const security::Pki& pki)
+      : station_("ingest", latency), verifier_(pki.trust_anchor()) {}
+
+  ServiceStation& station() { return station_; }
+  // Empty when the record is accepted, else the cause of its rejection.
+  std::string_view authenticate(const security::DeviceIdentity& record, const security::TypeChains& chains,
+                                const security::RevocationList& revocations) {
+    const security::ChainError err = verifier_.verify(record, chains);
+    std::string_view cause;
+    if (err != security::ChainError::None) cause = security::to_string(err);
+    else if (revocations.device_type_revoked(record.device_type)) cause = "device_type_revoked";
+    ++(cause.empty() ? accepted_ : rejected_);
+    return cause;
+  }
+  std::uint64_t accepted() const { return accepted_; }
+  std::uint64_t rejected() const { return rejected_; }
+
+ private:
+  ServiceStation station_;
+  security::ChainVerifier verifier_;
+  std::uint64_t accepted_ = 0;
+  std::uint64_t rejected_ = 0;
+};
+
+}  // namespace st::models
