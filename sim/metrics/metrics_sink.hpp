@@ -15,6 +15,9 @@ class MetricsSink {
   virtual void notice(const NoticeRecord& r) = 0;
   virtual bool wants_keylog() const { return false; }
   virtual void keylog(const KeyLogRecord&) {}
+  virtual void radio_frame(const RadioFrameRecord&) {}
+  // Frame bytes cost a copy per frame in the radio layer: only sinks that write them (pcap) ask for them.
+  virtual bool wants_frame_bytes() const { return false; }
 };
 
 // A sink that discards everything (for tests and micro-benchmarks).

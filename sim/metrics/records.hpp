@@ -79,4 +79,26 @@ struct KeyLogRecord {  // one line of the --keylog file (docs/security.md)
   std::span<const std::uint8_t> secret;        // ECDH shared secret, or the session key
 };
 
+// One radio frame on the air, reported by the radio layer when its fate is known (at the end of its airtime).
+// It feeds the radio statistics of summary.json, gateways.csv and the --pcap file (docs/pcap.md).
+inline constexpr std::uint32_t kNoGateway = 0xFFFF'FFFFu;  // e.g. the developer's phone, not a gateway
+
+struct RadioFrameRecord {
+  SimTime start;               // first bit on the air
+  SimTime end;                 // last bit on the air (the record is reported at this time)
+  std::uint32_t device;        // the device end of the link (kNoDevice-like 0xFFFFFFFF for a gateway beacon)
+  std::uint32_t gateway;       // the gateway end, or kNoGateway (mobile app)
+  std::uint16_t device_type;
+  std::uint8_t link;           // Sidewalk link bitmask value: 1 BLE, 2 FSK, 4 CSS
+  bool uplink;                 // device -> gateway (else gateway -> device)
+  std::uint16_t channel;       // channel index within the link's plan
+  double frequency_hz;         // centre frequency of that channel
+  double rssi_dbm;             // received power at the receiver
+  double snr_db;               // signal to noise at the receiver
+  std::uint32_t length;        // PHY payload bytes on the air
+  std::string_view message;    // "registration", "uplink", "ack", "downlink", "beacon"
+  std::string_view outcome;    // "received", or the loss cause ("below_sensitivity", "collision", ...)
+  std::span<const std::uint8_t> bytes;  // the frame bytes: filled only when the sink wants_frame_bytes()
+};
+
 }  // namespace st::metrics
