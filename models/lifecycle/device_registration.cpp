@@ -13,7 +13,6 @@ struct DeviceRegistration::Attempt {
   SimTime start = 0;
   LinkType link = LinkType::Ble;
   RegistrationPath via = RegistrationPath::Gateway;
-  std::uint32_t gateway = 0;
   std::uint8_t epoch = 0;
   bool device_done = false;
   bool app_done = false;
@@ -66,25 +65,28 @@ void DeviceRegistration::on_event(const CalendarEntry& e) {
   }
 }
 
-SimTime DeviceRegistration::path_delay(std::uint32_t device, const Attempt& a, std::size_t bytes,
-                                       RandomStream& rng) {
-  const HopOutcome hop = ctx_.hop.cross(a.link, static_cast<std::uint32_t>(bytes), rng);
-  if (!hop.delivered) return kNever;
-  if (a.via == RegistrationPath::MobileApp) return hop.delay + ctx_.mobile_app.relay_delay(rng);
-  (void)device;
-  return hop.delay + ctx_.gateways.backhaul_delay(a.gateway, rng);
+void DeviceRegistration::send(std::uint32_t device, Attempt& a, SimTime depart, Kind kind, bool to_device) {
+  RandomStream rng = ctx_.fleet.stream(device);
+  AirMessage m;
+  m.device = device;
+  m.link = a.link;
+  m.via = a.via;
+  m.cls = MessageClass::Registration;
+  m.bytes = a.message;
+  m.depart = depart;
+  if (a.via == RegistrationPath::MobileApp) m.relay = ctx_.mobile_app.relay_delay(rng);
+  m.arrived = {kRegistrationTarget, static_cast<std::uint16_t>(kind), device, a.number};
+  if (to_device) ctx_.air.to_device(m, rng);
+  else ctx_.air.to_cloud(m, rng);
+  ctx_.fleet.commit(device, rng);
 }
 
 void DeviceRegistration::send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind) {
-  RandomStream rng = ctx_.fleet.stream(device);
-  const SimTime d = path_delay(device, a, a.message.size(), rng);
-  ctx_.fleet.commit(device, rng);
-  if (d == kNever) return;  // lost on the way: the device's timeout catches it
-  ctx_.kernel.schedule_at(depart + d, kRegistrationTarget, kind, device, a.number);
+  send(device, a, depart, kind, false);
 }
 
 void DeviceRegistration::send_to_device(std::uint32_t device, Attempt& a, SimTime depart, Kind kind) {
-  send_to_server(device, a, depart, kind);  // the same path, the other way
+  send(device, a, depart, kind, true);
 }
 
 void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
@@ -101,8 +103,7 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
     reachable = std::find(cfg.links.begin(), cfg.links.end(), LinkType::Ble) != cfg.links.end();
     a->link = LinkType::Ble;
   } else {
-    reachable = ctx_.gateways.pick_link(cfg.links, true, a->link);
-    if (reachable) a->gateway = ctx_.gateways.home_gateway(device, a->link);
+    reachable = ctx_.air.pick_link(device, cfg.links, true, a->link);
   }
   d.flags |= kRegistering;
   Attempt& ref = *a;

@@ -45,10 +45,11 @@ class DeviceRegistration : public EventHandler {
   // The network server refuses: report it, and tell the device (the refusal travels back to it).
   void refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause);
   void fail(std::uint32_t device, std::string_view reason);
-  // Delay across the device's path to the network server (hop + backhaul or phone), kNever if lost.
-  SimTime path_delay(std::uint32_t device, const Attempt& a, std::size_t bytes, RandomStream& rng);
+  // The message in a.message crosses the air (and the backhaul or the phone) at `depart`; `kind` runs when
+  // it arrives. A lost message is caught by the device's handshake timeout.
   void send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);
   void send_to_device(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);
+  void send(std::uint32_t device, Attempt& a, SimTime depart, Kind kind, bool to_device);
 
   TwinContext& ctx_;
   std::function<void(std::uint32_t)> on_registered_;

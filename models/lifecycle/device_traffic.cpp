@@ -26,6 +26,11 @@ void DeviceTraffic::on_event(const CalendarEntry& e) {
     case kNackAtDevice: acknowledged(e.device, e.arg); break;
     case kAckTimeout: ack_timeout(e.device, e.arg); break;
     case kDownlinkAtDevice: downlink_at_device(e.arg); break;
+    case kUplinkLost: frames_.release(e.arg); break;  // no ack will come: the device's ack timeout retries
+    case kDownlinkLost:
+      count(e.device, "downlink", "dropped", "link_loss");
+      frames_.release(e.arg);
+      break;
     default: break;
   }
 }
@@ -104,7 +109,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout, kTrafficTarget, kAckTimeout, device, box.in_flight);
 
   LinkType link{};
-  if (!ctx_.gateways.pick_link(cfg.links, false, link)) {
+  if (!ctx_.air.pick_link(device, cfg.links, false, link)) {
     ctx_.fleet.commit(device, rng);
     return;  // no gateway serves any of its links: the ack never comes, the device keeps trying
   }
@@ -125,44 +130,53 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   f.generation = d.generation;
   f.origin = FrameOrigin::Device;
 
-  const SimTime crypto = ctx_.mcu_of(device).duration(CryptoOp::AesGcm64, 2);
-  const HopOutcome hop = ctx_.hop.cross(link, static_cast<std::uint32_t>(f.bytes.size()), rng);
-  const std::uint32_t gw = ctx_.gateways.home_gateway(device, link);
-  const SimTime backhaul = ctx_.gateways.backhaul_delay(gw, rng);
+  const SimTime depart = ctx_.now() + ctx_.mcu_of(device).duration(CryptoOp::AesGcm64, 2);
   ctx_.fleet.commit(device, rng);
-  if (!hop.delivered) {
-    frames_.release(slot);
-    return;
-  }
-  const SimTime arrival = ctx_.now() + crypto + hop.delay + backhaul;
-  // An adversary near the gateway: it records this frame to replay it later, or races it with a forgery.
-  if (d.flags & kCaptureNext) {
-    d.flags = static_cast<std::uint8_t>(d.flags & ~kCaptureNext);
-    const std::uint32_t copy = frames_.acquire();
-    frames_[copy] = frames_[slot];
-    frames_[copy].origin = FrameOrigin::Replayed;
-    ctx_.kernel.schedule_at(arrival + kReplayDelay, kTrafficTarget, kUplinkAtServer, device, copy);
-  }
+  // An adversary near the gateway races this frame with a forgery of it (same header and counter, a tag that
+  // does not authenticate), injected straight into the gateway's backhaul ahead of the genuine frame.
   if (d.flags & kForgeNext) {
     d.flags = static_cast<std::uint8_t>(d.flags & ~kForgeNext);
     const std::uint32_t forged = frames_.acquire();
     frames_[forged] = frames_[slot];
     frames_[forged].origin = FrameOrigin::Forged;
-    frames_[forged].bytes.back() ^= 0x5a;  // same header and counter, tag that does not authenticate
-    ctx_.kernel.schedule_at(arrival > 0 ? arrival - 1 : 0, kTrafficTarget, kUplinkAtServer, device, forged);
+    frames_[forged].bytes.back() ^= 0x5a;
+    ctx_.kernel.schedule_at(depart, kTrafficTarget, kUplinkAtServer, device, forged);
   }
-  ctx_.kernel.schedule_at(arrival, kTrafficTarget, kUplinkAtServer, device, slot);
+  send_frame(slot, link, MessageClass::Uplink, depart, kUplinkAtServer, kUplinkLost, true);
+}
+
+void DeviceTraffic::send_frame(std::uint32_t slot, LinkType link, MessageClass cls, SimTime depart, Kind arrived,
+                               Kind lost, bool uplink) {
+  const FrameSlot& f = frames_[slot];
+  RandomStream rng = ctx_.fleet.stream(f.device);
+  AirMessage m;
+  m.device = f.device;
+  m.link = link;
+  m.cls = cls;
+  m.bytes = f.bytes;
+  m.depart = depart;
+  m.arrived = {kTrafficTarget, static_cast<std::uint16_t>(arrived), f.device, slot};
+  m.lost = Continuation{kTrafficTarget, static_cast<std::uint16_t>(lost), f.device, slot};
+  if (uplink) ctx_.air.to_cloud(m, rng);
+  else ctx_.air.to_device(m, rng);
+  ctx_.fleet.commit(f.device, rng);
 }
 
 void DeviceTraffic::answer_device(std::uint32_t slot, SimTime at, Kind kind) {
-  FrameSlot& f = frames_[slot];
+  const FrameSlot& f = frames_[slot];
   if (f.origin != FrameOrigin::Device) return;
+  // The MAC-level acknowledgement (or NACK): a short frame naming the transmission it answers.
+  static constexpr std::uint8_t kAckFrame[12] = {};
   RandomStream rng = ctx_.fleet.stream(f.device);
-  const DeviceRecord& d = ctx_.fleet[f.device];
-  const SimTime backhaul = ctx_.gateways.backhaul_delay(ctx_.gateways.home_gateway(f.device, d.uplink_link), rng);
-  const HopOutcome hop = ctx_.hop.cross(d.uplink_link, 12, rng);
+  AirMessage m;
+  m.device = f.device;
+  m.link = ctx_.fleet[f.device].uplink_link;
+  m.cls = MessageClass::Ack;
+  m.bytes = kAckFrame;
+  m.depart = at;
+  m.arrived = {kTrafficTarget, static_cast<std::uint16_t>(kind), f.device, f.tx_id};
+  ctx_.air.to_device(m, rng);
   ctx_.fleet.commit(f.device, rng);
-  if (hop.delivered) ctx_.kernel.schedule_at(at + backhaul + hop.delay, kTrafficTarget, kind, f.device, f.tx_id);
 }
 
 void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
@@ -173,9 +187,19 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
     frames_.release(slot);
     return;
   }
+  // An adversary near the gateway recorded this frame: it replays it later.
+  DeviceRecord& dev = ctx_.fleet[device];
+  if (f.origin == FrameOrigin::Device && (dev.flags & kCaptureNext)) {
+    dev.flags = static_cast<std::uint8_t>(dev.flags & ~kCaptureNext);
+    const std::uint32_t copy = frames_.acquire();
+    frames_[copy] = frames_[slot];
+    frames_[copy].origin = FrameOrigin::Replayed;
+    ctx_.kernel.schedule_in(kReplayDelay, kTrafficTarget, kUplinkAtServer, device, copy);
+  }
+  FrameSlot& g = frames_[slot];  // (acquire() may have moved the slots)
   NetworkSession& s = ctx_.network_server.session(device);
   security::Bytes inner;
-  const FrameError err = security::open_frame(s.key, Direction::Uplink, f.bytes, s.uplink_window, inner);
+  const FrameError err = security::open_frame(s.key, Direction::Uplink, g.bytes, s.uplink_window, inner);
   if (err != FrameError::None) {
     reject(device, "network_server", "uplink", security::to_string(err));
     frames_.release(slot);
@@ -194,7 +218,7 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   }
   answer_device(slot, done, kAckAtDevice);
   // Network server -> cloud partner (destination) -> application server.
-  f.bytes = std::move(inner);
+  g.bytes = std::move(inner);
   const SimTime at_partner = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
   ctx_.kernel.schedule_at(at_partner, kTrafficTarget, kUplinkAtApp, device, slot);
 }
@@ -252,17 +276,8 @@ void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
   count(device, "downlink", "sent", "");
   // Application server -> cloud partner -> network server -> gateway -> device, on the last uplink's link.
   const SimTime at_server = ctx_.cloud_partner.station().serve(at, ctx_.cloud_rng);
-  RandomStream rng = ctx_.fleet.stream(device);
-  const LinkType link = ctx_.fleet[device].uplink_link;
-  const SimTime backhaul = ctx_.gateways.backhaul_delay(ctx_.gateways.home_gateway(device, link), rng);
-  const HopOutcome hop = ctx_.hop.cross(link, static_cast<std::uint32_t>(f.bytes.size()), rng);
-  ctx_.fleet.commit(device, rng);
-  if (!hop.delivered) {
-    count(device, "downlink", "dropped", "link_loss");
-    frames_.release(slot);
-    return;
-  }
-  ctx_.kernel.schedule_at(at_server + backhaul + hop.delay, kTrafficTarget, kDownlinkAtDevice, device, slot);
+  send_frame(slot, ctx_.fleet[device].uplink_link, MessageClass::Downlink, at_server, kDownlinkAtDevice,
+             kDownlinkLost, false);
 }
 
 void DeviceTraffic::downlink_at_device(std::uint32_t slot) {

@@ -17,7 +17,7 @@ class DeviceTraffic : public EventHandler {
  public:
   enum Kind : std::uint16_t {
     kUplinkDue, kTransmit, kUplinkAtServer, kUplinkAtApp, kAckAtDevice, kNackAtDevice, kAckTimeout,
-    kDownlinkAtDevice
+    kDownlinkAtDevice, kUplinkLost, kDownlinkLost
   };
   static constexpr SimTime kReplayDelay = 30 * kSecond;  // how long an adversary waits before replaying
 
@@ -51,6 +51,9 @@ class DeviceTraffic : public EventHandler {
   void reject(std::uint32_t device, std::string_view actor, std::string_view direction, std::string_view cause);
   void count(std::uint32_t device, std::string_view direction, std::string_view outcome, std::string_view cause);
   void answer_device(std::uint32_t slot, SimTime at, Kind kind);
+  // A frame slot crosses the air: uplink (device -> network server) or downlink (network server -> device).
+  void send_frame(std::uint32_t slot, LinkType link, MessageClass cls, SimTime depart, Kind arrived, Kind lost,
+                  bool uplink);
 
   TwinContext& ctx_;
   std::unordered_map<std::uint32_t, Outbox> outboxes_;

@@ -1,11 +1,11 @@
 // TwinContext: the shared pieces of one simulated world that the lifecycle flows act on: the kernel,
-// the metrics sink, the fleet, the cloud actors, the gateways and the device-to-gateway hop.
+// the metrics sink, the fleet, the cloud actors, the gateways and the air between devices and gateways.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "hw_models/mcu/mcu_timing.hpp"
-#include "models/channel/link_hop.hpp"
+#include "models/channel/air_interface.hpp"
 #include "models/cloud/application_server.hpp"
 #include "models/cloud/cloud_partner_registry.hpp"
 #include "models/cloud/contract_manufacturer.hpp"
@@ -38,7 +38,7 @@ struct TwinContext {
   security::Pki& pki;
   Fleet& fleet;
   GatewayPool& gateways;
-  DeviceLinkHop& hop;
+  AirInterface& air;
   NetworkServer& network_server;
   CloudPartnerRegistry& cloud_partner;
   ApplicationServer& application_server;

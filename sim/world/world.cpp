@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/channel/explicit_air.hpp"
 #include "sim/world/world_config_from_scenario.hpp"
 
 namespace st::world {
@@ -23,7 +24,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   for (const auto& t : config_.device_types) pki_->add_device_type(t.name, t.dak_signature_limit);
   fleet_ = std::make_unique<models::Fleet>(config_.device_types, config_.seed, sink);
   gateways_ = std::make_unique<models::GatewayPool>(config_.gateways);
-  hop_ = std::make_unique<models::ExplicitLinkHop>(config_.link_hops);
+  air_ = std::make_unique<models::ExplicitAir>(*kernel_, *gateways_, config_.link_hops);
   const std::uint32_t n = fleet_->size();
   network_server_ = std::make_unique<models::NetworkServer>(config_.cloud, *pki_, n);
   cloud_partner_ = std::make_unique<models::CloudPartnerRegistry>(config_.cloud, config_.device_types, n);
@@ -34,7 +35,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   std::vector<hw::McuProfile> mcu;
   for (const auto& t : config_.device_types) mcu.push_back(*hw::mcu_profile(t.mcu_core, t.mcu_clock_hz));
   ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{
-      *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *hop_, *network_server_, *cloud_partner_,
+      *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *air_, *network_server_, *cloud_partner_,
       *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
   timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, sink);

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/channel/air_interface.hpp"
 #include "models/lifecycle/device_lifecycle.hpp"
 #include "models/lifecycle/twin_context.hpp"
 #include "sim/kernel/dispatcher.hpp"
@@ -57,7 +58,7 @@ class World {
   std::unique_ptr<security::Pki> pki_;
   std::unique_ptr<models::Fleet> fleet_;
   std::unique_ptr<models::GatewayPool> gateways_;
-  std::unique_ptr<models::ExplicitLinkHop> hop_;
+  std::unique_ptr<models::AirInterface> air_;
   std::unique_ptr<models::NetworkServer> network_server_;
   std::unique_ptr<models::CloudPartnerRegistry> cloud_partner_;
   std::unique_ptr<models::ApplicationServer> application_server_;

@@ -1,0 +1,53 @@
+// AirInterface: the one seam between the device lifecycle and whatever carries a device's messages to the
+// network server and back: the explicit link model (ExplicitAir) or the radio access network (models/gateway).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "models/channel/link_type.hpp"
+#include "models/cloud/device_stage.hpp"
+#include "sim/kernel/random_stream.hpp"
+#include "sim/kernel/sim_time.hpp"
+
+namespace st::models {
+
+// What a message is, for airtime accounting, energy attribution and the pcap file.
+enum class MessageClass : std::uint8_t { Registration, Uplink, Ack, Downlink };
+
+// A calendar entry to schedule when a message arrives (or is known lost): the receiving model's event.
+struct Continuation {
+  std::uint8_t target = 0;
+  std::uint16_t kind = 0;
+  std::uint32_t device = 0;
+  std::uint32_t arg = 0;
+};
+
+struct AirMessage {
+  std::uint32_t device = 0;
+  LinkType link = LinkType::Ble;
+  RegistrationPath via = RegistrationPath::Gateway;   // through a gateway, or the developer's phone (BLE)
+  MessageClass cls = MessageClass::Uplink;
+  std::span<const std::uint8_t> bytes;                // the message as sent (its size sets the airtime)
+  SimTime depart = 0;                                 // when the sender is ready (>= now)
+  SimTime relay = 0;                                  // phone <-> cloud leg (mobile app path), added after the air
+  Continuation arrived;                               // scheduled when the message reaches the far end
+  std::optional<Continuation> lost;                   // scheduled when it is known lost (else nothing happens)
+};
+
+class AirInterface {
+ public:
+  virtual ~AirInterface() = default;
+  // The first link of `preferred` the device can use now (registration: BLE or FSK only), or false.
+  virtual bool pick_link(std::uint32_t device, const std::vector<LinkType>& preferred, bool for_registration,
+                         LinkType& out) const = 0;
+  // Device -> network server (or phone -> cloud). Draws from the device's random stream `rng`.
+  virtual void to_cloud(const AirMessage& m, RandomStream& rng) = 0;
+  // Network server -> device, on m.link (downlinks leave on the link of the last uplink).
+  virtual void to_device(const AirMessage& m, RandomStream& rng) = 0;
+  // False once the device's battery is empty: it sends and hears nothing more.
+  virtual bool powered(std::uint32_t /*device*/) const { return true; }
+};
+
+}  // namespace st::models
