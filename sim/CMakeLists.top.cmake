@@ -6,10 +6,13 @@ add_library(st_world STATIC
   output/number_format.cpp
   output/run_directory.cpp
   output/run_recorder.cpp
+  output/pcap_writer.cpp
   output/expectation_check.cpp
   output/run_summary.cpp
+  output/radio_report.cpp
   cli/progress_line.cpp
   cli/run_command.cpp
+  cli/airtime_command.cpp
 )
 target_include_directories(st_world PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(st_world PUBLIC st_models st_scenario nlohmann_json::nlohmann_json)

@@ -48,6 +48,8 @@ class AirInterface {
   virtual void to_device(const AirMessage& m, RandomStream& rng) = 0;
   // False once the device's battery is empty: it sends and hears nothing more.
   virtual bool powered(std::uint32_t /*device*/) const { return true; }
+  // The device's MCU computes for `busy` (crypto, firmware): charged to its battery under `cls`.
+  virtual void device_compute(std::uint32_t /*device*/, SimTime /*busy*/, MessageClass /*cls*/) {}
 };
 
 }  // namespace st::models

@@ -17,9 +17,7 @@ void DeviceProvisioning::schedule_manufacturing() {
     const std::uint32_t first = ctx_.fleet.first_of_type(t);
     const std::uint32_t n = cfg.count;
     for (std::uint32_t i = 0; i < n; ++i) {
-      const SimTime offset =
-          n > 1 ? static_cast<SimTime>(static_cast<double>(cfg.manufacture_over) * i / n) : 0;
-      ctx_.kernel.schedule_at(cfg.manufacture_at + offset, kProvisioningTarget, kManufacture, first + i);
+      ctx_.kernel.schedule_at(manufacture_time(cfg, i), kProvisioningTarget, kManufacture, first + i);
     }
   }
 }
@@ -60,6 +58,7 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source.
   d.identity = ctx_.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
   ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), "manufactured");
+  d.energy.integrate_baseline(0.0, ctx_.now());  // its battery starts draining when it is made
 
   if (cfg.flow == ProvisioningFlow::Prototyping) {
     // The developer flashes the device by hand; the cloud partner holds the DAK and signs, one at a time.

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 
+#include "hw_models/energy/energy_account.hpp"
 #include "models/channel/link_type.hpp"
 #include "models/security/device_identity.hpp"
 #include "models/security/secure_frame.hpp"
@@ -29,6 +30,7 @@ enum DeviceFlag : std::uint8_t {
   kForgeNext = 1 << 3,       // an adversary injects a forged uplink after this device's next one
   kIngestFault = 1 << 4,     // its control-log record is corrupted on the way to ingest
   kWantsRegistration = 1 << 5,  // registration requested while not yet associated
+  kBatteryDepleted = 1 << 6,    // its battery is empty: it neither sends nor hears anything more
 };
 
 struct DeviceRecord {
@@ -37,6 +39,7 @@ struct DeviceRecord {
   security::SessionKey application_key{};  // device side
   security::ReplayWindow downlink_network_window{};
   security::ReplayWindow downlink_application_window{};
+  hw::EnergyAccount energy{};               // battery charge drawn so far (radio, MCU, sleep)
   std::uint32_t uplink_network_counter = 0;
   std::uint32_t uplink_application_counter = 0;
   std::uint32_t rng_position = 0;     // position in the device's own random stream

@@ -92,6 +92,7 @@ void DeviceRegistration::send_to_device(std::uint32_t device, Attempt& a, SimTim
 void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
   DeviceRecord& d = ctx_.fleet[device];
   if (d.generation != generation || d.phase != Phase::Associated || (d.flags & kRegistering)) return;
+  if (!ctx_.air.powered(device)) return;  // its battery is empty: it never tries again
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   auto a = std::make_unique<Attempt>();
   a->number = ++d.attempt;
@@ -118,7 +119,9 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
       ctx_.pki.application_server().key.public_key, &ctx_.sink);
   ref.message = ref.device->hello();
   const CryptoOp keygen = cfg.curve == security::EcdhCurve::X25519 ? CryptoOp::X25519Keygen : CryptoOp::P256Keygen;
-  send_to_server(device, ref, ctx_.now() + ctx_.mcu_of(device).duration(keygen), kHelloAtServer);
+  const SimTime keygen_time = ctx_.mcu_of(device).duration(keygen);
+  ctx_.air.device_compute(device, keygen_time, MessageClass::Registration);
+  send_to_server(device, ref, ctx_.now() + keygen_time, kHelloAtServer);
   ctx_.kernel.schedule_in(ctx_.config.cloud.handshake_timeout, kRegistrationTarget, kTimeout, device, ref.number);
 }
 
@@ -201,6 +204,7 @@ void DeviceRegistration::server_hello_at_device(std::uint32_t device, Attempt& a
   const SimTime work = mcu.duration(CryptoOp::Ed25519Verify, 4) +
                        mcu.duration(x25519 ? CryptoOp::X25519Ecdh : CryptoOp::P256Ecdh, 2) +
                        mcu.duration(CryptoOp::HkdfSha256, 6) + mcu.duration(CryptoOp::HmacSha256, 3);
+  ctx_.air.device_compute(device, work, MessageClass::Registration);
   send_to_server(device, a, ctx_.now() + work, kConfirmAtServer);
 }
 
@@ -253,7 +257,9 @@ void DeviceRegistration::server_confirm_at_device(std::uint32_t device, Attempt&
     fail(device, security::to_string(err));
     return;
   }
-  const SimTime end = ctx_.now() + ctx_.mcu_of(device).duration(CryptoOp::HmacSha256);
+  const SimTime confirm_time = ctx_.mcu_of(device).duration(CryptoOp::HmacSha256);
+  ctx_.air.device_compute(device, confirm_time, MessageClass::Registration);
+  const SimTime end = ctx_.now() + confirm_time;
   const security::SessionKeys& keys = a.device->keys();
   d.network_key.install(keys.network_key, a.epoch);
   d.application_key.install(keys.application_key, a.epoch);

@@ -69,6 +69,7 @@ void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
   DeviceRecord& d = ctx_.fleet[device];
   if (d.generation != generation) return;
   if ((d.phase != Phase::Registered && d.phase != Phase::Blocked) || !d.network_key.valid) return;
+  if (!ctx_.air.powered(device)) return;  // its battery is empty: no more uplinks
   const TrafficConfig& cfg = ctx_.fleet.type_of(device).traffic;
   Outbox& box = outboxes_[device];
   box.queued.push_back(ctx_.now());
@@ -130,7 +131,9 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   f.generation = d.generation;
   f.origin = FrameOrigin::Device;
 
-  const SimTime depart = ctx_.now() + ctx_.mcu_of(device).duration(CryptoOp::AesGcm64, 2);
+  const SimTime seal_time = ctx_.mcu_of(device).duration(CryptoOp::AesGcm64, 2);
+  ctx_.air.device_compute(device, seal_time, MessageClass::Uplink);
+  const SimTime depart = ctx_.now() + seal_time;
   ctx_.fleet.commit(device, rng);
   // An adversary near the gateway races this frame with a forgery of it (same header and counter, a tag that
   // does not authenticate), injected straight into the gateway's backhaul ahead of the genuine frame.

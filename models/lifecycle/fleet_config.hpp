@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/channel/link_type.hpp"
+#include "models/gateway/radio_config.hpp"
 #include "models/cloud/device_stage.hpp"
 #include "models/security/algorithms.hpp"
 #include "sim/kernel/distribution.hpp"
@@ -40,6 +41,7 @@ struct DeviceTypeConfig {
   TrafficConfig traffic;
   std::uint32_t dak_signature_limit = 0;
   bool qualified = false;
+  DeviceRadioConfig radio;
 };
 
 struct CloudConfig {
@@ -68,6 +70,7 @@ struct GatewayGroupConfig {
   std::uint32_t count = 1;
   std::vector<LinkType> links;
   Distribution backhaul_latency = Distribution::constant(30.0 * 1e6);
+  GatewayRadioConfig radio;
 };
 
 struct WorldConfig {
@@ -76,7 +79,16 @@ struct WorldConfig {
   std::vector<GatewayGroupConfig> gateways;
   std::array<LinkHopConfig, 3> link_hops;  // indexed by link_index(): ble, fsk, css
   CloudConfig cloud;
+  RadioWorldConfig radio;
 };
+
+// When the index-th device of a type is made: the first at manufacture_at, the rest spread evenly over
+// manufacture_over.
+inline SimTime manufacture_time(const DeviceTypeConfig& cfg, std::uint32_t index) {
+  const std::uint32_t n = cfg.count;
+  return cfg.manufacture_at +
+         (n > 1 ? static_cast<SimTime>(static_cast<double>(cfg.manufacture_over) * index / n) : 0);
+}
 
 constexpr std::size_t link_index(LinkType l) { return l == LinkType::Ble ? 0 : l == LinkType::Fsk ? 1 : 2; }
 

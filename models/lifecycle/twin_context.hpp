@@ -27,6 +27,7 @@ enum EventTarget : std::uint8_t {
   kProvisioningTarget = 1,
   kRegistrationTarget = 2,
   kTrafficTarget = 3,
+  kRadioTarget = 4,       // the radio access network's frame ends
   kFirstWorldTarget = 8,  // targets from here on belong to the world builder (timeline, sampler)
 };
 

@@ -1,4 +1,4 @@
-// sidewalk-twin: the command line. Subcommands: run, validate, template.
+// sidewalk-twin: the command line. Subcommands: run, validate, template, airtime.
 #include <cstdlib>
 
 // SystemC prints its banner when its simulation context is first created, during static initialisation:
@@ -14,6 +14,7 @@ const bool kSystemCQuiet = (::setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0
 #include <exception>
 #include <iostream>
 
+#include "sim/cli/airtime_command.hpp"
 #include "sim/cli/run_command.hpp"
 
 int sc_main(int argc, char* argv[]) {
@@ -26,6 +27,7 @@ int sc_main(int argc, char* argv[]) {
   run_cmd->add_option("--out,-o", run.out_dir, "run directory to write")->required();
   run_cmd->add_option("--seed", run.seed, "override the scenario's seed");
   run_cmd->add_option("--keylog", run.keylog, "write every ECDH and session key to this file");
+  run_cmd->add_option("--pcap", run.pcap, "write every radio frame to this pcap file (docs/pcap.md)");
   run_cmd->add_option("--entropy", run.entropy, "key material: deterministic (from the seed) or os")
       ->check(CLI::IsMember({"deterministic", "os"}));
   run_cmd->add_flag("--check", run.check, "exit 1 when an expectation fails");
@@ -35,6 +37,17 @@ int sc_main(int argc, char* argv[]) {
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file and report the first error");
   validate_cmd->add_option("scenario", validate_file, "scenario file (YAML)")->required();
   auto* template_cmd = app.add_subcommand("template", "print a fully commented scenario that runs as it is");
+
+  st::cli::AirtimeOptions airtime;
+  auto* airtime_cmd = app.add_subcommand("airtime", "print the time on air of one frame, in ms");
+  airtime_cmd->add_option("--link", airtime.link, "css, fsk or ble")->required();
+  airtime_cmd->add_option("--rate", airtime.rate,
+                          "css: 2kbps, 12.5kbps, 22kbps; fsk: 50kbps, 150kbps, 250kbps; ble: 1Mbps, 2Mbps")
+      ->required();
+  airtime_cmd->add_option("--payload", airtime.payload,
+                          "payload bytes (css: LoRa payload; fsk: before the FCS; ble: LL payload, unencrypted)")
+      ->required();
+  airtime_cmd->add_option("--preamble", airtime.preamble, "preamble length: symbols (css) or bytes (fsk)");
 
   try {
     app.parse(argc, argv);
@@ -47,6 +60,7 @@ int sc_main(int argc, char* argv[]) {
     if (*run_cmd) return st::cli::run_command(run);
     if (*validate_cmd) return st::cli::validate_command(validate_file);
     if (*template_cmd) return st::cli::template_command();
+    if (*airtime_cmd) return st::cli::airtime_command(airtime, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "sidewalk-twin: " << e.what() << '\n';
     return 2;

@@ -10,6 +10,9 @@
 #include "models/security/key_source.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/output/expectation_check.hpp"
+#include "sim/output/pcap_sink.hpp"
+#include "sim/output/pcap_writer.hpp"
+#include "sim/output/radio_report.hpp"
 #include "sim/output/run_directory.hpp"
 #include "sim/output/run_recorder.hpp"
 #include "sim/output/run_summary.hpp"
@@ -61,6 +64,10 @@ int run_command(const RunOptions& o) {
   files.states = dir.stage("states.csv").string();
   if (!o.keylog.empty()) files.keylog = dir.stage("keylog.partial", o.keylog).string();
   const fs::path summary_path = dir.stage("summary.json");
+  const bool physical = s.topology.radio.physical;
+  const fs::path gateways_path = physical ? dir.stage("gateways.csv") : fs::path{};
+  std::unique_ptr<output::PcapWriter> pcap;
+  if (!o.pcap.empty()) pcap = std::make_unique<output::PcapWriter>(dir.stage("pcap.partial", o.pcap));
 
   std::vector<std::string> names;
   for (const auto& t : s.fleet.device_types) names.push_back(t.name);
@@ -68,7 +75,10 @@ int run_command(const RunOptions& o) {
   const security::KeySource keys =
       o.entropy == "os" ? security::KeySource::os_entropy() : security::KeySource::deterministic(s.seed);
 
-  world::World w(s, recorder, keys);
+  std::unique_ptr<output::PcapTap> tap;
+  if (pcap) tap = std::make_unique<output::PcapTap>(recorder, *pcap);
+  metrics::MetricsSink& sink = tap ? static_cast<metrics::MetricsSink&>(*tap) : recorder;
+  world::World w(s, sink, keys);
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
     w.probe().add(t, [&recorder](SimTime now) { recorder.sample_states(now); });
     if (s.sample_interval == 0) break;
@@ -83,6 +93,8 @@ int run_command(const RunOptions& o) {
   w.run();
   progress.finish();
   recorder.finish();
+  if (pcap) pcap->close();
+  if (physical) output::write_gateways_csv(gateways_path.string(), w);
 
   const auto results = check.evaluate();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
@@ -93,6 +105,11 @@ int run_command(const RunOptions& o) {
     for (const auto& [k, v] : w.cloud_partner_status()) world_state["cloud_partner"][k] = v;
     world_state["actors"] = nlohmann::ordered_json::object();
     for (const auto& [k, v] : w.actor_counters()) world_state["actors"][k] = v;
+    if (physical) {
+      world_state["radio"] = output::radio_section(recorder);
+      world_state["gateways"] = output::gateways_section(w);
+      world_state["energy"] = output::energy_section(w, recorder, s.duration);
+    }
     out << output::build_summary(s, recorder, results, world_state, w.events_dispatched(), wall_s).dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }
@@ -104,7 +121,8 @@ int run_command(const RunOptions& o) {
     std::cout << "sidewalk-twin: " << s.name << " (seed " << s.seed << "): " << s.device_count() << " devices, "
               << w.events_dispatched() << " events in " << wall_s << " s\n"
               << "results in " << fs::absolute(o.out_dir).lexically_normal().string()
-              << "/ (summary.json, states.csv, handshakes.csv, events.jsonl)\n";
+              << "/ (summary.json, states.csv, handshakes.csv, events.jsonl" << (physical ? ", gateways.csv" : "")
+              << ")\n";
     if (!results.empty())
       std::cout << "expectations: " << results.size() - failed << " passed, " << failed << " failed\n";
   }

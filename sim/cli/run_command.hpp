@@ -12,6 +12,7 @@ struct RunOptions {
   std::string out_dir;
   std::optional<std::uint64_t> seed;
   std::string keylog;          // empty: none
+  std::string pcap;            // empty: none
   std::string entropy = "deterministic";  // or "os"
   bool check = false;
   bool quiet = false;

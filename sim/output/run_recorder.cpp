@@ -105,6 +105,25 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   if (r.direction == "uplink" && r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
 }
 
+void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
+  ++records_;
+  const std::string_view link = r.link == 1 ? "ble" : r.link == 2 ? "fsk" : "css";
+  RadioTally& t = radio_[std::string(link)][r.uplink ? "uplink" : "downlink"];
+  ++t.frames;
+  t.airtime += r.end - r.start;
+  bump("radio_frames");
+  bump("radio_frames." + std::string(link));
+  if (r.outcome == "received") {
+    ++t.received;
+    bump("radio_received");
+    bump("radio_received." + std::string(link));
+  } else {
+    ++t.lost_by_cause[std::string(r.outcome)];
+    bump("radio_lost");
+    bump("radio_lost." + std::string(r.outcome));
+  }
+}
+
 void RunRecorder::notice(const metrics::NoticeRecord& r) {
   ++records_;
   bump("notices." + std::string(r.kind));

@@ -34,6 +34,7 @@ class RunRecorder : public metrics::MetricsSink {
   void notice(const metrics::NoticeRecord& r) override;
   bool wants_keylog() const override { return keylog_ != nullptr; }
   void keylog(const metrics::KeyLogRecord& r) override;
+  void radio_frame(const metrics::RadioFrameRecord& r) override;
 
   void sample_states(SimTime now);  // one row of states.csv
   void finish();                    // flush and close every file
@@ -45,6 +46,15 @@ class RunRecorder : public metrics::MetricsSink {
   const std::vector<double>& latencies_ms() const { return latencies_ms_; }
   const std::map<std::string, std::vector<double>>& latencies_by_link() const { return latencies_by_link_; }
   std::uint64_t records() const { return records_; }
+
+  // Radio frames by link ("ble", "fsk", "css") and direction ("uplink", "downlink").
+  struct RadioTally {
+    std::uint64_t frames = 0;
+    std::uint64_t received = 0;
+    SimTime airtime = 0;
+    std::map<std::string, std::uint64_t> lost_by_cause;
+  };
+  const std::map<std::string, std::map<std::string, RadioTally>>& radio() const { return radio_; }
 
  private:
   void bump(const std::string& name, std::uint64_t n = 1) { counters_[name] += n; }
@@ -60,6 +70,7 @@ class RunRecorder : public metrics::MetricsSink {
   std::unique_ptr<std::ofstream> states_;
   std::unique_ptr<std::ofstream> keylog_;
   std::uint64_t records_ = 0;
+  std::map<std::string, std::map<std::string, RadioTally>> radio_;
 };
 
 }  // namespace st::output

@@ -8,17 +8,20 @@
 
 namespace st::scenario {
 
-inline constexpr std::array<std::string_view, 17> kCounterNames = {
+inline constexpr std::array<std::string_view, 20> kCounterNames = {
     "uplinks_sent",         "uplinks_delivered",     "uplinks_rejected",     "uplinks_dropped",
     "uplinks_duplicate",    "uplinks_accepted_from_blocked",                 "downlinks_sent",
     "downlinks_delivered",  "downlinks_rejected",    "downlinks_dropped",    "handshakes_succeeded",
     "handshakes_failed",    "registrations",         "deregistrations",      "ingest_rejected",
-    "provisioning_rejected", "refusals",
+    "provisioning_rejected", "refusals",             "radio_frames",         "radio_received",
+    "radio_lost",
 };
 // Counters that also exist per cause, e.g. "uplinks_rejected.replay", "blocked.device_type_revoked".
-inline constexpr std::array<std::string_view, 7> kPerCauseCounters = {
+// Radio counters exist per link ("radio_frames.css", "radio_received.fsk") and per loss cause
+// ("radio_lost.collision").
+inline constexpr std::array<std::string_view, 10> kPerCauseCounters = {
     "uplinks_rejected", "uplinks_dropped", "downlinks_rejected", "downlinks_dropped", "handshakes_failed",
-    "refusals", "blocked"};
+    "refusals", "blocked", "radio_frames", "radio_received", "radio_lost"};
 
 // nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
 std::optional<std::string> counter_name_problem(std::string_view name);

@@ -6,6 +6,7 @@
 #include "hw_models/mcu/mcu_timing.hpp"
 #include "sim/scenario/distribution_reader.hpp"
 #include "sim/scenario/enum_tables.hpp"
+#include "sim/scenario/radio_sections.hpp"
 #include "sim/scenario/sections.hpp"
 #include "sim/scenario/units.hpp"
 
@@ -118,7 +119,7 @@ void check_reachable(const Field& where, const DeviceType& t, const Scenario& s)
 
 DeviceType read_device_type(const Field& item, const Scenario& s) {
   const MapReader m(item, {"name", "count", "stage", "flow", "developer", "links", "register_via", "curve", "mcu",
-                           "manufacture", "register", "traffic", "dak_signature_limit", "qualified"});
+                           "manufacture", "register", "traffic", "dak_signature_limit", "qualified", "radio"});
   DeviceType t;
   t.where = item.where();
   const Field name = m.require("name");
@@ -173,6 +174,7 @@ DeviceType read_device_type(const Field& item, const Scenario& s) {
     t.dak_signature_limit = dak->as_u32(0, std::numeric_limits<std::uint32_t>::max());
   }
   if (auto q = m.get("qualified")) t.qualified = q->as_bool();
+  if (auto r = m.get("radio")) read_device_radio(*r, t);
 
   check_reachable(links_field ? *links_field : item, t, s);
   return t;

@@ -4,6 +4,7 @@
 
 #include "sim/scenario/distribution_reader.hpp"
 #include "sim/scenario/enum_tables.hpp"
+#include "sim/scenario/radio_sections.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/sections.hpp"
 
@@ -40,11 +41,14 @@ std::vector<models::LinkType> read_links(const Field& field) {
 void read_topology(const std::optional<Field>& section, Scenario& s) {
   for (const auto& [name, link] : link_names()) s.topology.link_model[link] = default_hop(link);
   if (!section) return;
-  const MapReader m(*section, {"gateways", "link_model"});
+  const MapReader m(*section, {"gateways", "link_model", "radio", "propagation", "capture_threshold", "noise_figure",
+                               "ble_scan_duty", "ble_idle_timeout"});
+  read_topology_radio(m, s.topology);
 
   if (auto gateways = m.get("gateways")) {
     for (const auto& item : gateways->as_list()) {
-      const MapReader g(item, {"name", "count", "links", "backhaul_latency"});
+      const MapReader g(item, {"name", "count", "links", "backhaul_latency", "placement", "tx_power", "ble_tx_power",
+                               "demodulators", "ble_connections", "backhaul_rate", "monthly_data_cap", "fsk_slot"});
       GatewayGroup group;
       group.where = item.where();
       const Field name = g.require("name");
@@ -58,6 +62,7 @@ void read_topology(const std::optional<Field>& section, Scenario& s) {
       if (auto count = g.get("count")) group.count = count->as_u32(1, kMaxGateways);
       group.links = read_links(g.require("links"));
       if (auto b = g.get("backhaul_latency")) group.backhaul_latency = read_time_distribution(*b);
+      read_gateway_radio(g, group);
       s.topology.gateways.push_back(std::move(group));
     }
     std::uint64_t total = 0;

@@ -10,6 +10,7 @@
 
 #include "models/channel/link_type.hpp"
 #include "models/cloud/device_stage.hpp"
+#include "models/gateway/radio_config.hpp"
 #include "models/security/algorithms.hpp"
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/sim_time.hpp"
@@ -32,10 +33,12 @@ struct GatewayGroup {
   std::uint32_t count = 1;
   std::vector<models::LinkType> links;                        // e.g. {Ble} (Echo-like) or {Ble, Fsk, Css}
   Distribution backhaul_latency = Distribution::constant(30.0 * 1e6);  // gateway -> network server, ns
+  models::GatewayRadioConfig radio;                           // placement, powers, demodulators, backhaul caps
 };
 struct Topology {
   std::vector<GatewayGroup> gateways;
   std::map<models::LinkType, LinkHop> link_model;  // every link type present (defaults filled in)
+  models::RadioWorldConfig radio;                  // the physical layer (radio: explicit selects link_model)
 };
 
 // ---- fleet ----
@@ -65,6 +68,7 @@ struct DeviceType {
   Traffic traffic;
   std::uint32_t dak_signature_limit = 0;             // pre-production DAK signature limit (0: unlimited)
   bool qualified = false;                            // production devices need a qualified type
+  models::DeviceRadioConfig radio;                   // radio hardware, rates, placement, battery
 };
 struct Fleet {
   std::vector<DeviceType> device_types;

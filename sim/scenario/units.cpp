@@ -21,6 +21,11 @@ constexpr Unit kTimeUnits[] = {{"ns", 1.0},  {"us", 1e3},   {"ms", 1e6},        
 constexpr Unit kSizeUnits[] = {{"B", 1.0}, {"KB", 1e3}, {"KiB", 1024.0}, {"MB", 1e6}, {"MiB", 1048576.0}};
 constexpr Unit kFrequencyUnits[] = {{"Hz", 1.0}, {"kHz", 1e3}, {"MHz", 1e6}, {"GHz", 1e9}};
 constexpr Unit kPowerUnits[] = {{"dBm", 1.0}};
+constexpr Unit kDistanceUnits[] = {{"m", 1.0}, {"km", 1e3}};
+constexpr Unit kDecibelUnits[] = {{"dB", 1.0}};
+constexpr Unit kRateUnits[] = {{"bps", 1.0}, {"kbps", 1e3}, {"Mbps", 1e6}};
+constexpr Unit kChargeUnits[] = {{"mAh", 1.0}, {"Ah", 1e3}};
+constexpr Unit kCurrentUnits[] = {{"nA", 1e-6}, {"uA", 1e-3}, {"mA", 1.0}, {"A", 1e3}};
 
 struct Split {
   double number = 0;
@@ -130,6 +135,22 @@ Parsed<double> parse_power_dbm_checked(std::string_view text) {
   return parse_with_units(text, kPowerUnits, "power", "-120dBm or 14dBm");
 }
 std::optional<double> parse_power_dbm(std::string_view text) { return parse_power_dbm_checked(text).value; }
+
+Parsed<double> parse_distance_checked(std::string_view text) {
+  return parse_with_units(text, kDistanceUnits, "distance", "250m or 2.5km");
+}
+Parsed<double> parse_decibels_checked(std::string_view text) {
+  return parse_with_units(text, kDecibelUnits, "ratio in decibels", "6dB");
+}
+Parsed<double> parse_rate_checked(std::string_view text) {
+  return parse_with_units(text, kRateUnits, "data rate", "80kbps");
+}
+Parsed<double> parse_current_ma_checked(std::string_view text) {
+  return parse_with_units(text, kCurrentUnits, "current", "2uA or 4.2mA");
+}
+Parsed<double> parse_charge_mah_checked(std::string_view text) {
+  return parse_with_units(text, kChargeUnits, "battery capacity", "2400mAh");
+}
 
 Parsed<double> parse_probability_checked(std::string_view raw) {
   const std::string_view text = trim(raw);

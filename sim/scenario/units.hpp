@@ -1,5 +1,6 @@
 // Units of scenario values, each written with its unit: times (ns..d), sizes (B..MiB), frequencies (Hz..GHz),
-// power (dBm) and probabilities (0.02 or 2%). The *_checked forms say why a text was refused.
+// power (dBm), distances (m, km), decibels (dB), data rates (bps..Mbps), battery charge (mAh, Ah) and
+// probabilities (0.02 or 2%). The *_checked forms say why a text was refused.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -30,6 +31,16 @@ std::optional<double> parse_frequency(std::string_view text);
 // "-120dBm", "14dBm": dBm.
 Parsed<double> parse_power_dbm_checked(std::string_view text);
 std::optional<double> parse_power_dbm(std::string_view text);
+// "250m", "2.5km": metres.
+Parsed<double> parse_distance_checked(std::string_view text);
+// "6dB": decibels.
+Parsed<double> parse_decibels_checked(std::string_view text);
+// "80kbps", "1Mbps": bits per second.
+Parsed<double> parse_rate_checked(std::string_view text);
+// "2uA", "4.2mA": milliamperes.
+Parsed<double> parse_current_ma_checked(std::string_view text);
+// "2400mAh", "2.4Ah": milliampere-hours.
+Parsed<double> parse_charge_mah_checked(std::string_view text);
 // "0.02" or "2%": a plain number (the caller checks the range).
 Parsed<double> parse_probability_checked(std::string_view text);
 std::optional<double> parse_probability(std::string_view text);

@@ -135,6 +135,47 @@ double Field::as_frequency() const {
   return *p.value;
 }
 
+double Field::as_power_dbm() const {
+  const auto p = parse_power_dbm_checked(scalar("a power (e.g. 14dBm)"));
+  if (!p.value) fail(p.error);
+  return *p.value;
+}
+
+double Field::as_distance() const {
+  const auto p = parse_distance_checked(scalar("a distance (e.g. 250m)"));
+  if (!p.value) fail(p.error);
+  return *p.value;
+}
+
+double Field::as_decibels() const {
+  const auto p = parse_decibels_checked(scalar("a ratio in decibels (e.g. 6dB)"));
+  if (!p.value) fail(p.error);
+  return *p.value;
+}
+
+double Field::as_rate() const {
+  const auto p = parse_rate_checked(scalar("a data rate (e.g. 80kbps)"));
+  if (!p.value) fail(p.error);
+  return *p.value;
+}
+
+double Field::as_charge_mah() const {
+  const auto p = parse_charge_mah_checked(scalar("a battery capacity (e.g. 2400mAh)"));
+  if (!p.value) fail(p.error);
+  return *p.value;
+}
+
+double Field::as_current_ma() const {
+  const auto p = parse_current_ma_checked(scalar("a current (e.g. 2uA)"));
+  if (!p.value) fail(p.error);
+  return *p.value;
+}
+
+double Field::in_range(double v, double min, double max, const std::string& range_text) const {
+  if (!(v >= min && v <= max)) fail("must be within " + range_text + ", got '" + node().Scalar() + "'");
+  return v;
+}
+
 double Field::as_probability() const {
   const auto p = parse_probability_checked(scalar("a fraction (e.g. 0.02 or 2%)"));
   if (!p.value) fail(p.error);

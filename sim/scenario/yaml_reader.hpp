@@ -51,6 +51,14 @@ class Field {
   std::uint64_t as_size() const;
   double as_frequency() const;
   double as_probability() const;  // any number; the caller checks the range
+  double as_power_dbm() const;    // "14dBm"
+  double as_distance() const;     // metres: "250m", "2km"
+  double as_decibels() const;     // "6dB"
+  double as_rate() const;         // bits per second: "80kbps"
+  double as_charge_mah() const;   // "2400mAh"
+  double as_current_ma() const;   // "2uA", "4.2mA"
+  // A number with a unit in [min, max] (in the unit's base), else an error naming the range.
+  double in_range(double v, double min, double max, const std::string& range_text) const;
   std::vector<Field> as_list() const;
 
   template <typename E>

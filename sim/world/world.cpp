@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "models/channel/explicit_air.hpp"
+#include "models/gateway/radio_access_network.hpp"
 #include "sim/world/world_config_from_scenario.hpp"
 
 namespace st::world {
@@ -23,9 +24,15 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   pki_ = std::make_unique<security::Pki>(keys);
   for (const auto& t : config_.device_types) pki_->add_device_type(t.name, t.dak_signature_limit);
   fleet_ = std::make_unique<models::Fleet>(config_.device_types, config_.seed, sink);
-  gateways_ = std::make_unique<models::GatewayPool>(config_.gateways);
-  air_ = std::make_unique<models::ExplicitAir>(*kernel_, *gateways_, config_.link_hops);
+  gateways_ = std::make_unique<models::GatewayPool>(config_.gateways, config_.seed);
   const std::uint32_t n = fleet_->size();
+  if (config_.radio.physical) {
+    auto ran = std::make_unique<models::RadioAccessNetwork>(*kernel_, sink, config_, *gateways_, *fleet_);
+    ran_ = ran.get();
+    air_ = std::move(ran);
+  } else {
+    air_ = std::make_unique<models::ExplicitAir>(*kernel_, *gateways_, config_.link_hops);
+  }
   network_server_ = std::make_unique<models::NetworkServer>(config_.cloud, *pki_, n);
   cloud_partner_ = std::make_unique<models::CloudPartnerRegistry>(config_.cloud, config_.device_types, n);
   application_server_ = std::make_unique<models::ApplicationServer>(config_.cloud, n);
@@ -45,6 +52,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   kernel_->attach(models::kTrafficTarget, &lifecycle_->traffic());
   kernel_->attach(TimelineDriver::kTarget, timeline_.get());
   kernel_->attach(Probe::kTarget, &probe_);
+  if (ran_ != nullptr) kernel_->attach(models::RadioAccessNetwork::kTarget, ran_);
   kernel_->calendar().reserve(std::min<std::size_t>(n * 2u + 64u, 1u << 22));
 }
 
@@ -82,6 +90,7 @@ void World::run() {
   timeline_->schedule();
   probe_.schedule(*kernel_);
   run_kernel_until(scenario_.duration);
+  if (ran_ != nullptr) ran_->finish(scenario_.duration);
 }
 
 }  // namespace st::world

@@ -16,6 +16,10 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/world/timeline_driver.hpp"
 
+namespace st::models {
+class RadioAccessNetwork;
+}
+
 namespace st::world {
 
 // Periodic and one-off callbacks at simulated times (state sampling, expectation snapshots).
@@ -46,6 +50,9 @@ class World {
   const models::CloudPartnerRegistry& cloud_partner() const { return *cloud_partner_; }
   const models::NetworkServer& network_server() const { return *network_server_; }
   const models::ApplicationServer& application_server() const { return *application_server_; }
+  const models::GatewayPool& gateways() const { return *gateways_; }
+  // The physical layer, or nullptr when the run uses the explicit link model.
+  const models::RadioAccessNetwork* radio() const { return ran_; }
   // Wireless devices per cloud-partner status (PROVISIONED, REGISTERED, ACTIVATED) and associations.
   std::vector<std::pair<std::string, std::uint64_t>> cloud_partner_status() const;
   // What each actor did: devices made, uploads retried, records accepted, jobs served, messages relayed.
@@ -59,6 +66,7 @@ class World {
   std::unique_ptr<models::Fleet> fleet_;
   std::unique_ptr<models::GatewayPool> gateways_;
   std::unique_ptr<models::AirInterface> air_;
+  models::RadioAccessNetwork* ran_ = nullptr;  // the air, when the physical layer is on
   std::unique_ptr<models::NetworkServer> network_server_;
   std::unique_ptr<models::CloudPartnerRegistry> cloud_partner_;
   std::unique_ptr<models::ApplicationServer> application_server_;

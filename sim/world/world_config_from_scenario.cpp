@@ -25,10 +25,12 @@ models::WorldConfig world_config_from(const scenario::Scenario& s) {
                  t.traffic.ttl};
     c.dak_signature_limit = t.dak_signature_limit;
     c.qualified = t.qualified;
+    c.radio = t.radio;
     w.device_types.push_back(std::move(c));
   }
-  for (const auto& g : s.topology.gateways) w.gateways.push_back({g.name, g.count, g.links, g.backhaul_latency});
+  for (const auto& g : s.topology.gateways) w.gateways.push_back({g.name, g.count, g.links, g.backhaul_latency, g.radio});
   for (const auto& [link, hop] : s.topology.link_model) w.link_hops[models::link_index(link)] = {hop.latency, hop.loss};
+  w.radio = s.topology.radio;
   const auto& c = s.cloud;
   w.cloud = {c.ingest_latency,        c.association_latency, c.network_server_latency, c.cloud_partner_latency,
              c.application_server_latency, c.mobile_app_latency, c.ingest_fault_rate, c.prototype_limit,

@@ -110,6 +110,7 @@ constexpr const char* kSmall = R"(scenario:
   seed: 5
   duration: 20min
 topology:
+  radio: explicit
   gateways:
     - name: gw
       count: 6
@@ -229,18 +230,48 @@ nlohmann::json summary_without_wall_time(const fs::path& run_dir) {
   return j;
 }
 
+// A pcap file with the frame bytes of registration messages blanked: they carry the device's P-256 certificate,
+// whose ECDSA signature OpenSSL 3.0 draws with a random nonce (docs/pcap.md). Everything else stays: the record
+// headers, every pseudo-header, and every other frame's bytes.
+std::string pcap_without_signatures(std::string pcap) {
+  constexpr std::size_t kGlobal = 24, kRecord = 16, kPseudo = 44, kKindOffset = 7;
+  std::size_t at = kGlobal;
+  while (at + kRecord <= pcap.size()) {
+    const auto u32 = [&](std::size_t o) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(pcap[o])) |
+             static_cast<std::uint32_t>(static_cast<unsigned char>(pcap[o + 1])) << 8 |
+             static_cast<std::uint32_t>(static_cast<unsigned char>(pcap[o + 2])) << 16 |
+             static_cast<std::uint32_t>(static_cast<unsigned char>(pcap[o + 3])) << 24;
+    };
+    const std::size_t len = u32(at + 8);
+    const std::size_t data = at + kRecord;
+    if (data + len > pcap.size()) break;
+    if (len > kPseudo && pcap[data + kKindOffset] == 1)  // registration
+      std::fill(pcap.begin() + static_cast<std::ptrdiff_t>(data + kPseudo),
+                pcap.begin() + static_cast<std::ptrdiff_t>(data + len), '\0');
+    at = data + len;
+  }
+  return pcap;
+}
+
 TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
   const fs::path scenario = dir_ / "template.yaml";
   write(scenario, template_text());
   const std::string s = quote(scenario.string());
-  const Result a = twin("run " + s + " --out " + quote((dir_ / "a").string()) + " --seed 42 --quiet");
-  const Result b = twin("run " + s + " --out " + quote((dir_ / "b").string()) + " --seed 42 --quiet");
+  const Result a = twin("run " + s + " --out " + quote((dir_ / "a").string()) + " --seed 42 --quiet --pcap " +
+                        quote((dir_ / "a.pcap").string()));
+  const Result b = twin("run " + s + " --out " + quote((dir_ / "b").string()) + " --seed 42 --quiet --pcap " +
+                        quote((dir_ / "b.pcap").string()));
   const Result c = twin("run " + s + " --out " + quote((dir_ / "c").string()) + " --seed 43 --quiet");
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
   ASSERT_EQ(c.exit_code, 0) << c.err;
   EXPECT_EQ(a.out, "") << "--quiet prints nothing on stdout";
-  for (const char* f : {"states.csv", "handshakes.csv", "events.jsonl"}) {
+  // The physical layer's outputs too: gateways.csv and every radio frame of the pcap file.
+  EXPECT_GT(read(dir_ / "a.pcap").size(), 10000u);
+  EXPECT_EQ(pcap_without_signatures(read(dir_ / "a.pcap")), pcap_without_signatures(read(dir_ / "b.pcap")))
+      << "the pcap files differ between two runs";
+  for (const char* f : {"states.csv", "handshakes.csv", "events.jsonl", "gateways.csv"}) {
     const std::string fa = read(dir_ / "a" / f);
     EXPECT_GT(fa.size(), 100u) << f;
     EXPECT_TRUE(fa == read(dir_ / "b" / f)) << f << " differs between two runs with the same seed";
@@ -250,10 +281,11 @@ TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
   // Another seed: other random draws, other key material.
   EXPECT_NE(read(dir_ / "a" / "handshakes.csv"), read(dir_ / "c" / "handshakes.csv"));
   EXPECT_EQ(summary_without_wall_time(dir_ / "c")["seed"], 43);
-  // The run directory holds exactly the four documented files.
+  // The run directory holds exactly the five documented files (gateways.csv: the physical layer is on).
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(dir_ / "a")) names.insert(e.path().filename().string());
-  EXPECT_EQ(names, (std::set<std::string>{"events.jsonl", "handshakes.csv", "states.csv", "summary.json"}));
+  EXPECT_EQ(names, (std::set<std::string>{"events.jsonl", "gateways.csv", "handshakes.csv", "states.csv",
+                                          "summary.json"}));
   // No staging directory is left beside the run directories.
   for (const auto& e : fs::directory_iterator(dir_))
     EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();

@@ -15,7 +15,8 @@ namespace {
 
 using metrics::FleetState;
 
-// Loss-free links and enough gateways: every outcome below is exact, not statistical.
+// Loss-free explicit links and enough gateways: every outcome below is exact, not statistical. (The physical
+// layer has its own tests: tests/radio, tests/channel and tests/world.)
 std::string scenario_text(const std::string& duration, const std::string& device_types,
                           const std::string& rest = "") {
   return R"(scenario:
@@ -23,6 +24,7 @@ std::string scenario_text(const std::string& duration, const std::string& device
   seed: 7
   duration: )" + duration + R"(
 topology:
+  radio: explicit
   gateways:
     - name: gw
       count: 4

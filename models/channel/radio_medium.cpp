@@ -1,0 +1,270 @@
+// RadioMedium: collisions with capture, half-duplex and demodulator locks, with memoised lock decisions so that
+// records can be forgotten as soon as they can no longer change a result.
+#include "models/channel/radio_medium.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+
+namespace st::models::channel {
+namespace {
+
+constexpr std::uint8_t kLive = 1;        // the slot holds a frame
+constexpr std::uint8_t kDecodable = 2;
+constexpr std::uint8_t kResolved = 4;
+constexpr std::uint8_t kLockFinal = 8;   // its lock decision is taken (cannot change any more)
+constexpr std::uint8_t kLocked = 16;     // it holds a demodulator
+constexpr std::uint8_t kHoldFinal = 32;  // hold_end cannot change any more
+
+constexpr std::size_t kMaxPooledStates = 4096;
+
+}  // namespace
+
+RadioMedium::RadioMedium(RadioMediumConfig cfg) : cfg_(cfg) {}
+
+void RadioMedium::set_demodulators(std::uint32_t receiver, std::uint16_t n) {
+  auto& d = demods_[receiver];
+  d.fill(n);
+}
+
+void RadioMedium::set_demodulators(std::uint32_t receiver, std::uint8_t medium, std::uint16_t n) {
+  if (medium >= kMaxMedia) throw std::invalid_argument("radio medium: medium out of range");
+  auto [it, inserted] = demods_.try_emplace(receiver);
+  if (inserted) it->second.fill(cfg_.default_demodulators);
+  it->second[medium] = n;
+}
+
+std::uint16_t RadioMedium::demodulators(std::uint32_t receiver, std::uint8_t medium) const {
+  if (medium >= kMaxMedia) return 0;
+  const auto it = demods_.find(receiver);
+  return it == demods_.end() ? cfg_.default_demodulators : it->second[medium];
+}
+
+RadioMedium::RxState& RadioMedium::state_of(std::uint32_t receiver) {
+  auto it = rx_.find(receiver);
+  if (it != rx_.end()) return it->second;
+  RxState fresh;
+  if (!pool_.empty()) {
+    fresh = std::move(pool_.back());
+    pool_.pop_back();
+  }
+  return rx_.emplace(receiver, std::move(fresh)).first->second;
+}
+
+std::uint32_t RadioMedium::add(const Reception& r) {
+  if (r.medium >= kMaxMedia) throw std::invalid_argument("radio medium: medium out of range");
+  if (r.start < horizon_) ++late_;
+  std::uint32_t h;
+  if (free_.empty()) {
+    h = static_cast<std::uint32_t>(frames_.size());
+    frames_.emplace_back();
+  } else {
+    h = free_.back();
+    free_.pop_back();
+  }
+  Frame& f = frames_[h];
+  f.start = r.start;
+  f.end = r.end > r.start ? r.end : r.start + 1;
+  f.hold_end = f.end;
+  f.rssi_dbm = r.rssi_dbm;
+  f.receiver = r.receiver;
+  f.transmitter = r.transmitter;
+  f.channel = r.channel;
+  f.medium = r.medium;
+  f.flags = static_cast<std::uint8_t>(kLive | (r.decodable ? kDecodable : 0));
+  // Keep the receiver's frames in lock order; frames mostly arrive in order, so this is usually an append.
+  auto& v = state_of(r.receiver).frames;
+  v.insert(std::upper_bound(v.begin(), v.end(), h, [this](std::uint32_t a, std::uint32_t b) { return before(a, b); }),
+           h);
+  return h;
+}
+
+void RadioMedium::add_transmission(std::uint32_t node, SimTime start, SimTime end, std::uint8_t medium) {
+  if (start < horizon_) ++late_;
+  const SimTime e = end > start ? end : start + 1;
+  state_of(node).txs.push_back({start, e, medium});
+  expiry_.emplace_back(e, node);
+  std::push_heap(expiry_.begin(), expiry_.end(), std::greater<>{});
+}
+
+void RadioMedium::expire() {
+  while (!expiry_.empty() && expiry_.front().first <= horizon_) {
+    const std::uint32_t node = expiry_.front().second;
+    std::pop_heap(expiry_.begin(), expiry_.end(), std::greater<>{});
+    expiry_.pop_back();
+    const auto it = rx_.find(node);
+    if (it != rx_.end()) compact(it);
+  }
+}
+
+std::size_t RadioMedium::transmissions_held() const {
+  std::size_t n = 0;
+  for (const auto& [id, rs] : rx_) n += rs.txs.size();
+  return n;
+}
+
+bool RadioMedium::before(std::uint32_t a, std::uint32_t b) const {
+  const Frame& x = frames_[a];
+  const Frame& y = frames_[b];
+  if (x.start != y.start) return x.start < y.start;
+  if (x.transmitter != y.transmitter) return x.transmitter < y.transmitter;
+  if (x.medium != y.medium) return x.medium < y.medium;
+  if (x.channel != y.channel) return x.channel < y.channel;
+  if (x.end != y.end) return x.end < y.end;
+  if (x.rssi_dbm != y.rssi_dbm) return x.rssi_dbm < y.rssi_dbm;
+  return a < b;  // identical frames: either order gives the same results
+}
+
+bool RadioMedium::half_duplex(const RxState& rs, const Frame& f) const {
+  for (const Tx& t : rs.txs) {
+    if (tx_hits(t, f.medium) && t.start < f.end && f.start < t.end) return true;
+  }
+  return false;
+}
+
+bool RadioMedium::collided(const RxState& rs, std::uint32_t handle) const {
+  const Frame& f = frames_[handle];
+  double sum_mw = 0;
+  for (std::uint32_t g : rs.frames) {
+    if (g == handle) continue;
+    const Frame& o = frames_[g];
+    if (o.medium != f.medium || o.channel != f.channel || !(o.start < f.end && f.start < o.end)) continue;
+    if (cfg_.cumulative_interference) {
+      sum_mw += std::pow(10.0, o.rssi_dbm / 10.0);
+    } else if (f.rssi_dbm - o.rssi_dbm < cfg_.capture_threshold_db) {
+      return true;
+    }
+  }
+  return cfg_.cumulative_interference && sum_mw > 0 &&
+         f.rssi_dbm - 10.0 * std::log10(sum_mw) < cfg_.capture_threshold_db;
+}
+
+// Walks the receiver's frames in lock order, replaying the locks held, and takes the lock decision of every frame
+// that starts before the horizon (all its predecessors are registered, so the decision is final).
+void RadioMedium::sweep(RxState& rs, std::uint32_t receiver) {
+  active_.clear();
+  std::array<int, kMaxMedia> k;
+  k.fill(-1);
+  for (std::uint32_t h : rs.frames) {  // kept in lock order
+    Frame& x = frames_[h];
+    std::erase_if(active_, [&x](const auto& a) { return a.first <= x.start; });
+    if ((x.flags & kLockFinal) == 0) {
+      if (x.start >= horizon_) break;  // this and every later frame may still gain predecessors
+      bool lock = (x.flags & kDecodable) != 0;
+      if (lock) {
+        for (const Tx& t : rs.txs) {
+          if (tx_hits(t, x.medium) && t.start <= x.start && x.start < t.end) {
+            lock = false;  // the receiver is transmitting: it does not hear the preamble
+            break;
+          }
+        }
+      }
+      if (lock) {
+        if (k[x.medium] < 0) k[x.medium] = demodulators(receiver, x.medium);
+        const auto held = std::count_if(active_.begin(), active_.end(),
+                                        [&x](const auto& a) { return a.second == x.medium; });
+        lock = held < k[x.medium];
+      }
+      x.flags = static_cast<std::uint8_t>(x.flags | kLockFinal | (lock ? kLocked : 0));
+    }
+    if ((x.flags & kLocked) == 0) continue;
+    if ((x.flags & kHoldFinal) == 0) {
+      // The lock ends at the frame's end or when the receiver starts transmitting, whichever is first. Final once
+      // it is not after the horizon: a transmission registered later starts at or after the horizon.
+      SimTime hold = x.end;
+      for (const Tx& t : rs.txs) {
+        if (tx_hits(t, x.medium) && t.start > x.start && t.start < hold) hold = t.start;
+      }
+      x.hold_end = hold;
+      if (hold <= horizon_) x.flags |= kHoldFinal;
+    }
+    active_.emplace_back(x.hold_end, x.medium);
+  }
+}
+
+RadioMedium::RxMap::iterator RadioMedium::compact(RxMap::iterator it) {
+  RxState& rs = it->second;
+  // Anything to forget? Only records that ended by the horizon can be.
+  bool candidates = false;
+  for (const Tx& t : rs.txs) candidates = candidates || t.end <= horizon_;
+  for (std::uint32_t h : rs.frames) {
+    const Frame& f = frames_[h];
+    candidates = candidates || ((f.flags & kResolved) != 0 && f.end <= horizon_);
+  }
+  if (candidates) {
+    sweep(rs, it->first);  // makes the decisions of everything before the horizon final
+    // An unresolved frame still needs its interferers (same medium and channel) and the transmissions it overlaps.
+    unresolved_.clear();
+    for (std::uint32_t h : rs.frames) {
+      if ((frames_[h].flags & kResolved) == 0) unresolved_.push_back(h);
+    }
+    const auto needed_by_unresolved = [&](const Frame& g) {
+      for (std::uint32_t u : unresolved_) {
+        const Frame& f = frames_[u];
+        if (f.medium == g.medium && f.channel == g.channel && f.start < g.end && g.start < f.end) return true;
+      }
+      return false;
+    };
+    // Resolved frames have end <= horizon (resolve() raised it); their lock decision must be final.
+    std::erase_if(rs.frames, [&](std::uint32_t h) {
+      Frame& g = frames_[h];
+      const bool final_state =
+          (g.flags & kLockFinal) != 0 && ((g.flags & kLocked) == 0 || (g.flags & kHoldFinal) != 0);
+      if ((g.flags & kResolved) == 0 || g.end > horizon_ || !final_state || needed_by_unresolved(g)) return false;
+      g.flags = 0;
+      free_.push_back(h);
+      return true;
+    });
+    std::erase_if(rs.txs, [&](const Tx& t) {
+      if (t.end > horizon_) return false;
+      for (std::uint32_t u : unresolved_) {
+        const Frame& f = frames_[u];
+        if (tx_hits(t, f.medium) && t.start < f.end && f.start < t.end) return false;
+      }
+      return true;
+    });
+  }
+  if (rs.frames.empty() && rs.txs.empty()) {
+    if (pool_.size() < kMaxPooledStates) pool_.push_back(std::move(rs));
+    return rx_.erase(it);
+  }
+  return std::next(it);
+}
+
+LossCause RadioMedium::resolve(std::uint32_t handle) {
+  if (handle >= frames_.size() || (frames_[handle].flags & kLive) == 0 ||
+      (frames_[handle].flags & kResolved) != 0) {
+    throw std::logic_error("radio medium: resolve of an unknown or already resolved frame");
+  }
+  Frame& f = frames_[handle];
+  horizon_ = std::max(horizon_, f.end);
+  f.flags |= kResolved;
+  const auto it = rx_.find(f.receiver);
+  RxState& rs = it->second;
+
+  LossCause cause = LossCause::None;
+  if ((f.flags & kDecodable) == 0) {
+    cause = LossCause::BelowSensitivity;
+  } else if (half_duplex(rs, f)) {
+    cause = LossCause::HalfDuplex;
+  } else {
+    sweep(rs, f.receiver);
+    if ((frames_[handle].flags & kLocked) == 0) {
+      cause = LossCause::ReceiverBusy;
+    } else if (collided(rs, handle)) {
+      cause = LossCause::Collision;
+    }
+  }
+  compact(it);
+  expire();
+  return cause;
+}
+
+void RadioMedium::prune(SimTime now) {
+  horizon_ = std::max(horizon_, now);
+  for (auto it = rx_.begin(); it != rx_.end();) it = compact(it);
+  expire();
+}
+
+}  // namespace st::models::channel

@@ -1,0 +1,740 @@
+#include "models/gateway/radio_access_network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "hw_models/radio/lora_airtime.hpp"
+#include "models/channel/channel_plan.hpp"
+
+namespace st::models {
+
+namespace ch = channel;
+
+namespace {
+
+constexpr std::uint64_t kDevicePlacementStream = kActorStreamBase + 0x9d1ce;
+constexpr std::uint64_t kBleShadowingSalt = 0xb1e5'0000'0000'0001ULL;
+constexpr SimTime kTurnaround = kMillisecond;          // RX -> TX turnaround before a MAC ACK [E]
+constexpr SimTime kAckTimeout = 10 * kMillisecond;     // an FSK sender waits this long for the MAC ACK [E]
+constexpr SimTime kCca = 5 * kMillisecond / 10;        // listen-before-talk: clear channel assessment, 0.5 ms [E]
+constexpr SimTime kRxGuard = 2 * kMillisecond;         // a receive window opens this early for clock drift [E]
+constexpr unsigned kAckBytes = 4;
+constexpr SimTime kFastRxSpacing = 63 * kMillisecond;  // the shortest FSK receive spacing [D, S3/S6]                      // FSK MAC ACK payload [E]
+constexpr std::size_t kMaxExtraReceivers = 6;          // other gateways a frame is tracked at (strongest first)
+constexpr std::uint32_t kPruneEvery = 4096;
+
+std::size_t class_index(MessageClass c) { return static_cast<std::size_t>(c); }
+
+std::string_view class_name(MessageClass c) {
+  switch (c) {
+    case MessageClass::Registration: return "registration";
+    case MessageClass::Uplink: return "uplink";
+    case MessageClass::Ack: return "ack";
+    case MessageClass::Downlink: return "downlink";
+  }
+  return "uplink";
+}
+
+// The distance at which `model` loses `budget_db` (bisection on a monotone loss; at least 1 m).
+double distance_for_loss(const ch::PathLossModel& model, double budget_db) {
+  double lo = ch::kMinDistance_m, hi = 500'000.0;
+  if (model.loss_db(lo) >= budget_db) return lo;
+  if (model.loss_db(hi) <= budget_db) return hi;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = std::sqrt(lo * hi);
+    (model.loss_db(mid) < budget_db ? lo : hi) = mid;
+  }
+  return lo;
+}
+
+}  // namespace
+
+struct RadioAccessNetwork::TypeRadio {
+  const DeviceTypeConfig* cfg = nullptr;
+  double subghz_dbm = 0;
+  double ble_dbm = 0;
+  hw::LoraParams css;
+  hw::FskParams fsk;
+  double baseline_ma = 0;
+  std::array<double, 3> serving_range_m{};       // by link index
+  std::array<double, 3> interference_range_m{};
+};
+
+struct RadioAccessNetwork::Transfer {
+  Continuation arrived;
+  std::optional<Continuation> lost;
+  SimTime relay = 0;
+  std::uint32_t device = 0;
+  std::uint32_t gateway = kNone;
+  std::uint32_t bytes_total = 0;
+  std::uint16_t fragments = 1;
+  std::uint16_t fragment = 0;
+  std::uint8_t tries = 0;
+  LinkType link = LinkType::Ble;
+  MessageClass cls = MessageClass::Uplink;
+  bool uplink = true;
+  bool phone = false;
+  // The frame on the air.
+  SimTime start = 0;
+  SimTime end = 0;
+  std::uint16_t channel = 0;
+  double rssi = 0;
+  double snr = 0;
+  std::uint32_t frame_bytes = 0;
+  std::uint32_t handle = kNone;
+  std::array<std::uint32_t, kMaxExtraReceivers> extra{};
+  std::uint8_t extras = 0;
+  std::vector<std::uint8_t> bytes;  // kept only when the sink writes frame bytes (pcap)
+};
+
+RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink& sink, const WorldConfig& config,
+                                       GatewayPool& gateways, Fleet& fleet)
+    : kernel_(kernel),
+      sink_(sink),
+      config_(config),
+      gateways_(gateways),
+      fleet_(fleet),
+      seed_(config.seed),
+      medium_(ch::RadioMediumConfig{config.radio.capture_threshold_db, 1, false}) {
+  const RadioWorldConfig& rw = config_.radio;
+  // Device types: capped powers, link parameters, baseline current, ranges.
+  for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
+    const DeviceTypeConfig& c = fleet_.type(t);
+    const DeviceRadioConfig& r = c.radio;
+    TypeRadio tr;
+    tr.cfg = &c;
+    tr.subghz_dbm = r.sx1262.tx_power_dbm(r.subghz_tx_power_dbm);
+    tr.ble_dbm = r.nrf52840.tx_power_dbm(r.ble_tx_power_dbm);
+    tr.css = *hw::sidewalk_css_rate(ch::to_string(r.css_rate));
+    tr.css.preamble_symbols = r.css_preamble_symbols;
+    tr.fsk = *hw::sidewalk_fsk_rate(ch::to_string(r.fsk_rate));
+    tr.fsk.preamble_bytes = r.fsk_preamble_bytes;
+    // Baseline: sleep, plus the listening that keeps the device reachable on its first link.
+    double listen_ma = 0;
+    const LinkType first = c.links.empty() ? LinkType::Ble : c.links.front();
+    if (first == LinkType::Fsk) {
+      const SimTime beacon_air = hw::fsk_time_on_air(tr.fsk, 20);
+      listen_ma += r.sx1262.receive_window(beacon_air + 2 * kRxGuard).charge_uc / to_millis(10'080 * kMillisecond);
+      listen_ma += r.sx1262.receive_window(kRxGuard).charge_uc / to_millis(r.fsk_rx_spacing);
+    } else if (first == LinkType::Css) {
+      const auto symbol = static_cast<SimTime>(hw::lora_symbol_time_s(tr.css) * 1e9);
+      listen_ma += r.sx1262.receive_window(6 * symbol).charge_uc / to_millis(r.css_rx_interval);
+    } else {
+      listen_ma += r.nrf52840.advertising_event(tr.ble_dbm, r.ble_advertising).charge_uc / to_millis(r.ble_adv_interval);
+    }
+    tr.baseline_ma = r.sleep_ua * 1e-3 + listen_ma;
+    for (LinkType l : {LinkType::Ble, LinkType::Fsk, LinkType::Css}) {
+      const ch::PathLossModel& pl = l == LinkType::Ble ? rw.ble : rw.subghz;
+      const double tx = l == LinkType::Ble ? tr.ble_dbm : tr.subghz_dbm;
+      const double sens = ch::sensitivity_dbm(rate_of(t, l));
+      tr.serving_range_m[link_index(l)] = distance_for_loss(pl, tx - sens + 2.0 * pl.shadowing_sigma_db);
+      tr.interference_range_m[link_index(l)] =
+          distance_for_loss(pl, tx - sens + rw.interference_margin_db + 2.0 * pl.shadowing_sigma_db);
+    }
+    types_.push_back(tr);
+  }
+  // Gateways: capped powers, demodulators, beacon phases.
+  const std::uint32_t g_count = gateways_.gateway_count();
+  for (std::uint32_t g = 0; g < g_count; ++g) {
+    const GatewayRadioConfig& r = gateways_.group(g).radio;
+    gw_subghz_dbm_.push_back(std::min({r.subghz_tx_power_dbm, hw::kSx1262MaxPowerDbm,
+                                       fleet_.type_count() ? types_[0].cfg->radio.sx1262.region_max_power_dbm
+                                                           : hw::kNorthAmericaMaxPowerDbm}));
+    gw_ble_dbm_.push_back(std::min(r.ble_tx_power_dbm, 8.0));
+    gw_tx_free_.push_back(0);
+    gw_phase_.push_back(static_cast<SimTime>(mix64(seed_ ^ mix64(0x6a7e'0000ULL + g)) % r.beacon_period));
+    medium_.set_demodulators(g, ch::medium_id(ch::Medium::SubGhz), r.subghz_demodulators);
+    medium_.set_demodulators(g, ch::medium_id(ch::Medium::Ble), r.ble_demodulators);
+  }
+  double max_range = 100.0;
+  for (const auto& t : types_)
+    for (double r : t.interference_range_m) max_range = std::max(max_range, r);
+  grid_ = ch::SpatialGrid(gateways_.positions(), std::clamp(max_range / 2.0, 50.0, 5000.0));
+  channel_busy_.assign(static_cast<std::size_t>(g_count) * ch::kSubGhzPlan.count, 0);
+  devices_.resize(fleet_.size());
+  place_devices();
+  choose_homes();
+}
+
+RadioAccessNetwork::~RadioAccessNetwork() = default;
+
+ch::DataRate RadioAccessNetwork::rate_of(std::uint16_t type, LinkType link) const {
+  const DeviceRadioConfig& r = fleet_.type(type).radio;
+  return link == LinkType::Ble ? r.ble_rate : link == LinkType::Fsk ? r.fsk_rate : r.css_rate;
+}
+
+double RadioAccessNetwork::range_m(std::uint16_t type, LinkType link) const {
+  return types_[type].serving_range_m[link_index(link)];
+}
+
+double RadioAccessNetwork::baseline_ma(std::uint16_t t) const { return types_[t].baseline_ma; }
+
+double RadioAccessNetwork::battery_capacity_mah(std::uint16_t t) const { return fleet_.type(t).radio.battery.capacity_mah; }
+double RadioAccessNetwork::battery_voltage_v(std::uint16_t t) const { return fleet_.type(t).radio.battery.voltage_v; }
+
+void RadioAccessNetwork::place_devices() {
+  for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
+    const DeviceTypeConfig& c = fleet_.type(t);
+    const std::uint32_t first = fleet_.first_of_type(t), end = fleet_.end_of_type(t);
+    const PlacementConfig& p = c.radio.placement;
+    if (p.near_gateways) {
+      const LinkType link = c.links.empty() ? LinkType::Ble : c.links.front();
+      const auto& candidates = gateways_.serving(link);
+      for (std::uint32_t d = first; d < end; ++d) {
+        RandomStream rng(seed_, kDevicePlacementStream + d);
+        ch::Position centre{};
+        if (!candidates.empty()) centre = gateways_.position(candidates[rng.below(candidates.size())]);
+        const double r = p.near_radius_m * std::sqrt(rng.uniform());
+        const double a = 6.283185307179586 * rng.uniform();
+        devices_[d].x = static_cast<float>(centre.x_m + r * std::cos(a));
+        devices_[d].y = static_cast<float>(centre.y_m + r * std::sin(a));
+      }
+    } else {
+      const auto places = ch::place(p.spec, end - first, seed_, kDevicePlacementStream + 0x1'0000'0000ULL + t);
+      for (std::uint32_t d = first; d < end; ++d) {
+        devices_[d].x = static_cast<float>(places[d - first].x_m);
+        devices_[d].y = static_cast<float>(places[d - first].y_m);
+      }
+    }
+  }
+}
+
+ch::Position RadioAccessNetwork::device_position(std::uint32_t device) const {
+  return {static_cast<double>(devices_[device].x), static_cast<double>(devices_[device].y)};
+}
+
+double RadioAccessNetwork::link_budget_rssi(std::uint32_t device, std::uint32_t gateway, LinkType link,
+                                            bool uplink) const {
+  const TypeRadio& tp = types_[fleet_[device].device_type];
+  const bool ble = link == LinkType::Ble;
+  const ch::PathLossModel& pl = ble ? config_.radio.ble : config_.radio.subghz;
+  const double tx = uplink ? (ble ? tp.ble_dbm : tp.subghz_dbm) : (ble ? gw_ble_dbm_[gateway] : gw_subghz_dbm_[gateway]);
+  const double d = ch::distance_m(device_position(device), gateways_.position(gateway));
+  // Reciprocal shadowing: the same (device, gateway) draw both ways; BLE and sub-GHz draw independently.
+  const double loss = pl.loss_with_shadowing_db(d, ble ? seed_ ^ kBleShadowingSalt : seed_, device, gateway);
+  return ch::received_power_dbm(tx, loss);
+}
+
+bool RadioAccessNetwork::demodulates(double rssi_dbm, LinkType link, ch::DataRate rate) const {
+  const double snr = ch::snr_db(rssi_dbm, ch::noise_floor_dbm(rate, config_.radio.noise_figure_db));
+  return ch::demodulates(rssi_dbm, snr, link, rate);
+}
+
+void RadioAccessNetwork::choose_homes() {
+  for (std::uint32_t d = 0; d < fleet_.size(); ++d) {
+    const std::uint16_t t = fleet_[d].device_type;
+    const ch::Position p = device_position(d);
+    for (LinkType l : fleet_.type(t).links) {
+      std::uint32_t best = kNone;
+      double best_rssi = -1e9;
+      grid_.for_each_within(p, range_m(t, l), [&](std::uint32_t g, double) {
+        if (!gateways_.serves(g, l)) return;
+        const double rssi = link_budget_rssi(d, g, l, true);
+        if (rssi > best_rssi || (rssi == best_rssi && g < best)) {
+          best = g;
+          best_rssi = rssi;
+        }
+      });
+      if (best != kNone && demodulates(best_rssi, l, rate_of(t, l))) {
+        devices_[d].serving[link_index(l)] = best;
+      }
+    }
+    const auto& links = fleet_.type(t).links;
+    for (LinkType l : links) {
+      const std::uint32_t g = devices_[d].serving[link_index(l)];
+      if (g != kNone) {
+        ++gateways_.load(g).devices_served;
+        break;
+      }
+    }
+  }
+}
+
+std::uint32_t RadioAccessNetwork::current_gateway(std::uint32_t device, LinkType link, SimTime t) const {
+  const std::uint32_t home = devices_[device].serving[link_index(link)];
+  if (home == kNone) return kNone;
+  if (gateways_.up(home, t)) return home;
+  // Its gateway is down: the best other gateway in range that is up and hears it.
+  const std::uint16_t type = fleet_[device].device_type;
+  std::uint32_t best = kNone;
+  double best_rssi = -1e9;
+  grid_.for_each_within(device_position(device), range_m(type, link), [&](std::uint32_t g, double) {
+    if (!gateways_.serves(g, link) || !gateways_.up(g, t)) return;
+    const double rssi = link_budget_rssi(device, g, link, true);
+    if (rssi > best_rssi || (rssi == best_rssi && g < best)) {
+      best = g;
+      best_rssi = rssi;
+    }
+  });
+  if (best != kNone && !demodulates(best_rssi, link, rate_of(type, link))) return kNone;
+  return best;
+}
+
+bool RadioAccessNetwork::pick_link(std::uint32_t device, const std::vector<LinkType>& preferred,
+                                   bool for_registration, LinkType& out) const {
+  if (!powered(device)) return false;
+  for (LinkType l : preferred) {
+    if (for_registration && !can_register_over(l)) continue;
+    if (current_gateway(device, l, kernel_.now()) != kNone) {
+      out = l;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool RadioAccessNetwork::powered(std::uint32_t device) const {
+  return (fleet_[device].flags & kBatteryDepleted) == 0;
+}
+
+void RadioAccessNetwork::charge(std::uint32_t device, double charge_uc, MessageClass cls) {
+  DeviceRecord& d = fleet_[device];
+  d.energy.integrate_baseline(types_[d.device_type].baseline_ma, kernel_.now());
+  d.energy.add_charge(charge_uc);
+  charge_by_class_[class_index(cls)] += charge_uc;
+  if ((d.flags & kBatteryDepleted) == 0 && d.energy.depleted(fleet_.type_of(device).radio.battery)) {
+    d.flags |= kBatteryDepleted;
+    ++depleted_;
+    sink_.notice({kernel_.now(), "device", "battery_depleted", "device " + std::to_string(device)});
+  }
+}
+
+void RadioAccessNetwork::device_compute(std::uint32_t device, SimTime busy, MessageClass cls) {
+  charge(device, hw::charge_uc(fleet_.type_of(device).radio.mcu_active_ma, busy), cls);
+}
+
+void RadioAccessNetwork::finish(SimTime end) {
+  for (std::uint32_t d = 0; d < fleet_.size(); ++d) {
+    DeviceRecord& r = fleet_[d];
+    r.energy.integrate_baseline(types_[r.device_type].baseline_ma, end);
+  }
+}
+
+std::uint32_t RadioAccessNetwork::new_transfer() {
+  if (!free_transfers_.empty()) {
+    const std::uint32_t t = free_transfers_.back();
+    free_transfers_.pop_back();
+    transfers_[t] = Transfer{};
+    return t;
+  }
+  transfers_.emplace_back();
+  return static_cast<std::uint32_t>(transfers_.size() - 1);
+}
+
+SimTime RadioAccessNetwork::next_fsk_slot(std::uint32_t gateway, SimTime t) const {
+  const GatewayRadioConfig& r = gateways_.group(gateway).radio;
+  const SimTime phase = gw_phase_[gateway];
+  const SimTime slot = std::max<SimTime>(r.fsk_slot, kMillisecond);
+  SimTime s = t <= phase ? phase : phase + (t - phase + slot - 1) / slot * slot;
+  while (in_beacon(gateway, s, s + slot)) s += slot;
+  return s;
+}
+
+bool RadioAccessNetwork::in_beacon(std::uint32_t gateway, SimTime from, SimTime to) const {
+  if (!gateways_.serves(gateway, LinkType::Fsk)) return false;
+  const GatewayRadioConfig& r = gateways_.group(gateway).radio;
+  const SimTime phase = gw_phase_[gateway];
+  const SimTime air = hw::fsk_time_on_air(hw::FskParams{}, r.beacon_bytes);
+  const SimTime first = from <= phase ? 0 : (from - phase) / r.beacon_period;
+  for (SimTime k = first; k <= first + 1; ++k) {
+    const SimTime b = phase + k * r.beacon_period;
+    if (b < to && from < b + air) return true;
+  }
+  return false;
+}
+
+SimTime RadioAccessNetwork::next_device_window(std::uint32_t device, SimTime spacing, SimTime t) const {
+  spacing = std::max<SimTime>(spacing, kMillisecond);
+  const SimTime phase = mix64(seed_ ^ mix64(0xd0e5'0000'0000ULL + device)) % spacing;
+  return t <= phase ? phase : phase + (t - phase + spacing - 1) / spacing * spacing;
+}
+
+SimTime RadioAccessNetwork::ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates,
+                                           RandomStream& rng) {
+  DeviceRadio& dr = devices_[device];
+  if (static_cast<SimTime>(dr.ble_until_ms) * kMillisecond >= ready) return ready;  // connection still open
+  const DeviceRadioConfig& r = fleet_.type_of(device).radio;
+  const TypeRadio& tp = types_[fleet_[device].device_type];
+  const hw::BleAdvertisingParams& adv = r.ble_advertising;
+  // The device advertises (fast when it starts because it has data; at its slow reachability interval when
+  // the gateway wants it); the gateway's scanner hears each advertising event with probability scan_duty.
+  const SimTime interval = device_initiates ? adv.fast_interval : r.ble_adv_interval;
+  SimTime t = device_initiates ? ready : next_device_window(device, r.ble_adv_interval, ready);
+  const double p = std::clamp(config_.radio.ble_scan_duty, 0.01, 1.0);
+  unsigned events = 1;
+  while (events < 1000 && !rng.bernoulli(p)) {
+    t += interval + static_cast<SimTime>(rng.uniform() * static_cast<double>(adv.adv_delay_max));
+    ++events;
+  }
+  charge(device, r.nrf52840.advertising_event(tp.ble_dbm, adv).charge_uc * events,
+         device_initiates ? MessageClass::Uplink : MessageClass::Downlink);
+  return t + hw::ble_connection_setup(adv, r.ble_connection).ready;
+}
+
+void RadioAccessNetwork::to_cloud(const AirMessage& m, RandomStream& rng) {
+  if (!powered(m.device)) return;  // a dead device sends nothing
+  if (m.via == RegistrationPath::MobileApp) {
+    phone_transfer(m, true, rng);
+    return;
+  }
+  const std::uint32_t t = new_transfer();
+  Transfer& tr = transfers_[t];
+  tr.arrived = m.arrived;
+  tr.lost = m.lost;
+  tr.relay = m.relay;
+  tr.device = m.device;
+  tr.link = m.link;
+  tr.cls = m.cls;
+  tr.uplink = true;
+  tr.bytes_total = static_cast<std::uint32_t>(m.bytes.size());
+  if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
+  tr.gateway = current_gateway(m.device, m.link, m.depart);
+  if (tr.gateway == kNone) {
+    lose(t, m.depart);
+    return;
+  }
+  const TypeRadio& tp = types_[fleet_[m.device].device_type];
+  const unsigned max = m.link == LinkType::Fsk ? hw::fsk_max_payload_bytes(tp.fsk)
+                       : m.link == LinkType::Css ? hw::kLoraMaxPayloadBytes
+                                                 : 0xFFFFu;
+  tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + max - 1) / max));
+  start_frame(t, m.depart, rng);
+}
+
+void RadioAccessNetwork::to_device(const AirMessage& m, RandomStream& rng) {
+  if (!powered(m.device)) return;  // a dead device hears nothing
+  if (m.via == RegistrationPath::MobileApp) {
+    phone_transfer(m, false, rng);
+    return;
+  }
+  const std::uint32_t t = new_transfer();
+  Transfer& tr = transfers_[t];
+  tr.arrived = m.arrived;
+  tr.lost = m.lost;
+  tr.device = m.device;
+  tr.link = m.link;
+  tr.cls = m.cls;
+  tr.uplink = false;
+  tr.bytes_total = static_cast<std::uint32_t>(m.bytes.size());
+  if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
+  tr.gateway = current_gateway(m.device, m.link, m.depart);
+  if (tr.gateway == kNone) {
+    lose(t, m.depart);
+    return;
+  }
+  // Network server -> gateway over the backhaul first.
+  const BackhaulOutcome b = gateways_.backhaul(tr.gateway, m.depart, tr.bytes_total, rng);
+  if (!b.delivered) {
+    lose(t, m.depart);
+    return;
+  }
+  const TypeRadio& tp = types_[fleet_[m.device].device_type];
+  const unsigned max = m.link == LinkType::Fsk ? hw::fsk_max_payload_bytes(tp.fsk)
+                       : m.link == LinkType::Css ? hw::kLoraMaxPayloadBytes
+                                                 : 0xFFFFu;
+  tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + max - 1) / max));
+  start_frame(t, m.depart + b.delay, rng);
+}
+
+void RadioAccessNetwork::phone_transfer(const AirMessage& m, bool uplink, RandomStream& rng) {
+  // Device <-> the developer's phone over BLE, a metre apart: no gateway, no interference worth tracking.
+  const std::uint32_t t = new_transfer();
+  Transfer& tr = transfers_[t];
+  tr.arrived = m.arrived;
+  tr.lost = m.lost;
+  tr.relay = uplink ? m.relay : 0;
+  tr.device = m.device;
+  tr.link = LinkType::Ble;
+  tr.cls = m.cls;
+  tr.uplink = uplink;
+  tr.phone = true;
+  tr.bytes_total = static_cast<std::uint32_t>(m.bytes.size());
+  if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
+  start_frame(t, uplink ? m.depart : m.depart + m.relay, rng);
+}
+
+void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStream& rng) {
+  Transfer& tr = transfers_[t];
+  const std::uint32_t device = tr.device;
+  const std::uint16_t type = fleet_[device].device_type;
+  const TypeRadio& tp = types_[type];
+  const DeviceRadioConfig& r = tp.cfg->radio;
+  const std::uint32_t g = tr.gateway;
+  const unsigned max = tr.link == LinkType::Fsk ? hw::fsk_max_payload_bytes(tp.fsk)
+                       : tr.link == LinkType::Css ? hw::kLoraMaxPayloadBytes
+                                                  : 0xFFFFu;
+  const std::uint32_t done = static_cast<std::uint32_t>(tr.fragment) * max;
+  tr.frame_bytes = tr.bytes_total > done ? std::min<std::uint32_t>(max, tr.bytes_total - done) : 0;
+
+  SimTime start = ready;
+  SimTime air = 0;
+  double device_charge = 0;
+  switch (tr.link) {
+    case LinkType::Fsk: {
+      air = hw::fsk_time_on_air(tp.fsk, tr.frame_bytes);
+      if (tr.uplink) {
+        start = next_fsk_slot(g, ready + r.sx1262.warm_wake + kCca);
+        tr.channel = ch::channel_for(LinkType::Fsk, seed_, device, start);
+        // Listen-before-talk: a channel heard busy defers the frame by 1-4 slots.
+        const SimTime busy = channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel];
+        if (busy > start) {
+          start = next_fsk_slot(g, busy + (1 + rng.below(4)) * gateways_.group(g).radio.fsk_slot);
+          tr.channel = ch::channel_for(LinkType::Fsk, seed_, device, start);
+        }
+        device_charge = r.sx1262.transmit(air, tp.subghz_dbm).charge_uc +
+                        r.sx1262.receive_window(kCca).charge_uc +
+                        r.sx1262.receive_window(kTurnaround + hw::fsk_time_on_air(tp.fsk, kAckBytes) + kRxGuard).charge_uc;
+      } else {
+        // A device in the middle of a registration, or of a fragmented message, listens at the fastest
+        // receive spacing; otherwise the gateway waits for its next regular receive slot.
+        const SimTime spacing =
+            tr.cls == MessageClass::Registration || tr.fragment > 0 ? kFastRxSpacing : r.fsk_rx_spacing;
+        // One downlink at a time to a device, and one transmission at a time from the gateway's radio.
+        const SimTime free_from = std::max({ready, static_cast<SimTime>(devices_[device].downlink_free_ms) * kMillisecond,
+                                            gw_tx_free_[g]});
+        start = next_device_window(device, spacing, free_from);
+        while (in_beacon(g, start, start + air) || start < gw_tx_free_[g])
+          start = next_device_window(device, spacing, start + 1);
+        tr.channel = ch::channel_for(LinkType::Fsk, seed_, device, start);
+        device_charge = r.sx1262.receive_window(air + kRxGuard).charge_uc;
+      }
+      break;
+    }
+    case LinkType::Css: {
+      air = hw::lora_time_on_air(tp.css, tr.frame_bytes);
+      if (tr.uplink) {
+        start = ready + r.sx1262.warm_wake;
+        device_charge = r.sx1262.transmit(air, tp.subghz_dbm).charge_uc;
+      } else {
+        const SimTime free_from = std::max({ready, static_cast<SimTime>(devices_[device].downlink_free_ms) * kMillisecond,
+                                            gw_tx_free_[g]});
+        start = next_device_window(device, r.css_rx_interval, free_from);
+        while (in_beacon(g, start, start + air) || start < gw_tx_free_[g])
+          start = next_device_window(device, r.css_rx_interval, start + 1);
+        device_charge = r.sx1262.receive_window(air + kRxGuard).charge_uc;
+      }
+      tr.channel = ch::channel_for(LinkType::Css, seed_, device, start);
+      break;
+    }
+    case LinkType::Ble: {
+      const hw::BleTransfer x = hw::ble_transfer(r.ble_connection, std::max<std::uint32_t>(tr.frame_bytes, 1));
+      air = std::max<SimTime>(x.duration, 1);
+      start = ble_link_ready(device, ready, tr.uplink, rng);
+      start += static_cast<SimTime>(rng.uniform() * static_cast<double>(r.ble_connection.interval));
+      tr.channel = ch::ble_data_channel_for(seed_, device, start);
+      const unsigned ppe = std::max(1u, r.ble_connection.packets_per_event);
+      const unsigned full = x.ll_packets / ppe, rest = x.ll_packets % ppe;
+      const auto dir = tr.uplink ? hw::BleDirection::Send : hw::BleDirection::Receive;
+      device_charge = full * r.nrf52840.connection_event(ppe, r.ble_connection.ll_max_payload_bytes, tp.ble_dbm, dir).charge_uc;
+      if (rest > 0)
+        device_charge += r.nrf52840.connection_event(rest, r.ble_connection.ll_max_payload_bytes, tp.ble_dbm, dir).charge_uc;
+      devices_[device].ble_until_ms =
+          static_cast<std::uint32_t>(std::min<SimTime>((start + air + config_.radio.ble_idle_timeout) / kMillisecond,
+                                                       0xFFFF'FFFFu));
+      break;
+    }
+  }
+  tr.start = start;
+  tr.end = start + std::max<SimTime>(air, 1);
+  charge(device, device_charge, tr.cls);
+
+  if (tr.phone) {
+    tr.rssi = tp.ble_dbm - config_.radio.ble.loss_db(1.0);
+    tr.snr = ch::snr_db(tr.rssi, ch::noise_floor_dbm(r.ble_rate, config_.radio.noise_figure_db));
+    tr.handle = kNone;
+  } else {
+    const ch::Medium medium = ch::medium_of(tr.link);
+    const auto medium_id = ch::medium_id(medium);
+    const ch::DataRate rate = rate_of(type, tr.link);
+    const std::uint32_t device_node = gateways_.gateway_count() + device;
+    tr.rssi = link_budget_rssi(device, g, tr.link, tr.uplink);
+    tr.snr = ch::snr_db(tr.rssi, ch::noise_floor_dbm(rate, config_.radio.noise_figure_db));
+    ch::Reception rx;
+    rx.receiver = tr.uplink ? g : device_node;
+    rx.transmitter = tr.uplink ? device_node : g;
+    rx.medium = medium_id;
+    rx.channel = tr.channel;
+    rx.start = tr.start;
+    rx.end = tr.end;
+    rx.rssi_dbm = tr.rssi;
+    rx.decodable = demodulates(tr.rssi, tr.link, rate);
+    tr.handle = medium_.add(rx);
+    tr.extras = 0;
+    if (tr.uplink) {
+      if (medium == ch::Medium::SubGhz) {
+        channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel] =
+            std::max(channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel], tr.end);
+      }
+      // Other gateways on the same medium that hear the frame: it interferes there and may hold their radio.
+      scratch_.clear();
+      const double floor = ch::sensitivity_dbm(rate) - config_.radio.interference_margin_db;
+      grid_.for_each_within(device_position(device), tp.interference_range_m[link_index(tr.link)],
+                            [&](std::uint32_t other, double) {
+                              if (other == g) return;
+                              const bool same_medium = medium == ch::Medium::Ble
+                                                           ? gateways_.serves(other, LinkType::Ble)
+                                                           : gateways_.serves(other, LinkType::Fsk) ||
+                                                                 gateways_.serves(other, LinkType::Css);
+                              if (same_medium) scratch_.push_back(other);
+                            });
+      std::vector<std::pair<double, std::uint32_t>>& heard = heard_;
+      heard.clear();
+      for (std::uint32_t other : scratch_) {
+        const double p = link_budget_rssi(device, other, tr.link, true);
+        if (p >= floor) heard.emplace_back(-p, other);
+      }
+      std::sort(heard.begin(), heard.end());
+      for (const auto& [neg, other] : heard) {
+        if (tr.extras == kMaxExtraReceivers) break;
+        ch::Reception x = rx;
+        x.receiver = other;
+        x.rssi_dbm = -neg;
+        x.decodable = demodulates(-neg, tr.link, rate);
+        tr.extra[tr.extras++] = medium_.add(x);
+        if (medium == ch::Medium::SubGhz) {
+          auto& busy = channel_busy_[static_cast<std::size_t>(other) * ch::kSubGhzPlan.count + tr.channel];
+          busy = std::max(busy, tr.end);
+        }
+      }
+    } else {
+      if (medium == ch::Medium::SubGhz) {
+        gw_tx_free_[g] = std::max(gw_tx_free_[g], tr.end);
+        devices_[device].downlink_free_ms = static_cast<std::uint32_t>(
+            std::min<SimTime>((tr.end + kMillisecond - 1) / kMillisecond, 0xFFFF'FFFFu));
+      }
+      medium_.add_transmission(g, tr.start, tr.end, medium_id);
+      GatewayLoad& l = gateways_.load(g);
+      ++l.frames_sent;
+      l.tx_airtime += tr.end - tr.start;
+    }
+  }
+  if (++since_prune_ >= kPruneEvery) {
+    since_prune_ = 0;
+    medium_.prune(kernel_.now());
+  }
+  kernel_.schedule_at(tr.end, kTarget, 0, device, t);
+}
+
+void RadioAccessNetwork::report(const Transfer& tr, std::string_view outcome) {
+  metrics::RadioFrameRecord rec{};
+  rec.start = tr.start;
+  rec.end = tr.end;
+  rec.device = tr.device;
+  rec.gateway = tr.phone ? metrics::kNoGateway : tr.gateway;
+  rec.device_type = fleet_[tr.device].device_type;
+  rec.link = static_cast<std::uint8_t>(tr.link);
+  rec.uplink = tr.uplink;
+  rec.channel = tr.channel;
+  rec.frequency_hz = tr.link == LinkType::Ble ? ch::ble_centre_hz(tr.channel) : ch::kSubGhzPlan.centre_hz(tr.channel);
+  rec.rssi_dbm = tr.rssi;
+  rec.snr_db = tr.snr;
+  rec.length = tr.frame_bytes;
+  rec.message = class_name(tr.cls);
+  rec.outcome = outcome;
+  if (!tr.bytes.empty()) {
+    const std::size_t max = tr.link == LinkType::Fsk ? 251 : tr.link == LinkType::Css ? 255 : tr.bytes.size();
+    const std::size_t from = std::min<std::size_t>(static_cast<std::size_t>(tr.fragment) * max, tr.bytes.size());
+    rec.bytes = std::span<const std::uint8_t>(tr.bytes).subspan(from, std::min<std::size_t>(tr.frame_bytes, tr.bytes.size() - from));
+  }
+  sink_.radio_frame(rec);
+}
+
+void RadioAccessNetwork::on_event(const CalendarEntry& e) { end_frame(e.arg); }
+
+void RadioAccessNetwork::end_frame(std::uint32_t t) {
+  Transfer& tr = transfers_[t];
+  std::string_view outcome = "received";
+  if (tr.handle != kNone) {
+    const ch::LossCause cause = medium_.resolve(tr.handle);
+    for (std::uint8_t i = 0; i < tr.extras; ++i) {
+      const std::uint32_t other = transfers_[t].extra[i];
+      const ch::LossCause c = medium_.resolve(other);
+      (void)c;
+    }
+    tr.extras = 0;
+    tr.handle = kNone;
+    if (cause != ch::LossCause::None) outcome = ch::to_string(cause);
+    else if (gateways_.down_during(tr.gateway, tr.start, tr.end)) outcome = "gateway_down";
+    else if (tr.uplink && tr.link != LinkType::Ble && in_beacon(tr.gateway, tr.start, tr.end)) outcome = "half_duplex";
+    if (tr.uplink) {
+      GatewayLoad& l = gateways_.load(tr.gateway);
+      l.rx_airtime += tr.end - tr.start;
+      if (outcome == "received") ++l.frames_received;
+      else ++l.frames_lost;
+    }
+  }
+  if (!powered(tr.device)) outcome = "battery_depleted";
+  report(tr, outcome);
+  const SimTime now = kernel_.now();
+  RandomStream rng = fleet_.stream(tr.device);
+  const DeviceRadioConfig& r = fleet_.type_of(tr.device).radio;
+  if (outcome == "received") {
+    SimTime next_ready = now;
+    if (tr.uplink && tr.link == LinkType::Fsk && !tr.phone) {
+      // The gateway acknowledges at once (MAC ACK): its radio transmits, so it cannot hear meanwhile.
+      const SimTime ack = hw::fsk_time_on_air(types_[fleet_[tr.device].device_type].fsk, kAckBytes);
+      medium_.add_transmission(tr.gateway, now + kTurnaround, now + kTurnaround + ack,
+                               ch::medium_id(ch::Medium::SubGhz));
+      GatewayLoad& l = gateways_.load(tr.gateway);
+      ++l.frames_sent;
+      l.tx_airtime += ack;
+      next_ready = now + kTurnaround + ack;
+    }
+    tr.tries = 0;
+    if (++tr.fragment < tr.fragments) {
+      start_frame(t, next_ready, rng);
+      fleet_.commit(tr.device, rng);
+      return;
+    }
+    deliver(t, now);
+    fleet_.commit(tr.device, rng);
+    return;
+  }
+  // Lost. FSK and BLE retransmit (MAC ACK, link-layer retransmission); a CSS uplink is fire-and-forget.
+  const bool retry = powered(tr.device) && outcome != "below_sensitivity" && outcome != "gateway_down" &&
+                     !(tr.uplink && tr.link == LinkType::Css) && tr.tries < r.mac_retries;
+  if (retry) {
+    ++tr.tries;
+    SimTime ready = now;
+    if (tr.uplink && tr.link == LinkType::Fsk)
+      ready = now + kAckTimeout + rng.below(4) * gateways_.group(tr.gateway).radio.fsk_slot;
+    start_frame(t, ready, rng);
+    fleet_.commit(tr.device, rng);
+    return;
+  }
+  fleet_.commit(tr.device, rng);
+  lose(t, now);
+}
+
+void RadioAccessNetwork::deliver(std::uint32_t t, SimTime at) {
+  Transfer& tr = transfers_[t];
+  SimTime when = at;
+  if (tr.uplink) {
+    if (!tr.phone) {
+      RandomStream rng = fleet_.stream(tr.device);
+      const BackhaulOutcome b = gateways_.backhaul(tr.gateway, at, tr.bytes_total, rng);
+      fleet_.commit(tr.device, rng);
+      if (!b.delivered) {
+        lose(t, at);
+        return;
+      }
+      when += b.delay;
+    }
+    when += tr.relay;
+  }
+  const Continuation c = tr.arrived;
+  tr.bytes.clear();
+  free_transfers_.push_back(t);
+  kernel_.schedule_at(when, c.target, c.kind, c.device, c.arg);
+}
+
+void RadioAccessNetwork::lose(std::uint32_t t, SimTime at) {
+  Transfer& tr = transfers_[t];
+  const std::optional<Continuation> c = tr.lost;
+  tr.bytes.clear();
+  free_transfers_.push_back(t);
+  if (c) kernel_.schedule_at(at, c->target, c->kind, c->device, c->arg);
+}
+
+}  // namespace st::models

@@ -1,0 +1,108 @@
+// RadioAccessNetwork: the physical layer between devices and the network server: device and gateway
+// positions, path loss and shadowing, the shared media (collisions, capture, half-duplex, busy receivers),
+// the MAC timing of each link (FSK beacon slots and listen-before-talk, CSS asynchronous uplinks and receive
+// windows, BLE advertising and connections), the radio hardware's airtime and energy, and the backhaul.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "models/channel/air_interface.hpp"
+#include "models/channel/radio_medium.hpp"
+#include "models/channel/spatial_grid.hpp"
+#include "models/gateway/gateway_pool.hpp"
+#include "models/lifecycle/fleet.hpp"
+#include "models/lifecycle/twin_context.hpp"
+#include "sim/kernel/dispatcher.hpp"
+#include "sim/metrics/metrics_sink.hpp"
+
+namespace st::models {
+
+class RadioAccessNetwork : public AirInterface, public EventHandler {
+ public:
+  static constexpr std::uint8_t kTarget = kRadioTarget;  // calendar target of its frame-end events
+  static constexpr std::uint32_t kNone = GatewayPool::kNone;
+
+  RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink& sink, const WorldConfig& config,
+                     GatewayPool& gateways, Fleet& fleet);
+  ~RadioAccessNetwork() override;
+
+  bool pick_link(std::uint32_t device, const std::vector<LinkType>& preferred, bool for_registration,
+                 LinkType& out) const override;
+  void to_cloud(const AirMessage& m, RandomStream& rng) override;
+  void to_device(const AirMessage& m, RandomStream& rng) override;
+  bool powered(std::uint32_t device) const override;
+  void device_compute(std::uint32_t device, SimTime busy, MessageClass cls) override;
+  void on_event(const CalendarEntry& e) override;
+
+  // Integrates every device's sleep and listening baseline up to the end of the run.
+  void finish(SimTime end);
+
+  channel::Position device_position(std::uint32_t device) const;
+  // The gateway the device would use on `link` at `t` (its best one in range, or the best one still up).
+  std::uint32_t current_gateway(std::uint32_t device, LinkType link, SimTime t) const;
+  // Its best gateway on `link` when the world was built (kNone: out of range of every gateway).
+  std::uint32_t home(std::uint32_t device, LinkType link) const { return devices_[device].serving[link_index(link)]; }
+  double baseline_ma(std::uint16_t device_type) const;
+  double battery_capacity_mah(std::uint16_t device_type) const;
+  double battery_voltage_v(std::uint16_t device_type) const;
+  // Charge drawn by devices per message class (registration, uplink, ack, downlink), in uC.
+  double charge_by_class_uc(MessageClass cls) const { return charge_by_class_[static_cast<std::size_t>(cls)]; }
+  std::uint64_t depleted_devices() const { return depleted_; }
+  const channel::RadioMedium& medium() const { return medium_; }
+
+ private:
+  struct TypeRadio;
+  struct DeviceRadio {
+    float x = 0, y = 0;
+    std::array<std::uint32_t, 3> serving{kNone, kNone, kNone};  // by link index
+    std::uint32_t ble_until_ms = 0;  // its BLE connection stays open until then (ms of simulated time)
+    std::uint32_t downlink_free_ms = 0;  // the gateway has no earlier downlink for it after this (ms)
+  };
+  struct Transfer;
+
+  void place_devices();
+  void choose_homes();
+  double link_budget_rssi(std::uint32_t device, std::uint32_t gateway, LinkType link, bool uplink) const;
+  bool demodulates(double rssi_dbm, LinkType link, channel::DataRate rate) const;
+  channel::DataRate rate_of(std::uint16_t type, LinkType link) const;
+  double range_m(std::uint16_t type, LinkType link) const;
+
+  std::uint32_t new_transfer();
+  void start_frame(std::uint32_t t, SimTime ready, RandomStream& rng);
+  void end_frame(std::uint32_t t);
+  void lose(std::uint32_t t, SimTime at);
+  void deliver(std::uint32_t t, SimTime at);
+  void phone_transfer(const AirMessage& m, bool uplink, RandomStream& rng);
+  void charge(std::uint32_t device, double charge_uc, MessageClass cls);
+  void report(const Transfer& tr, std::string_view outcome);
+  SimTime next_fsk_slot(std::uint32_t gateway, SimTime t) const;
+  SimTime next_device_window(std::uint32_t device, SimTime spacing, SimTime t) const;
+  bool in_beacon(std::uint32_t gateway, SimTime from, SimTime to) const;
+  SimTime ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates, RandomStream& rng);
+
+  Dispatcher& kernel_;
+  metrics::MetricsSink& sink_;
+  const WorldConfig& config_;
+  GatewayPool& gateways_;
+  Fleet& fleet_;
+  std::uint64_t seed_;
+  std::vector<TypeRadio> types_;
+  std::vector<double> gw_subghz_dbm_, gw_ble_dbm_;  // capped TX powers by gateway
+  std::vector<SimTime> gw_phase_;                    // beacon phase of each gateway
+  std::vector<SimTime> gw_tx_free_;                  // its sub-GHz radio has no transmission booked after this
+  std::vector<DeviceRadio> devices_;
+  channel::SpatialGrid grid_;
+  channel::RadioMedium medium_;
+  std::vector<Transfer> transfers_;
+  std::vector<std::uint32_t> free_transfers_;
+  std::vector<SimTime> channel_busy_;  // gateway x sub-GHz channel: heard busy until (listen-before-talk)
+  std::array<double, 4> charge_by_class_{};
+  std::uint64_t depleted_ = 0;
+  std::vector<std::uint32_t> scratch_;
+  std::vector<std::pair<double, std::uint32_t>> heard_;
+  std::uint32_t since_prune_ = 0;
+};
+
+}  // namespace st::models

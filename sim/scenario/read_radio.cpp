@@ -1,0 +1,216 @@
+// The radio parts of a scenario: the physical layer of `topology:` (propagation, capture, noise), a gateway
+// group's radio keys (placement, powers, demodulators, backhaul caps) and a device type's `radio:` map.
+#include <cmath>
+#include <numbers>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/enum_tables.hpp"
+#include "sim/scenario/radio_sections.hpp"
+#include "sim/scenario/scenario_error.hpp"
+
+namespace st::scenario {
+
+namespace {
+
+constexpr double kMaxDistance = 1'000'000.0;  // 1000 km: anything farther is absurd for Sidewalk
+
+channel::Position read_position(const Field& f) {
+  const auto items = f.as_list();
+  if (items.size() != 2) f.fail("a position is a list of two distances [x, y], e.g. [0m, 250m]");
+  const double x = items[0].as_distance(), y = items[1].as_distance();
+  items[0].in_range(std::fabs(x), 0, kMaxDistance, "+-1000km");
+  items[1].in_range(std::fabs(y), 0, kMaxDistance, "+-1000km");
+  return {x, y};
+}
+
+double read_positive_distance(const Field& f) { return f.in_range(f.as_distance(), 0.01, kMaxDistance, "1cm..1000km"); }
+
+channel::PathLossModel read_propagation(const Field& f, double frequency_hz, const channel::PathLossModel& dflt) {
+  const MapReader m(f, {"model", "exponent", "shadowing", "reference_distance", "environment", "base_height",
+                        "mobile_height"});
+  const std::vector<std::pair<std::string, channel::PathLossKind>> kinds = {
+      {"log_distance", channel::PathLossKind::LogDistance},
+      {"free_space", channel::PathLossKind::FreeSpace},
+      {"okumura_hata", channel::PathLossKind::OkumuraHata}};
+  const channel::PathLossKind kind = m.get("model") ? m.get("model")->as_enum("propagation model", kinds) : dflt.kind;
+  const double sigma = m.get("shadowing") ? m.get("shadowing")->in_range(m.get("shadowing")->as_decibels(), 0, 30, "0dB..30dB")
+                                          : dflt.shadowing_sigma_db;
+  const auto only_for = [&](const char* key, const char* model) {
+    if (auto x = m.get(key)) x->fail_key(std::string("'") + key + "' applies only to model " + model);
+  };
+  switch (kind) {
+    case channel::PathLossKind::FreeSpace:
+      only_for("exponent", "log_distance");
+      only_for("reference_distance", "log_distance");
+      only_for("environment", "okumura_hata");
+      only_for("base_height", "okumura_hata");
+      only_for("mobile_height", "okumura_hata");
+      return channel::PathLossModel::free_space(frequency_hz, sigma);
+    case channel::PathLossKind::LogDistance: {
+      only_for("environment", "okumura_hata");
+      only_for("base_height", "okumura_hata");
+      only_for("mobile_height", "okumura_hata");
+      const double n = m.get("exponent") ? m.get("exponent")->in_range(m.get("exponent")->as_number(), 1.0, 8.0, "1..8")
+                                         : (dflt.kind == channel::PathLossKind::LogDistance ? dflt.exponent : 3.5);
+      const double d0 = m.get("reference_distance") ? read_positive_distance(*m.get("reference_distance")) : 1.0;
+      return channel::PathLossModel::log_distance(n, sigma, frequency_hz, d0);
+    }
+    case channel::PathLossKind::OkumuraHata: {
+      only_for("exponent", "log_distance");
+      only_for("reference_distance", "log_distance");
+      const std::vector<std::pair<std::string, channel::HataEnvironment>> envs = {
+          {"urban", channel::HataEnvironment::UrbanSmallMedium},
+          {"urban_large", channel::HataEnvironment::UrbanLarge},
+          {"suburban", channel::HataEnvironment::Suburban},
+          {"open", channel::HataEnvironment::Open}};
+      const auto env = m.get("environment") ? m.get("environment")->as_enum("environment", envs)
+                                            : channel::HataEnvironment::Suburban;
+      const double hb = m.get("base_height") ? m.get("base_height")->in_range(m.get("base_height")->as_distance(), 1, 300, "1m..300m") : 30.0;
+      const double hm = m.get("mobile_height") ? m.get("mobile_height")->in_range(m.get("mobile_height")->as_distance(), 0.5, 20, "0.5m..20m") : 1.5;
+      return channel::PathLossModel::okumura_hata(env, frequency_hz, hb, hm, sigma);
+    }
+  }
+  return dflt;
+}
+
+}  // namespace
+
+models::PlacementConfig read_placement(const Field& f, std::uint64_t count, bool allow_near_gateways) {
+  const std::string pattern = [&] {
+    const MapReader probe(f, {"pattern", "spacing", "columns", "origin", "center", "radius", "inner_radius", "from",
+                              "to", "angle", "points"});
+    return probe.require("pattern").scalar("a placement pattern");
+  }();
+  models::PlacementConfig p;
+  p.near_gateways = false;
+  channel::PlacementSpec& s = p.spec;
+  const auto centre = [&](const MapReader& m) {
+    if (auto c = m.get("center")) return read_position(*c);
+    if (auto c = m.get("origin")) return read_position(*c);
+    return channel::Position{};
+  };
+  if (pattern == "near_gateways") {
+    if (!allow_near_gateways) f.fail("pattern 'near_gateways' is for device types, not gateways");
+    const MapReader m(f, {"pattern", "radius"});
+    p.near_gateways = true;
+    p.near_radius_m = m.get("radius") ? read_positive_distance(*m.get("radius")) : 25.0;
+  } else if (pattern == "grid") {
+    const MapReader m(f, {"pattern", "spacing", "columns", "origin"});
+    s.kind = channel::PlacementKind::Grid;
+    s.spacing_m = read_positive_distance(m.require("spacing"));
+    if (auto c = m.get("columns")) s.columns = c->as_u32(1, 10'000'000);
+    s.origin = centre(m);
+  } else if (pattern == "disc") {
+    const MapReader m(f, {"pattern", "radius", "center"});
+    s.kind = channel::PlacementKind::Disc;
+    s.radius_m = read_positive_distance(m.require("radius"));
+    s.origin = centre(m);
+  } else if (pattern == "annulus") {
+    const MapReader m(f, {"pattern", "radius", "inner_radius", "center"});
+    s.kind = channel::PlacementKind::Annulus;
+    s.radius_m = read_positive_distance(m.require("radius"));
+    s.inner_radius_m = m.require("inner_radius").as_distance();
+    if (s.inner_radius_m < 0 || s.inner_radius_m >= s.radius_m)
+      m.require("inner_radius").fail("must be at least 0m and less than the radius");
+    s.origin = centre(m);
+  } else if (pattern == "ring") {
+    const MapReader m(f, {"pattern", "radius", "center", "angle"});
+    s.kind = channel::PlacementKind::Ring;
+    s.radius_m = read_positive_distance(m.require("radius"));
+    s.origin = centre(m);
+    if (auto a = m.get("angle")) s.angle_rad = a->in_range(a->as_number(), -360, 360, "-360..360 (degrees)") * std::numbers::pi / 180.0;
+  } else if (pattern == "line") {
+    const MapReader m(f, {"pattern", "from", "to", "origin", "angle"});
+    s.kind = channel::PlacementKind::Line;
+    s.d0_m = m.require("from").as_distance();
+    s.d1_m = read_positive_distance(m.require("to"));
+    if (s.d0_m < 0 || s.d0_m > s.d1_m) m.require("from").fail("must be at least 0m and at most 'to'");
+    s.origin = centre(m);
+    if (auto a = m.get("angle")) s.angle_rad = a->in_range(a->as_number(), -360, 360, "-360..360 (degrees)") * std::numbers::pi / 180.0;
+  } else if (pattern == "list") {
+    const MapReader m(f, {"pattern", "points"});
+    s.kind = channel::PlacementKind::Explicit;
+    const Field pts = m.require("points");
+    for (const auto& item : pts.as_list()) s.points.push_back(read_position(item));
+    if (s.points.size() < count) {
+      pts.fail("lists " + std::to_string(s.points.size()) + " positions for " + std::to_string(count) +
+               " gateways or devices");
+    }
+  } else {
+    const std::vector<std::pair<std::string, int>> names = {{"grid", 0}, {"disc", 0}, {"annulus", 0}, {"ring", 0},
+                                                           {"line", 0}, {"list", 0}, {"near_gateways", 0}};
+    const MapReader m(f, {"pattern", "spacing", "columns", "origin", "center", "radius", "inner_radius", "from", "to",
+                          "angle", "points"});
+    (void)m.require("pattern").as_enum("placement pattern", names);
+  }
+  return p;
+}
+
+void read_topology_radio(const MapReader& m, Topology& t) {
+  models::RadioWorldConfig& r = t.radio;
+  if (auto radio = m.get("radio")) {
+    const std::vector<std::pair<std::string, bool>> modes = {{"physical", true}, {"explicit", false}};
+    r.physical = radio->as_enum("radio model", modes);
+  }
+  if (auto p = m.get("propagation")) {
+    const MapReader pm(*p, {"sub_ghz", "ble"});
+    if (auto s = pm.get("sub_ghz")) r.subghz = read_propagation(*s, 915e6, r.subghz);
+    if (auto b = pm.get("ble")) r.ble = read_propagation(*b, 2.44e9, r.ble);
+  }
+  if (auto c = m.get("capture_threshold")) r.capture_threshold_db = c->in_range(c->as_decibels(), 0, 40, "0dB..40dB");
+  if (auto n = m.get("noise_figure")) r.noise_figure_db = n->in_range(n->as_decibels(), 0, 30, "0dB..30dB");
+  if (auto d = m.get("ble_scan_duty")) r.ble_scan_duty = d->in_range(d->as_probability(), 0.01, 1, "1%..100%");
+  if (auto i = m.get("ble_idle_timeout")) r.ble_idle_timeout = i->as_duration();
+}
+
+void read_gateway_radio(const MapReader& g, GatewayGroup& group) {
+  models::GatewayRadioConfig& r = group.radio;
+  if (auto p = g.get("placement")) r.placement = read_placement(*p, group.count, false);
+  if (auto x = g.get("tx_power")) r.subghz_tx_power_dbm = x->in_range(x->as_power_dbm(), -20, 30, "-20dBm..30dBm");
+  if (auto x = g.get("ble_tx_power")) r.ble_tx_power_dbm = x->in_range(x->as_power_dbm(), -40, 8, "-40dBm..8dBm");
+  if (auto x = g.get("demodulators")) r.subghz_demodulators = static_cast<std::uint16_t>(x->as_u32(1, 64));
+  if (auto x = g.get("ble_connections")) r.ble_demodulators = static_cast<std::uint16_t>(x->as_u32(1, 64));
+  if (auto x = g.get("backhaul_rate")) r.backhaul_rate_bps = x->in_range(x->as_rate(), 0, 10e9, "0bps..10000Mbps");
+  if (auto x = g.get("monthly_data_cap")) r.monthly_cap_bytes = x->as_size();
+  if (auto x = g.get("fsk_slot")) {
+    r.fsk_slot = x->as_duration();
+    if (r.fsk_slot < kMillisecond || r.fsk_slot > 10 * kSecond) x->fail("must be within 1ms..10s");
+  }
+}
+
+void read_device_radio(const Field& f, DeviceType& t) {
+  models::DeviceRadioConfig& r = t.radio;
+  const MapReader m(f, {"placement", "tx_power", "ble_tx_power", "fsk_rate", "css_rate", "fsk_rx_spacing",
+                        "css_rx_interval", "battery", "mac_retries", "sleep_current"});
+  if (auto p = m.get("placement")) r.placement = read_placement(*p, t.count, true);
+  if (auto x = m.get("tx_power")) r.subghz_tx_power_dbm = x->in_range(x->as_power_dbm(), -20, 30, "-20dBm..30dBm");
+  if (auto x = m.get("ble_tx_power")) r.ble_tx_power_dbm = x->in_range(x->as_power_dbm(), -40, 8, "-40dBm..8dBm");
+  const auto rate = [&](const char* key, LinkType link) {
+    const Field x = *m.get(key);
+    const std::string name = x.scalar("a data rate");
+    if (auto v = channel::data_rate_from_string(link, name)) return *v;
+    std::vector<std::pair<std::string, int>> names;
+    for (const auto& spec : channel::kDataRates)
+      if (spec.link == link) names.emplace_back(std::string(spec.name), 0);
+    (void)x.as_enum(std::string(to_string(link)) + " rate", names);
+    return channel::DataRate::Fsk50k;
+  };
+  if (m.get("fsk_rate")) r.fsk_rate = rate("fsk_rate", LinkType::Fsk);
+  if (m.get("css_rate")) r.css_rate = rate("css_rate", LinkType::Css);
+  if (auto x = m.get("fsk_rx_spacing")) {
+    r.fsk_rx_spacing = x->as_duration();
+    if (r.fsk_rx_spacing < kMillisecond || r.fsk_rx_spacing > kMinute) x->fail("must be within 1ms..1min");
+  }
+  if (auto x = m.get("css_rx_interval")) {
+    r.css_rx_interval = x->as_duration();
+    if (r.css_rx_interval < kMillisecond || r.css_rx_interval > kHour) x->fail("must be within 1ms..1h");
+  }
+  if (auto x = m.get("battery")) r.battery.capacity_mah = x->in_range(x->as_charge_mah(), 0, 1e7, "0mAh..10000Ah");
+  if (auto x = m.get("mac_retries")) r.mac_retries = x->as_u32(0, 15);
+  if (auto x = m.get("sleep_current")) {
+    r.sleep_ua = x->in_range(x->as_current_ma(), 0, 100, "0uA..100mA") * 1e3;
+  }
+}
+
+}  // namespace st::scenario
