@@ -20,18 +20,18 @@ enum class HataEnvironment : std::uint8_t { UrbanSmallMedium, UrbanLarge, Suburb
 // The default is the free-space loss at d0 = 1 m and 915 MHz (31.68 dB) with n = 3.5 and sigma = 6 dB [E]:
 // ground-level suburban links between houses and yards. Median ranges it gives: 20 dBm to -127 dBm (CSS SF11)
 // ~2.0 km, 20 dBm to -108 dBm (FSK 50 kbps) ~570 m; with log_distance(3.5, 6, 2.44e9) (PL(1 m) = 40.2 dB),
-// BLE 0 dBm to -95 dBm ~37 m: the order of the ranges Amazon quotes for Sidewalk links.
+// BLE 0 dBm to -95 dBm ~37 m (BLE tens of metres, FSK under a mile, CSS beyond: the usual picture of Sidewalk).
 //
 // OkumuraHata (Hata 1980, COST-231 report form), frequency 150-1500 MHz, base height 30-200 m, mobile 1-10 m,
 // distance 1-20 km. Outside those ranges the inputs are CLAMPED for frequency and heights, while the distance is
 // EXTRAPOLATED (the formula is linear in log10 d) and the result never goes below the free-space loss at the same
-// distance: clamping d to 1 km would give a 10 m link the loss of a 1 km link, which matters for Sidewalk where
-// most links are shorter than 1 km. Suburban and open corrections apply to the small/medium-city formula.
+// distance and the true frequency: clamping d to 1 km would give a 10 m link the loss of a 1 km link, and most
+// Sidewalk links are shorter than 1 km. Suburban and open corrections apply to the small/medium-city formula.
 struct PathLossModel {
   PathLossKind kind = PathLossKind::LogDistance;
   double frequency_hz = 915e6;        // FreeSpace, OkumuraHata (and the PL(d0) helper below)
   // LogDistance
-  double reference_distance_m = 1.0;  // d0
+  double reference_distance_m = 1.0;  // d0 (> 0)
   double reference_loss_db = 31.68;   // PL(d0)
   double exponent = 3.5;              // n
   // OkumuraHata

@@ -548,7 +548,8 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
     const auto medium_id = ch::medium_id(medium);
     const ch::DataRate rate = rate_of(type, tr.link);
     const std::uint32_t device_node = gateways_.gateway_count() + device;
-    tr.rssi = link_budget_rssi(device, g, tr.link, tr.uplink);
+    // Mean link budget (distance, shadowing of this device-gateway pair) plus this frame's fading.
+    tr.rssi = link_budget_rssi(device, g, tr.link, tr.uplink) + config_.radio.fading_sigma_db * rng.standard_normal();
     tr.snr = ch::snr_db(tr.rssi, ch::noise_floor_dbm(rate, config_.radio.noise_figure_db));
     ch::Reception rx;
     rx.receiver = tr.uplink ? g : device_node;

@@ -49,6 +49,14 @@ void DeviceTraffic::reject(std::uint32_t device, std::string_view actor, std::st
   count(device, direction, "rejected", cause);
 }
 
+std::string_view DeviceTraffic::blocked_cause(std::uint32_t device) const {
+  const DeviceRecord& d = ctx_.fleet[device];
+  if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) return "device_revoked";
+  if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) return "device_type_revoked";
+  if (ctx_.cloud_partner.device(device).permission_revoked) return "developer_revoked";
+  return {};
+}
+
 void DeviceTraffic::start(std::uint32_t device) {
   RandomStream rng = ctx_.fleet.stream(device);
   const auto period = static_cast<double>(ctx_.fleet.type_of(device).traffic.uplink_period);
@@ -208,11 +216,7 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
     frames_.release(slot);
     return;
   }
-  const DeviceRecord& d = ctx_.fleet[device];
-  std::string_view refusal;
-  if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) refusal = "device_revoked";
-  else if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) refusal = "device_type_revoked";
-  else if (ctx_.cloud_partner.device(device).permission_revoked) refusal = "developer_revoked";
+  const std::string_view refusal = blocked_cause(device);
   if (!refusal.empty()) {
     reject(device, refusal == "developer_revoked" ? "cloud_partner" : "network_server", "uplink", refusal);
     answer_device(slot, done, kNackAtDevice);  // the MAC-level NACK ends the message on the device
@@ -230,6 +234,12 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
   FrameSlot& f = frames_[slot];
   const std::uint32_t device = f.device;
   if (buffered) ctx_.cloud_partner.release_from_destination();
+  // The destination forwards nothing of a device blocked since the network server let this uplink through.
+  if (const std::string_view refusal = blocked_cause(device); !refusal.empty()) {
+    reject(device, "cloud_partner", "uplink", refusal);
+    frames_.release(slot);
+    return;
+  }
   const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {
     // The application server is down: the destination holds the uplink until it is back, within its limit.

@@ -51,6 +51,8 @@ class DeviceTraffic : public EventHandler {
   void reject(std::uint32_t device, std::string_view actor, std::string_view direction, std::string_view cause);
   void count(std::uint32_t device, std::string_view direction, std::string_view outcome, std::string_view cause);
   void answer_device(std::uint32_t slot, SimTime at, Kind kind);
+  // Why the device's uplinks are refused now (revoked device or type, developer permission), or empty.
+  std::string_view blocked_cause(std::uint32_t device) const;
   // A frame slot crosses the air: uplink (device -> network server) or downlink (network server -> device).
   void send_frame(std::uint32_t slot, LinkType link, MessageClass cls, SimTime depart, Kind arrived, Kind lost,
                   bool uplink);

@@ -68,6 +68,11 @@ std::vector<ExpectationResult> ExpectationCheck::evaluate() const {
       case scenario::ExpectKind::StateFraction: v = observed_[i]; break;
       case scenario::ExpectKind::HandshakeLatency: v = percentile(recorder_.latencies_ms(), e.percentile); break;
       case scenario::ExpectKind::Counter: v = static_cast<double>(recorder_.counter(e.counter)); break;
+      case scenario::ExpectKind::Ratio: {
+        const auto den = recorder_.counter(e.denominator);
+        v = den == 0 ? 0.0 : static_cast<double>(recorder_.counter(e.counter)) / static_cast<double>(den);
+        break;
+      }
     }
     const bool ok = v >= e.min - 1e-12 && v <= e.max + 1e-12;
     out.push_back({&e, ok, v,

@@ -103,6 +103,8 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   bump(base + std::string(r.outcome));
   if (!r.cause.empty()) bump(base + std::string(r.outcome) + "." + std::string(r.cause));
   if (r.direction == "uplink" && r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
+  if (r.direction == "uplink" && (r.outcome == "sent" || r.outcome == "delivered"))
+    bump(base + std::string(r.outcome) + "_by_type." + type_names_[r.device_type]);
 }
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
@@ -113,6 +115,10 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   t.airtime += r.end - r.start;
   bump("radio_frames");
   bump("radio_frames." + std::string(link));
+  if (r.uplink && r.message == "uplink") {
+    bump("radio_uplinks_by_type." + type_names_[r.device_type]);
+    if (r.outcome == "received") bump("radio_uplinks_received_by_type." + type_names_[r.device_type]);
+  }
   if (r.outcome == "received") {
     ++t.received;
     bump("radio_received");

@@ -10,7 +10,7 @@ namespace {
 bool is_snake_case(std::string_view s) {
   if (s.empty() || !(s.front() >= 'a' && s.front() <= 'z')) return false;
   for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
   }
   return true;
 }

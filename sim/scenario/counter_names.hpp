@@ -19,9 +19,13 @@ inline constexpr std::array<std::string_view, 20> kCounterNames = {
 // Counters that also exist per cause, e.g. "uplinks_rejected.replay", "blocked.device_type_revoked".
 // Radio counters exist per link ("radio_frames.css", "radio_received.fsk") and per loss cause
 // ("radio_lost.collision").
-inline constexpr std::array<std::string_view, 10> kPerCauseCounters = {
+// Per device type (the type's name, in snake_case): "uplinks_sent_by_type.tracker",
+// "uplinks_delivered_by_type.tracker", "radio_uplinks_by_type.tracker" (radio frames of uplinks, with
+// retransmissions) and "radio_uplinks_received_by_type.tracker".
+inline constexpr std::array<std::string_view, 14> kPerCauseCounters = {
     "uplinks_rejected", "uplinks_dropped", "downlinks_rejected", "downlinks_dropped", "handshakes_failed",
-    "refusals", "blocked", "radio_frames", "radio_received", "radio_lost"};
+    "refusals", "blocked", "radio_frames", "radio_received", "radio_lost", "uplinks_sent_by_type",
+    "uplinks_delivered_by_type", "radio_uplinks_by_type", "radio_uplinks_received_by_type"};
 
 // nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
 std::optional<std::string> counter_name_problem(std::string_view name);

@@ -46,7 +46,8 @@ const EnumTable<ActionKind>& action_names() {
 const EnumTable<OutageTarget>& outage_target_names() {
   static const EnumTable<OutageTarget> t = {{"network_server", OutageTarget::NetworkServer},
                                             {"application_server", OutageTarget::ApplicationServer},
-                                            {"ingest", OutageTarget::Ingest}};
+                                            {"ingest", OutageTarget::Ingest},
+                                            {"gateways", OutageTarget::Gateways}};
   return t;
 }
 const EnumTable<int>& percentile_names() {

@@ -45,6 +45,7 @@ std::string render(const Expectation& e) {
     case ExpectKind::HandshakeLatency:
       return "handshake_latency p" + std::to_string(e.percentile) + " " + bounds_text(e, 1, " ms");
     case ExpectKind::Counter: return "counter " + e.counter + " " + bounds_text(e, 1, "");
+    case ExpectKind::Ratio: return "ratio " + e.counter + " / " + e.denominator + " " + bounds_text(e, 100, "%");
   }
   return {};
 }
@@ -64,18 +65,18 @@ void read_bounds(const MapReader& m, const char* min_key, const char* max_key, c
 }
 
 Expectation read_expectation(const Field& item, const Scenario& s) {
-  const MapReader m(item, {"state", "handshake_latency", "counter", "at", "device_type", "min", "max",
+  const MapReader m(item, {"state", "handshake_latency", "counter", "ratio", "at", "device_type", "min", "max",
                            "min_fraction", "max_fraction", "equals"});
   Expectation e;
   e.where = item.where();
 
   std::optional<std::string> kind_key;
   for (const auto& key : m.keys()) {
-    if (key != "state" && key != "handshake_latency" && key != "counter") continue;
+    if (key != "state" && key != "handshake_latency" && key != "counter" && key != "ratio") continue;
     if (kind_key) m.get(key)->fail_key("an expectation checks one thing: it has both '" + *kind_key + "' and '" + key + "'");
     kind_key = key;
   }
-  if (!kind_key) item.fail("an expectation needs one of 'state', 'handshake_latency' or 'counter'");
+  if (!kind_key) item.fail("an expectation needs one of 'state', 'handshake_latency', 'counter' or 'ratio'");
 
   const bool is_state = *kind_key == "state";
   if (!is_state) {
@@ -136,6 +137,20 @@ Expectation read_expectation(const Field& item, const Scenario& s) {
     e.kind = ExpectKind::HandshakeLatency;
     e.percentile = m.get("handshake_latency")->as_enum("percentile", percentile_names());
     read_bounds(m, "min", "max", "equals", e, [](const Field& f) { return to_millis(f.as_duration()); });
+  } else if (*kind_key == "ratio") {
+    e.kind = ExpectKind::Ratio;
+    const Field ratio = *m.get("ratio");
+    const auto parts = ratio.as_list();
+    if (parts.size() != 2) ratio.fail("a ratio is a list of two counters [numerator, denominator]");
+    e.counter = parts[0].scalar("a counter name");
+    if (auto problem = counter_name_problem(e.counter)) parts[0].fail(*problem);
+    e.denominator = parts[1].scalar("a counter name");
+    if (auto problem = counter_name_problem(e.denominator)) parts[1].fail(*problem);
+    read_bounds(m, "min", "max", "equals", e, [](const Field& f) {
+      const double v = f.as_probability();
+      if (v < 0 || v > 1) f.fail("must be in [0, 1] (e.g. 0.9 or 90%)");
+      return v;
+    });
   } else {
     e.kind = ExpectKind::Counter;
     const Field counter = *m.get("counter");

@@ -159,6 +159,7 @@ void read_topology_radio(const MapReader& m, Topology& t) {
     if (auto b = pm.get("ble")) r.ble = read_propagation(*b, 2.44e9, r.ble);
   }
   if (auto c = m.get("capture_threshold")) r.capture_threshold_db = c->in_range(c->as_decibels(), 0, 40, "0dB..40dB");
+  if (auto x = m.get("fading")) r.fading_sigma_db = x->in_range(x->as_decibels(), 0, 20, "0dB..20dB");
   if (auto n = m.get("noise_figure")) r.noise_figure_db = n->in_range(n->as_decibels(), 0, 30, "0dB..30dB");
   if (auto d = m.get("ble_scan_duty")) r.ble_scan_duty = d->in_range(d->as_probability(), 0.01, 1, "1%..100%");
   if (auto i = m.get("ble_idle_timeout")) r.ble_idle_timeout = i->as_duration();

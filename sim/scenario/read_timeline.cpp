@@ -1,5 +1,6 @@
 // The `timeline:` section: actions at given times (register, deregister, revocations, outages, qualification,
 // attacks), optionally repeated, each checked against the run's duration and the fleet's device types.
+#include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/enum_tables.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/sections.hpp"
@@ -13,7 +14,8 @@ namespace {
 bool whole_type(ActionKind k) { return k == ActionKind::RevokeDeviceType || k == ActionKind::Qualify; }
 
 Action read_action(const Field& item, const Scenario& s) {
-  const MapReader m(item, {"at", "action", "device_type", "fraction", "count", "target", "for", "repeat", "every"});
+  const MapReader m(item, {"at", "action", "device_type", "fraction", "count", "target", "for", "repeat", "every",
+                           "gateway_group"});
   Action a;
   a.where = item.where();
   a.at = read_time_in_run(m.require("at"), s);
@@ -25,12 +27,19 @@ Action read_action(const Field& item, const Scenario& s) {
   auto refuse = [&](const char* key, const std::string& why) {
     if (auto f = m.get(key)) f->fail_key("'" + std::string(key) + "' does not apply to " + why);
   };
+  const bool gateway_outage =
+      outage && m.has("target") && m.get("target")->node().IsScalar() && m.get("target")->node().Scalar() == "gateways";
   if (outage) {
-    for (const char* key : {"device_type", "fraction", "count"}) refuse(key, "an outage (it stops an actor)");
-    if (!m.has("target")) action.fail_key("an outage needs 'target' (network_server, application_server or ingest)");
+    refuse("device_type", "an outage (it stops an actor or gateways)");
+    if (!gateway_outage) {
+      for (const char* key : {"fraction", "count"}) refuse(key, "an outage of a cloud actor (only of gateways)");
+      refuse("gateway_group", "an outage of a cloud actor (only of gateways)");
+    }
+    if (!m.has("target"))
+      action.fail_key("an outage needs 'target' (network_server, application_server, ingest or gateways)");
     if (!m.has("for")) action.fail_key("an outage needs 'for' (how long the actor is down, e.g. 5min)");
   } else {
-    for (const char* key : {"target", "for"}) refuse(key, "a " + kind + " action (outages only)");
+    for (const char* key : {"target", "for", "gateway_group"}) refuse(key, "a " + kind + " action (outages only)");
   }
   if (whole_type(a.kind)) {
     for (const char* key : {"fraction", "count", "repeat", "every"}) {
@@ -56,6 +65,26 @@ Action read_action(const Field& item, const Scenario& s) {
         }
       }
     }
+  }
+  if (gateway_outage) {
+    std::uint64_t gateways = 0;
+    for (const auto& g : s.topology.gateways) gateways += g.count;
+    population = "the topology has " + std::to_string(gateways) + " gateways";
+    if (auto f = m.get("gateway_group")) {
+      const std::string name = f->as_name();
+      const GatewayGroup* group = nullptr;
+      std::vector<std::string> names;
+      for (const auto& g : s.topology.gateways) {
+        names.push_back(g.name);
+        if (g.name == name) group = &g;
+      }
+      if (group == nullptr) f->fail("no gateway group is called '" + name + "'" + suggestion(name, names));
+      a.gateway_group = name;
+      gateways = group->count;
+      population = "gateway group '" + name + "' has " + std::to_string(gateways) + " gateways";
+    }
+    eligible = gateways;
+    if (eligible == 0) action.fail_key("an outage of gateways needs a topology with gateways");
   }
   if (auto f = m.get("fraction")) {
     a.fraction = f->as_probability();

@@ -42,7 +42,7 @@ void read_topology(const std::optional<Field>& section, Scenario& s) {
   for (const auto& [name, link] : link_names()) s.topology.link_model[link] = default_hop(link);
   if (!section) return;
   const MapReader m(*section, {"gateways", "link_model", "radio", "propagation", "capture_threshold", "noise_figure",
-                               "ble_scan_duty", "ble_idle_timeout"});
+                               "ble_scan_duty", "ble_idle_timeout", "fading"});
   read_topology_radio(m, s.topology);
 
   if (auto gateways = m.get("gateways")) {

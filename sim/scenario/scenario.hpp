@@ -103,7 +103,7 @@ enum class ActionKind {
   ReplayAttack,       // an adversary records uplinks and replays them (security exercise)
   ForgeAttack,        // an adversary injects uplinks with forged tags
 };
-enum class OutageTarget { NetworkServer, ApplicationServer, Ingest };
+enum class OutageTarget { NetworkServer, ApplicationServer, Ingest, Gateways };
 struct Action {
   SourceRef where;
   SimTime at = 0;
@@ -112,13 +112,14 @@ struct Action {
   double fraction = 1.0;                   // share of the eligible devices acted on
   std::optional<std::uint32_t> count;      // or an exact number of devices (takes precedence)
   OutageTarget target = OutageTarget::NetworkServer;  // Outage only
+  std::optional<std::string> gateway_group;  // Outage of gateways: one group (empty: every group)
   SimTime duration = 0;                    // Outage only
   std::uint32_t repeat = 1;                // the action happens this many times...
   SimTime every = 0;                       // ...this far apart
 };
 
 // ---- expectations ----
-enum class ExpectKind { StateCount, StateFraction, HandshakeLatency, Counter };
+enum class ExpectKind { StateCount, StateFraction, HandshakeLatency, Counter, Ratio };
 struct Expectation {
   SourceRef where;
   std::string text;                       // the assertion as written, for reports
@@ -128,6 +129,7 @@ struct Expectation {
   std::optional<std::string> device_type; // restrict to one device type (states only)
   int percentile = 50;                    // HandshakeLatency: 50, 95 or 99
   std::string counter;                    // Counter: a summary counter name (docs/scenario-format.md)
+  std::string denominator;                // Ratio: counter / denominator (0 when the denominator is 0)
   double min = -std::numeric_limits<double>::infinity();  // bounds; latencies in milliseconds
   double max = std::numeric_limits<double>::infinity();
 };

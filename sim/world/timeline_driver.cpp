@@ -1,6 +1,9 @@
 #include "sim/world/timeline_driver.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
+#include <vector>
 
 namespace st::world {
 
@@ -25,14 +28,38 @@ models::OutageTarget outage_target(scenario::OutageTarget t) {
     case scenario::OutageTarget::NetworkServer: return models::OutageTarget::NetworkServer;
     case scenario::OutageTarget::ApplicationServer: return models::OutageTarget::ApplicationServer;
     case scenario::OutageTarget::Ingest: return models::OutageTarget::Ingest;
+    case scenario::OutageTarget::Gateways: break;
   }
   return models::OutageTarget::NetworkServer;
 }
 }  // namespace
 
 TimelineDriver::TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, models::DeviceLifecycle& lifecycle,
-                               metrics::MetricsSink& sink)
-    : scenario_(s), kernel_(kernel), lifecycle_(lifecycle), sink_(sink), rng_(s.seed, kActorStreamBase + 1) {}
+                               models::GatewayPool& gateways, metrics::MetricsSink& sink)
+    : scenario_(s),
+      kernel_(kernel),
+      lifecycle_(lifecycle),
+      gateways_(gateways),
+      sink_(sink),
+      rng_(s.seed, kActorStreamBase + 1) {}
+
+std::uint32_t TimelineDriver::gateway_outage(const scenario::Action& a) {
+  std::vector<std::uint32_t> pool;
+  for (std::uint32_t g = 0; g < gateways_.groups().size(); ++g) {
+    if (a.gateway_group && gateways_.groups()[g].name != *a.gateway_group) continue;
+    for (std::uint32_t i = gateways_.first_of_group(g); i < gateways_.end_of_group(g); ++i) pool.push_back(i);
+  }
+  const auto n = static_cast<std::uint32_t>(
+      a.count ? std::min<std::size_t>(*a.count, pool.size())
+              : static_cast<std::size_t>(std::llround(a.fraction * static_cast<double>(pool.size()))));
+  // A partial Fisher-Yates shuffle picks which ones, from the timeline's own random stream.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto j = i + static_cast<std::uint32_t>(rng_.below(pool.size() - i));
+    std::swap(pool[i], pool[j]);
+    gateways_.outage(pool[i], kernel_.now(), kernel_.now() + a.duration);
+  }
+  return n;
+}
 
 void TimelineDriver::schedule() {
   for (std::uint32_t i = 0; i < scenario_.timeline.size(); ++i) {
@@ -55,7 +82,9 @@ std::optional<std::uint16_t> TimelineDriver::type_index(const std::optional<std:
 void TimelineDriver::on_event(const CalendarEntry& e) {
   const scenario::Action& a = scenario_.timeline[e.arg];
   if (e.kind == kOutageEnd) {
-    sink_.notice({kernel_.now(), models::to_string(outage_target(a.target)), "outage_end", ""});
+    const std::string_view who =
+        a.target == scenario::OutageTarget::Gateways ? "gateways" : models::to_string(outage_target(a.target));
+    sink_.notice({kernel_.now(), who, "outage_end", ""});
     return;
   }
   perform(a);
@@ -79,6 +108,15 @@ void TimelineDriver::perform(const scenario::Action& a) {
     case K::ForgeAttack: n = lifecycle_.forge_attack(sel, rng_); break;
     case K::Qualify: lifecycle_.qualify(*sel.device_type); break;
     case K::Outage: {
+      if (a.target == scenario::OutageTarget::Gateways) {
+        const std::uint32_t down = gateway_outage(a);
+        const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
+        kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
+        sink_.notice({kernel_.now(), "gateways", "outage_start",
+                      std::to_string(down) + " gateways" + (a.gateway_group ? " of " + *a.gateway_group : "") +
+                          " for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
+        return;
+      }
       lifecycle_.outage(outage_target(a.target), a.duration);
       const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
       kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/gateway/gateway_pool.hpp"
 #include "models/lifecycle/device_lifecycle.hpp"
 #include "sim/kernel/dispatcher.hpp"
 #include "sim/metrics/metrics_sink.hpp"
@@ -17,17 +18,20 @@ class TimelineDriver : public EventHandler {
   enum Kind : std::uint16_t { kAction, kOutageEnd };
 
   TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, models::DeviceLifecycle& lifecycle,
-                 metrics::MetricsSink& sink);
+                 models::GatewayPool& gateways, metrics::MetricsSink& sink);
   void schedule();
   void on_event(const CalendarEntry& e) override;
 
  private:
   std::optional<std::uint16_t> type_index(const std::optional<std::string>& name) const;
   void perform(const scenario::Action& a);
+  // Takes the action's share of gateways (of its group, or of all) down for its duration; how many.
+  std::uint32_t gateway_outage(const scenario::Action& a);
 
   const scenario::Scenario& scenario_;
   Dispatcher& kernel_;
   models::DeviceLifecycle& lifecycle_;
+  models::GatewayPool& gateways_;
   metrics::MetricsSink& sink_;
   RandomStream rng_;
 };

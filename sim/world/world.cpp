@@ -45,7 +45,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
       *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *air_, *network_server_, *cloud_partner_,
       *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
-  timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, sink);
+  timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, *gateways_, sink);
 
   kernel_->attach(models::kProvisioningTarget, &lifecycle_->provisioning());
   kernel_->attach(models::kRegistrationTarget, &lifecycle_->registration());

@@ -293,7 +293,8 @@ std::vector<LC> reference(const Scenario& s, double threshold_db) {
       if (t.node == f.receiver && hits(t, f.medium) && t.start <= f.start && f.start < t.end) lock = false;
     }
     if (lock) {
-      const auto held = std::count_if(active.begin(), active.end(), [&](const auto& a) { return a.second == f.medium; });
+      const auto held =
+          std::count_if(active.begin(), active.end(), [&](const auto& a) { return a.second == f.medium; });
       lock = held < s.k(f.receiver, f.medium);
     }
     if (!lock) continue;
@@ -352,7 +353,8 @@ Scenario random_scenario(std::uint64_t seed, std::size_t frames, SimTime span) {
   for (int i = 0; i < 25; ++i) {
     const auto start = rng.below(span);
     const std::uint8_t media[] = {0, 1, RadioMedium::kAllMedia};
-    s.txs.push_back({static_cast<std::uint32_t>(rng.below(4)), start, start + 50 + rng.below(1500), media[rng.below(3)]});
+    s.txs.push_back(
+        {static_cast<std::uint32_t>(rng.below(4)), start, start + 50 + rng.below(1500), media[rng.below(3)]});
   }
   s.demods[{1, 0}] = 2;
   s.demods[{1, 1}] = 2;
@@ -431,14 +433,17 @@ TEST(channelRadioMedium, StreamingWithPruningMatchesTheReference) {
       std::size_t i;
     };
     std::vector<Ev> ev;
-    const auto lead = [&](SimTime start) { return start - std::min<SimTime>(start, rng.below(3) == 0 ? 0 : rng.below(2000)); };
+    const auto lead = [&](SimTime start) {
+      return start - std::min<SimTime>(start, rng.below(3) == 0 ? 0 : rng.below(2000));
+    };
     for (std::size_t i = 0; i < s.frames.size(); ++i) {
       ev.push_back({lead(s.frames[i].start), rng.next_u64(), RegisterFrame, i});
       ev.push_back({s.frames[i].end + (rng.below(2) == 0 ? 0 : rng.below(2000)), rng.next_u64(), Resolve, i});
     }
     for (std::size_t i = 0; i < s.txs.size(); ++i) ev.push_back({lead(s.txs[i].start), rng.next_u64(), RegisterTx, i});
     for (int i = 0; i < 200; ++i) ev.push_back({rng.below(70'000), rng.next_u64(), Prune, 0});
-    std::sort(ev.begin(), ev.end(), [](const Ev& a, const Ev& b) { return std::tie(a.t, a.tie) < std::tie(b.t, b.tie); });
+    std::sort(ev.begin(), ev.end(),
+              [](const Ev& a, const Ev& b) { return std::tie(a.t, a.tie) < std::tie(b.t, b.tie); });
 
     RadioMedium m;
     s.apply_demods(m);
@@ -448,7 +453,9 @@ TEST(channelRadioMedium, StreamingWithPruningMatchesTheReference) {
     for (const Ev& e : ev) {
       switch (e.kind) {
         case RegisterFrame: handle[e.i] = m.add(s.frames[e.i]); break;
-        case RegisterTx: m.add_transmission(s.txs[e.i].node, s.txs[e.i].start, s.txs[e.i].end, s.txs[e.i].medium); break;
+        case RegisterTx:
+          m.add_transmission(s.txs[e.i].node, s.txs[e.i].start, s.txs[e.i].end, s.txs[e.i].medium);
+          break;
         case Resolve: got[e.i] = m.resolve(handle[e.i]); break;
         case Prune: m.prune(e.t); break;
       }

@@ -295,7 +295,7 @@ std::vector<ErrorCase> cases() {
       {"OutageNeedsFor", timeline("  - at: 1min\n    action: outage\n    target: ingest\n"), 7, 5,
        "an outage needs 'for'"},
       {"OutageUnknownTarget", timeline("  - at: 1min\n    action: outage\n    target: gateway\n    for: 1min\n"), 8, 13,
-       "unknown outage target 'gateway' (expected one of: network_server, application_server, ingest)"},
+       "unknown outage target 'gateway' (did you mean 'gateways'?)"},
       {"OutageZeroLength", timeline("  - at: 1min\n    action: outage\n    target: ingest\n    for: 0s\n"), 9, 10,
        "must be greater than 0"},
       {"OutagePastEnd", timeline("  - at: 55min\n    action: outage\n    target: ingest\n    for: 10min\n"), 9, 10,
@@ -321,7 +321,7 @@ std::vector<ErrorCase> cases() {
 
       // ---- expect: ----
       {"ExpectNotAList", kBase + "expect: {state: registered}\n", 5, 9, "expect: expected a list, got a map"},
-      {"ExpectNoKind", expect("  - min: 1\n"), 6, 5, "an expectation needs one of 'state', 'handshake_latency' or 'counter'"},
+      {"ExpectNoKind", expect("  - min: 1\n"), 6, 5, "an expectation needs one of 'state', 'handshake_latency', 'counter' or 'ratio'"},
       {"ExpectTwoKinds", expect("  - state: registered\n    counter: registrations\n    min: 1\n"), 7, 5,
        "an expectation checks one thing: it has both 'state' and 'counter'"},
       {"ExpectUnknownState", expect("  - state: registred\n    min: 1\n"), 6, 12,
