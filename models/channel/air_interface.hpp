@@ -48,6 +48,9 @@ class AirInterface {
   virtual void to_device(const AirMessage& m, RandomStream& rng) = 0;
   // False once the device's battery is empty: it sends and hears nothing more.
   virtual bool powered(std::uint32_t /*device*/) const { return true; }
+  // How much longer than the cloud's own answer time a response to the device takes on `link` (waiting
+  // for its receive windows, connection events): the device's acknowledgement timeout adds it.
+  virtual SimTime response_allowance(std::uint32_t /*device*/, LinkType /*link*/) const { return 0; }
   // The device's MCU computes for `busy` (crypto, firmware): charged to its battery under `cls`.
   virtual void device_compute(std::uint32_t /*device*/, SimTime /*busy*/, MessageClass /*cls*/) {}
 };

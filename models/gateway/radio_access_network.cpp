@@ -142,7 +142,7 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
                                        fleet_.type_count() ? types_[0].cfg->radio.sx1262.region_max_power_dbm
                                                            : hw::kNorthAmericaMaxPowerDbm}));
     gw_ble_dbm_.push_back(std::min(r.ble_tx_power_dbm, 8.0));
-    gw_tx_free_.push_back(0);
+    gw_tx_bookings_.emplace_back();
     gw_phase_.push_back(static_cast<SimTime>(mix64(seed_ ^ mix64(0x6a7e'0000ULL + g)) % r.beacon_period));
     medium_.set_demodulators(g, ch::medium_id(ch::Medium::SubGhz), r.subghz_demodulators);
     medium_.set_demodulators(g, ch::medium_id(ch::Medium::Ble), r.ble_demodulators);
@@ -236,7 +236,9 @@ void RadioAccessNetwork::choose_homes() {
           best_rssi = rssi;
         }
       });
-      if (best != kNone && demodulates(best_rssi, l, rate_of(t, l))) {
+      // Homed when its best gateway hears it on average, or within two fading deviations of that: an edge
+      // device gets some frames through and loses others (below sensitivity).
+      if (best != kNone && demodulates(best_rssi + 2.0 * config_.radio.fading_sigma_db, l, rate_of(t, l))) {
         devices_[d].serving[link_index(l)] = best;
       }
     }
@@ -282,6 +284,17 @@ bool RadioAccessNetwork::pick_link(std::uint32_t device, const std::vector<LinkT
     }
   }
   return false;
+}
+
+SimTime RadioAccessNetwork::response_allowance(std::uint32_t device, LinkType link) const {
+  const TypeRadio& tp = types_[fleet_[device].device_type];
+  const DeviceRadioConfig& r = tp.cfg->radio;
+  switch (link) {
+    case LinkType::Css: return r.css_rx_interval + 2 * hw::lora_time_on_air(tp.css, 64);
+    case LinkType::Fsk: return r.fsk_rx_spacing + 2 * hw::fsk_time_on_air(tp.fsk, 64);
+    case LinkType::Ble: return r.ble_adv_interval + config_.radio.ble_idle_timeout / 10;
+  }
+  return 0;
 }
 
 bool RadioAccessNetwork::powered(std::uint32_t device) const {
@@ -348,6 +361,32 @@ SimTime RadioAccessNetwork::next_device_window(std::uint32_t device, SimTime spa
   spacing = std::max<SimTime>(spacing, kMillisecond);
   const SimTime phase = mix64(seed_ ^ mix64(0xd0e5'0000'0000ULL + device)) % spacing;
   return t <= phase ? phase : phase + (t - phase + spacing - 1) / spacing * spacing;
+}
+
+SimTime RadioAccessNetwork::book_downlink(std::uint32_t g, std::uint32_t device, SimTime spacing, SimTime ready,
+                                          SimTime air) {
+  auto& booked = gw_tx_bookings_[g];
+  const SimTime now = kernel_.now();
+  booked.erase(booked.begin(), std::find_if(booked.begin(), booked.end(),
+                                            [&](const auto& b) { return b.second > now; }));
+  SimTime start = next_device_window(
+      device, spacing, std::max(ready, static_cast<SimTime>(devices_[device].downlink_free_ms) * kMillisecond));
+  for (int guard = 0; guard < 100'000; ++guard) {
+    const SimTime end = start + air + kTurnaround;
+    bool clash = in_beacon(g, start, end);
+    for (const auto& [s, e] : booked) {
+      if (s >= end) break;
+      if (start < e) {
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) break;
+    start = next_device_window(device, spacing, start + 1);
+  }
+  const auto at = std::lower_bound(booked.begin(), booked.end(), std::make_pair(start, SimTime{0}));
+  booked.insert(at, {start, start + air + kTurnaround});
+  return start;
 }
 
 SimTime RadioAccessNetwork::ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates,
@@ -491,11 +530,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         const SimTime spacing =
             tr.cls == MessageClass::Registration || tr.fragment > 0 ? kFastRxSpacing : r.fsk_rx_spacing;
         // One downlink at a time to a device, and one transmission at a time from the gateway's radio.
-        const SimTime free_from = std::max({ready, static_cast<SimTime>(devices_[device].downlink_free_ms) * kMillisecond,
-                                            gw_tx_free_[g]});
-        start = next_device_window(device, spacing, free_from);
-        while (in_beacon(g, start, start + air) || start < gw_tx_free_[g])
-          start = next_device_window(device, spacing, start + 1);
+        start = book_downlink(g, device, spacing, ready, air);
         tr.channel = ch::channel_for(LinkType::Fsk, seed_, device, start);
         device_charge = r.sx1262.receive_window(air + kRxGuard).charge_uc;
       }
@@ -507,11 +542,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         start = ready + r.sx1262.warm_wake;
         device_charge = r.sx1262.transmit(air, tp.subghz_dbm).charge_uc;
       } else {
-        const SimTime free_from = std::max({ready, static_cast<SimTime>(devices_[device].downlink_free_ms) * kMillisecond,
-                                            gw_tx_free_[g]});
-        start = next_device_window(device, r.css_rx_interval, free_from);
-        while (in_beacon(g, start, start + air) || start < gw_tx_free_[g])
-          start = next_device_window(device, r.css_rx_interval, start + 1);
+        start = book_downlink(g, device, r.css_rx_interval, ready, air);
         device_charge = r.sx1262.receive_window(air + kRxGuard).charge_uc;
       }
       tr.channel = ch::channel_for(LinkType::Css, seed_, device, start);
@@ -600,7 +631,6 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
       }
     } else {
       if (medium == ch::Medium::SubGhz) {
-        gw_tx_free_[g] = std::max(gw_tx_free_[g], tr.end);
         devices_[device].downlink_free_ms = static_cast<std::uint32_t>(
             std::min<SimTime>((tr.end + kMillisecond - 1) / kMillisecond, 0xFFFF'FFFFu));
       }

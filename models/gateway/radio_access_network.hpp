@@ -33,6 +33,7 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   void to_cloud(const AirMessage& m, RandomStream& rng) override;
   void to_device(const AirMessage& m, RandomStream& rng) override;
   bool powered(std::uint32_t device) const override;
+  SimTime response_allowance(std::uint32_t device, LinkType link) const override;
   void device_compute(std::uint32_t device, SimTime busy, MessageClass cls) override;
   void on_event(const CalendarEntry& e) override;
 
@@ -79,6 +80,9 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   void report(const Transfer& tr, std::string_view outcome);
   SimTime next_fsk_slot(std::uint32_t gateway, SimTime t) const;
   SimTime next_device_window(std::uint32_t device, SimTime spacing, SimTime t) const;
+  // The first receive window of the device (every `spacing`) at or after `ready` in which gateway `g` is
+  // neither beaconing nor booked for another transmission of `air`; books it.
+  SimTime book_downlink(std::uint32_t g, std::uint32_t device, SimTime spacing, SimTime ready, SimTime air);
   bool in_beacon(std::uint32_t gateway, SimTime from, SimTime to) const;
   SimTime ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates, RandomStream& rng);
 
@@ -91,7 +95,9 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   std::vector<TypeRadio> types_;
   std::vector<double> gw_subghz_dbm_, gw_ble_dbm_;  // capped TX powers by gateway
   std::vector<SimTime> gw_phase_;                    // beacon phase of each gateway
-  std::vector<SimTime> gw_tx_free_;                  // its sub-GHz radio has no transmission booked after this
+  // The sub-GHz transmissions each gateway has booked (start, end), oldest first: its one radio sends one
+  // frame at a time, so a downlink takes the first receive window of its device that is free.
+  std::vector<std::vector<std::pair<SimTime, SimTime>>> gw_tx_bookings_;
   std::vector<DeviceRadio> devices_;
   channel::SpatialGrid grid_;
   channel::RadioMedium medium_;

@@ -115,13 +115,16 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   RandomStream rng = ctx_.fleet.stream(device);
   box.in_flight = ++next_serial_ == 0 ? ++next_serial_ : next_serial_;
   d.flags |= kFrameInFlight;
-  ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout, kTrafficTarget, kAckTimeout, device, box.in_flight);
-
   LinkType link{};
   if (!ctx_.air.pick_link(device, cfg.links, false, link)) {
+    ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout, kTrafficTarget, kAckTimeout, device, box.in_flight);
     ctx_.fleet.commit(device, rng);
     return;  // no gateway serves any of its links: the ack never comes, the device keeps trying
   }
+  // The device waits for the acknowledgement as long as the cloud needs plus what its link's receive
+  // schedule adds (a CSS device hears its gateway only in its receive windows).
+  ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout + ctx_.air.response_allowance(device, link), kTrafficTarget,
+                          kAckTimeout, device, box.in_flight);
   d.uplink_link = link;
   // Application layer under the application key, inside the network layer under the network key.
   if (box.head_inner.empty()) {

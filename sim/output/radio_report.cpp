@@ -71,6 +71,18 @@ Json radio_section(const RunRecorder& recorder) {
   for (const auto& [cause, n] : lost) c[cause] = n;
   j["lost_by_cause"] = c;
   j["by_link"] = links;
+  // Uplink radio frames (retransmissions included) and how many were received, per device type.
+  Json types = Json::object();
+  const std::string sent = "radio_uplinks_by_type.", got = "radio_uplinks_received_by_type.";
+  for (auto it = recorder.counters().lower_bound(sent);
+       it != recorder.counters().end() && it->first.rfind(sent, 0) == 0; ++it) {
+    const std::string type = it->first.substr(sent.size());
+    const std::uint64_t type_received = recorder.counter(got + type);
+    types[type] = {{"frames", it->second},
+                   {"received", type_received},
+                   {"delivery_ratio", fixed(static_cast<double>(type_received) / static_cast<double>(it->second), 4)}};
+  }
+  j["uplinks_by_type"] = types;
   return j;
 }
 

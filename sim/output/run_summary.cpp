@@ -79,6 +79,8 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   up["dropped"] = r.counter("uplinks_dropped");
   up["dropped_by_cause"] = by_cause(r, "uplinks_dropped");
   up["accepted_from_blocked"] = r.counter("uplinks_accepted_from_blocked");
+  up["sent_by_type"] = by_cause(r, "uplinks_sent_by_type");
+  up["delivered_by_type"] = by_cause(r, "uplinks_delivered_by_type");
   j["uplinks"] = up;
   Json down;
   down["sent"] = r.counter("downlinks_sent");
