@@ -128,7 +128,10 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
       const ch::PathLossModel& pl = l == LinkType::Ble ? rw.ble : rw.subghz;
       const double tx = l == LinkType::Ble ? tr.ble_dbm : tr.subghz_dbm;
       const double sens = ch::sensitivity_dbm(rate_of(t, l));
-      tr.serving_range_m[link_index(l)] = distance_for_loss(pl, tx - sens + 2.0 * pl.shadowing_sigma_db);
+      // Homes are searched this far: two shadowing deviations, plus the two fading deviations choose_homes()
+      // allows (without the latter, no shadowing would leave the edge devices it homes out of the search).
+      tr.serving_range_m[link_index(l)] =
+          distance_for_loss(pl, tx - sens + 2.0 * pl.shadowing_sigma_db + 2.0 * rw.fading_sigma_db);
       tr.interference_range_m[link_index(l)] =
           distance_for_loss(pl, tx - sens + rw.interference_margin_db + 2.0 * pl.shadowing_sigma_db);
     }
@@ -269,7 +272,9 @@ std::uint32_t RadioAccessNetwork::current_gateway(std::uint32_t device, LinkType
       best_rssi = rssi;
     }
   });
-  if (best != kNone && !demodulates(best_rssi, link, rate_of(type, link))) return kNone;
+  // The same criterion as a home (choose_homes): heard on average, or within two fading deviations of that.
+  if (best != kNone && !demodulates(best_rssi + 2.0 * config_.radio.fading_sigma_db, link, rate_of(type, link)))
+    return kNone;
   return best;
 }
 
@@ -622,7 +627,9 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         ch::Reception x = rx;
         x.receiver = other;
         x.rssi_dbm = -neg;
-        x.decodable = demodulates(-neg, tr.link, rate);
+        // Interference only: that gateway's receiver follows its own devices' channel schedule, so it does not
+        // lock onto this frame (no demodulator taken), but the frame still corrupts what it overlaps there.
+        x.decodable = false;
         tr.extra[tr.extras++] = medium_.add(x);
         if (medium == ch::Medium::SubGhz) {
           auto& busy = channel_busy_[static_cast<std::size_t>(other) * ch::kSubGhzPlan.count + tr.channel];
