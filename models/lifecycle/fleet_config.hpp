@@ -34,6 +34,7 @@ struct DeviceTypeConfig {
   security::EcdhCurve curve = security::EcdhCurve::X25519;
   std::string mcu_core = "cortex-m4";
   double mcu_clock_hz = 64e6;
+  std::vector<std::pair<std::uint8_t, std::uint64_t>> mcu_cycles;  // (hw::CryptoOp, cycles) replacing the core's table
   SimTime manufacture_at = 0;
   SimTime manufacture_over = 0;
   bool auto_register = true;

@@ -29,7 +29,25 @@ std::vector<std::string> known_cores() {
 }
 
 void read_mcu(const Field& field, DeviceType& t) {
-  const MapReader m(field, {"core", "clock"});
+  const MapReader m(field, {"core", "clock", "cycles", "active_current"});
+  if (auto cycles = m.get("cycles")) {
+    static const std::vector<std::pair<std::string, hw::CryptoOp>> ops = {
+        {"x25519_keygen", hw::CryptoOp::X25519Keygen},   {"x25519_ecdh", hw::CryptoOp::X25519Ecdh},
+        {"p256_keygen", hw::CryptoOp::P256Keygen},       {"p256_ecdh", hw::CryptoOp::P256Ecdh},
+        {"ed25519_sign", hw::CryptoOp::Ed25519Sign},     {"ed25519_verify", hw::CryptoOp::Ed25519Verify},
+        {"ecdsa_p256_sign", hw::CryptoOp::EcdsaP256Sign}, {"ecdsa_p256_verify", hw::CryptoOp::EcdsaP256Verify},
+        {"aes_gcm_64", hw::CryptoOp::AesGcm64},          {"hmac_sha256", hw::CryptoOp::HmacSha256},
+        {"hkdf_sha256", hw::CryptoOp::HkdfSha256}};
+    std::vector<std::string> names;
+    for (const auto& [name, op] : ops) names.push_back(name);
+    const MapReader cm(*cycles, names);
+    for (const auto& [name, op] : ops) {
+      if (auto c = cm.get(name)) {
+        t.mcu_cycles.emplace_back(static_cast<std::uint8_t>(op), c->as_uint(1, 10'000'000'000ULL));
+      }
+    }
+  }
+  if (auto a = m.get("active_current")) t.radio.mcu_active_ma = a->in_range(a->as_current_ma(), 0, 1000, "0mA..1A");
   if (auto core = m.get("core")) {
     t.mcu_core = core->scalar("an MCU core name");
   }

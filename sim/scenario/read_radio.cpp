@@ -74,6 +74,47 @@ channel::PathLossModel read_propagation(const Field& f, double frequency_hz, con
   return dflt;
 }
 
+// A TX current table: [[14dBm, 45mA], [20dBm, 90mA], ...], powers strictly increasing.
+std::vector<hw::TxCurrentPoint> read_tx_table(const Field& f) {
+  std::vector<hw::TxCurrentPoint> table;
+  for (const auto& item : f.as_list()) {
+    const auto pair = item.as_list();
+    if (pair.size() != 2) item.fail("a TX current point is [power, current], e.g. [20dBm, 90mA]");
+    const double p = pair[0].in_range(pair[0].as_power_dbm(), -40, 30, "-40dBm..30dBm");
+    const double c = pair[1].in_range(pair[1].as_current_ma(), 0, 2000, "0mA..2A");
+    if (!table.empty() && p <= table.back().power_dbm) pair[0].fail("powers must increase along the table");
+    table.push_back({p, c});
+  }
+  if (table.empty()) f.fail("a TX current table needs at least one [power, current] point");
+  return table;
+}
+
+SimTime read_short_time(const Field& f, SimTime max, const char* range) {
+  const SimTime t = f.as_duration();
+  if (t > max) f.fail(std::string("must be within ") + range);
+  return t;
+}
+
+void read_sx1262(const Field& f, hw::Sx1262Profile& x) {
+  const MapReader m(f, {"sleep_cold", "sleep_warm", "standby", "rx", "tx_current", "warm_wake", "cold_wake",
+                        "region_max_power"});
+  if (auto v = m.get("sleep_cold")) x.sleep_cold_ua = v->in_range(v->as_current_ma(), 0, 10, "0mA..10mA") * 1e3;
+  if (auto v = m.get("sleep_warm")) x.sleep_warm_ua = v->in_range(v->as_current_ma(), 0, 10, "0mA..10mA") * 1e3;
+  if (auto v = m.get("standby")) x.standby_xosc_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  if (auto v = m.get("rx")) x.rx_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  if (auto v = m.get("tx_current")) x.tx_current = read_tx_table(*v);
+  if (auto v = m.get("warm_wake")) x.warm_wake = read_short_time(*v, kSecond, "0s..1s");
+  if (auto v = m.get("cold_wake")) x.cold_wake = read_short_time(*v, kSecond, "0s..1s");
+  if (auto v = m.get("region_max_power")) x.region_max_power_dbm = v->in_range(v->as_power_dbm(), -20, 30, "-20dBm..30dBm");
+}
+
+void read_nrf52840(const Field& f, hw::Nrf52840BleProfile& x) {
+  const MapReader m(f, {"tx_current", "rx", "sleep"});
+  if (auto v = m.get("tx_current")) x.tx_current = read_tx_table(*v);
+  if (auto v = m.get("rx")) x.rx_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  if (auto v = m.get("sleep")) x.sleep_ua = v->in_range(v->as_current_ma(), 0, 10, "0mA..10mA") * 1e3;
+}
+
 }  // namespace
 
 models::PlacementConfig read_placement(const Field& f, std::uint64_t count, bool allow_near_gateways) {
@@ -174,6 +215,10 @@ void read_gateway_radio(const MapReader& g, GatewayGroup& group) {
   if (auto x = g.get("ble_connections")) r.ble_demodulators = static_cast<std::uint16_t>(x->as_u32(1, 64));
   if (auto x = g.get("backhaul_rate")) r.backhaul_rate_bps = x->in_range(x->as_rate(), 0, 10e9, "0bps..10000Mbps");
   if (auto x = g.get("monthly_data_cap")) r.monthly_cap_bytes = x->as_size();
+  if (auto x = g.get("beacon_period")) {
+    r.beacon_period = x->as_duration();
+    if (r.beacon_period < 100 * kMillisecond || r.beacon_period > kMinute) x->fail("must be within 100ms..1min");
+  }
   if (auto x = g.get("fsk_slot")) {
     r.fsk_slot = x->as_duration();
     if (r.fsk_slot < kMillisecond || r.fsk_slot > 10 * kSecond) x->fail("must be within 1ms..10s");
@@ -183,7 +228,14 @@ void read_gateway_radio(const MapReader& g, GatewayGroup& group) {
 void read_device_radio(const Field& f, DeviceType& t) {
   models::DeviceRadioConfig& r = t.radio;
   const MapReader m(f, {"placement", "tx_power", "ble_tx_power", "fsk_rate", "css_rate", "fsk_rx_spacing",
-                        "css_rx_interval", "battery", "mac_retries", "sleep_current"});
+                        "css_rx_interval", "battery", "mac_retries", "sleep_current", "sx1262", "nrf52840",
+                        "ble_adv_interval"});
+  if (auto x = m.get("sx1262")) read_sx1262(*x, r.sx1262);
+  if (auto x = m.get("nrf52840")) read_nrf52840(*x, r.nrf52840);
+  if (auto x = m.get("ble_adv_interval")) {
+    r.ble_adv_interval = x->as_duration();
+    if (r.ble_adv_interval < 20 * kMillisecond || r.ble_adv_interval > 10 * kSecond) x->fail("must be within 20ms..10s");
+  }
   if (auto p = m.get("placement")) r.placement = read_placement(*p, t.count, true);
   if (auto x = m.get("tx_power")) r.subghz_tx_power_dbm = x->in_range(x->as_power_dbm(), -20, 30, "-20dBm..30dBm");
   if (auto x = m.get("ble_tx_power")) r.ble_tx_power_dbm = x->in_range(x->as_power_dbm(), -40, 8, "-40dBm..8dBm");

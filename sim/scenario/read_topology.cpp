@@ -48,7 +48,8 @@ void read_topology(const std::optional<Field>& section, Scenario& s) {
   if (auto gateways = m.get("gateways")) {
     for (const auto& item : gateways->as_list()) {
       const MapReader g(item, {"name", "count", "links", "backhaul_latency", "placement", "tx_power", "ble_tx_power",
-                               "demodulators", "ble_connections", "backhaul_rate", "monthly_data_cap", "fsk_slot"});
+                               "demodulators", "ble_connections", "backhaul_rate", "monthly_data_cap", "fsk_slot",
+                               "beacon_period"});
       GatewayGroup group;
       group.where = item.where();
       const Field name = g.require("name");

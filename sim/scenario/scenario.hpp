@@ -61,6 +61,7 @@ struct DeviceType {
   security::EcdhCurve curve = security::EcdhCurve::X25519;
   std::string mcu_core = "cortex-m4";                // a profile of hw_models/mcu
   double mcu_clock_hz = 64e6;
+  std::vector<std::pair<std::uint8_t, std::uint64_t>> mcu_cycles;  // (hw::CryptoOp, cycles) overrides
   SimTime manufacture_at = 0;                        // first device made at this time...
   SimTime manufacture_over = 0;                      // ...the rest spread evenly over this span
   bool auto_register = true;                         // register once associated (else wait for a timeline action)

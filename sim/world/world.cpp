@@ -40,7 +40,11 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   manufacturer_ = std::make_unique<models::ContractManufacturer>(*pki_, keys);
   mobile_app_ = std::make_unique<models::DeveloperMobileApp>(config_.cloud.mobile_app_latency);
   std::vector<hw::McuProfile> mcu;
-  for (const auto& t : config_.device_types) mcu.push_back(*hw::mcu_profile(t.mcu_core, t.mcu_clock_hz));
+  for (const auto& t : config_.device_types) {
+    hw::McuProfile profile = *hw::mcu_profile(t.mcu_core, t.mcu_clock_hz);
+    for (const auto& [op, cycles] : t.mcu_cycles) profile.cycles[op] = cycles;
+    mcu.push_back(std::move(profile));
+  }
   ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{
       *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *air_, *network_server_, *cloud_partner_,
       *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});

@@ -17,6 +17,7 @@ models::WorldConfig world_config_from(const scenario::Scenario& s) {
     c.curve = t.curve;
     c.mcu_core = t.mcu_core;
     c.mcu_clock_hz = t.mcu_clock_hz;
+    c.mcu_cycles = t.mcu_cycles;
     c.manufacture_at = t.manufacture_at;
     c.manufacture_over = t.manufacture_over;
     c.auto_register = t.auto_register;
