@@ -326,6 +326,14 @@ void RadioAccessNetwork::finish(SimTime end) {
   for (std::uint32_t d = 0; d < fleet_.size(); ++d) {
     DeviceRecord& r = fleet_[d];
     r.energy.integrate_baseline(types_[r.device_type].baseline_ma, end);
+    // A battery the baseline emptied since the device last did anything is empty too (charge() sees only
+    // operations): flag and count it like one emptied by an operation.
+    if (r.phase != Phase::Unmade && (r.flags & kBatteryDepleted) == 0 &&
+        r.energy.depleted(fleet_.type(r.device_type).radio.battery)) {
+      r.flags |= kBatteryDepleted;
+      ++depleted_;
+      sink_.notice({end, "device", "battery_depleted", "device " + std::to_string(d)});
+    }
   }
 }
 
@@ -416,86 +424,64 @@ SimTime RadioAccessNetwork::ble_link_ready(std::uint32_t device, SimTime ready, 
   return t + hw::ble_connection_setup(adv, r.ble_connection).ready;
 }
 
-void RadioAccessNetwork::to_cloud(const AirMessage& m, RandomStream& rng) {
-  if (!powered(m.device)) return;  // a dead device sends nothing
-  if (m.via == RegistrationPath::MobileApp) {
-    phone_transfer(m, true, rng);
-    return;
-  }
-  const std::uint32_t t = new_transfer();
-  Transfer& tr = transfers_[t];
-  tr.arrived = m.arrived;
-  tr.lost = m.lost;
-  tr.relay = m.relay;
-  tr.device = m.device;
-  tr.link = m.link;
-  tr.cls = m.cls;
-  tr.uplink = true;
-  tr.bytes_total = static_cast<std::uint32_t>(m.bytes.size());
-  if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
-  tr.gateway = current_gateway(m.device, m.link, m.depart);
-  if (tr.gateway == kNone) {
-    lose(t, m.depart);
-    return;
-  }
-  const TypeRadio& tp = types_[fleet_[m.device].device_type];
-  const unsigned max = m.link == LinkType::Fsk ? hw::fsk_max_payload_bytes(tp.fsk)
-                       : m.link == LinkType::Css ? hw::kLoraMaxPayloadBytes
-                                                 : 0xFFFFu;
-  tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + max - 1) / max));
-  start_frame(t, m.depart, rng);
-}
-
-void RadioAccessNetwork::to_device(const AirMessage& m, RandomStream& rng) {
-  if (!powered(m.device)) return;  // a dead device hears nothing
-  if (m.via == RegistrationPath::MobileApp) {
-    phone_transfer(m, false, rng);
-    return;
-  }
-  const std::uint32_t t = new_transfer();
-  Transfer& tr = transfers_[t];
-  tr.arrived = m.arrived;
-  tr.lost = m.lost;
-  tr.device = m.device;
-  tr.link = m.link;
-  tr.cls = m.cls;
-  tr.uplink = false;
-  tr.bytes_total = static_cast<std::uint32_t>(m.bytes.size());
-  if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
-  tr.gateway = current_gateway(m.device, m.link, m.depart);
-  if (tr.gateway == kNone) {
-    lose(t, m.depart);
-    return;
-  }
-  // Network server -> gateway over the backhaul first.
-  const BackhaulOutcome b = gateways_.backhaul(tr.gateway, m.depart, tr.bytes_total, rng);
-  if (!b.delivered) {
-    lose(t, m.depart);
-    return;
-  }
-  const TypeRadio& tp = types_[fleet_[m.device].device_type];
-  const unsigned max = m.link == LinkType::Fsk ? hw::fsk_max_payload_bytes(tp.fsk)
-                       : m.link == LinkType::Css ? hw::kLoraMaxPayloadBytes
-                                                 : 0xFFFFu;
-  tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + max - 1) / max));
-  start_frame(t, m.depart + b.delay, rng);
-}
-
-void RadioAccessNetwork::phone_transfer(const AirMessage& m, bool uplink, RandomStream& rng) {
-  // Device <-> the developer's phone over BLE, a metre apart: no gateway, no interference worth tracking.
+std::uint32_t RadioAccessNetwork::open_transfer(const AirMessage& m, bool uplink, bool phone) {
   const std::uint32_t t = new_transfer();
   Transfer& tr = transfers_[t];
   tr.arrived = m.arrived;
   tr.lost = m.lost;
   tr.relay = uplink ? m.relay : 0;
   tr.device = m.device;
-  tr.link = LinkType::Ble;
+  tr.link = phone ? LinkType::Ble : m.link;
   tr.cls = m.cls;
   tr.uplink = uplink;
-  tr.phone = true;
+  tr.phone = phone;
   tr.bytes_total = static_cast<std::uint32_t>(m.bytes.size());
   if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
-  start_frame(t, uplink ? m.depart : m.depart + m.relay, rng);
+  if (!phone) {
+    tr.gateway = current_gateway(m.device, m.link, m.depart);
+    const unsigned max = max_frame_payload(fleet_[m.device].device_type, tr.link);
+    tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + max - 1) / max));
+  }
+  return t;
+}
+
+unsigned RadioAccessNetwork::max_frame_payload(std::uint16_t type, LinkType link) const {
+  return link == LinkType::Fsk ? hw::fsk_max_payload_bytes(types_[type].fsk)
+         : link == LinkType::Css ? hw::kLoraMaxPayloadBytes
+                                 : 0xFFFFu;  // BLE: the connection fragments (ble_transfer)
+}
+
+void RadioAccessNetwork::to_cloud(const AirMessage& m, RandomStream& rng) {
+  if (!powered(m.device)) return;  // a dead device sends nothing
+  const bool phone = m.via == RegistrationPath::MobileApp;
+  const std::uint32_t t = open_transfer(m, true, phone);
+  if (!phone && transfers_[t].gateway == kNone) {
+    lose(t, m.depart);
+    return;
+  }
+  start_frame(t, m.depart, rng);
+}
+
+void RadioAccessNetwork::to_device(const AirMessage& m, RandomStream& rng) {
+  if (!powered(m.device)) return;  // a dead device hears nothing
+  const bool phone = m.via == RegistrationPath::MobileApp;
+  const std::uint32_t t = open_transfer(m, false, phone);
+  if (phone) {  // cloud -> phone, then over BLE to the device
+    start_frame(t, m.depart + m.relay, rng);
+    return;
+  }
+  const std::uint32_t g = transfers_[t].gateway;
+  if (g == kNone) {
+    lose(t, m.depart);
+    return;
+  }
+  // Network server -> gateway over the backhaul first.
+  const BackhaulOutcome b = gateways_.backhaul(g, m.depart, transfers_[t].bytes_total, rng);
+  if (!b.delivered) {
+    lose(t, m.depart);
+    return;
+  }
+  start_frame(t, m.depart + b.delay, rng);
 }
 
 void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStream& rng) {
@@ -505,9 +491,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
   const TypeRadio& tp = types_[type];
   const DeviceRadioConfig& r = tp.cfg->radio;
   const std::uint32_t g = tr.gateway;
-  const unsigned max = tr.link == LinkType::Fsk ? hw::fsk_max_payload_bytes(tp.fsk)
-                       : tr.link == LinkType::Css ? hw::kLoraMaxPayloadBytes
-                                                  : 0xFFFFu;
+  const unsigned max = max_frame_payload(type, tr.link);
   const std::uint32_t done = static_cast<std::uint32_t>(tr.fragment) * max;
   tr.frame_bytes = tr.bytes_total > done ? std::min<std::uint32_t>(max, tr.bytes_total - done) : 0;
 
@@ -671,7 +655,8 @@ void RadioAccessNetwork::report(const Transfer& tr, std::string_view outcome) {
   rec.message = class_name(tr.cls);
   rec.outcome = outcome;
   if (!tr.bytes.empty()) {
-    const std::size_t max = tr.link == LinkType::Fsk ? 251 : tr.link == LinkType::Css ? 255 : tr.bytes.size();
+    const std::size_t max = tr.link == LinkType::Ble ? tr.bytes.size()
+                                                      : max_frame_payload(fleet_[tr.device].device_type, tr.link);
     const std::size_t from = std::min<std::size_t>(static_cast<std::size_t>(tr.fragment) * max, tr.bytes.size());
     rec.bytes = std::span<const std::uint8_t>(tr.bytes).subspan(from, std::min<std::size_t>(tr.frame_bytes, tr.bytes.size() - from));
   }

@@ -71,11 +71,14 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   double range_m(std::uint16_t type, LinkType link) const;
 
   std::uint32_t new_transfer();
+  // A transfer for message `m` (through its gateway, or the phone), its fragments counted.
+  std::uint32_t open_transfer(const AirMessage& m, bool uplink, bool phone);
+  // The largest payload of one frame on `link` (BLE: unlimited, the connection fragments).
+  unsigned max_frame_payload(std::uint16_t type, LinkType link) const;
   void start_frame(std::uint32_t t, SimTime ready, RandomStream& rng);
   void end_frame(std::uint32_t t);
   void lose(std::uint32_t t, SimTime at);
   void deliver(std::uint32_t t, SimTime at);
-  void phone_transfer(const AirMessage& m, bool uplink, RandomStream& rng);
   void charge(std::uint32_t device, double charge_uc, MessageClass cls);
   void report(const Transfer& tr, std::string_view outcome);
   SimTime next_fsk_slot(std::uint32_t gateway, SimTime t) const;
