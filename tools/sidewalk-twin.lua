@@ -23,7 +23,7 @@ local message_vals = {
 }
 local outcome_vals = {
   [0] = "received", [1] = "below_sensitivity", [2] = "collision", [3] = "half_duplex", [4] = "gateway_busy",
-  [5] = "gateway_down", [6] = "backhaul", [255] = "other",
+  [5] = "gateway_down", [6] = "backhaul", [7] = "battery_depleted", [255] = "other",
 }
 local frame_dir_vals = { [0] = "uplink", [1] = "downlink" }
 local hs_type_vals = {

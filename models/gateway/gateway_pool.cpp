@@ -52,7 +52,12 @@ bool GatewayPool::pick_link(const std::vector<LinkType>& preferred, bool for_reg
   return false;
 }
 
-void GatewayPool::outage(std::uint32_t gateway, SimTime from, SimTime until) { down_[gateway] = {from, until}; }
+void GatewayPool::outage(std::uint32_t gateway, SimTime from, SimTime until) {
+  Down& d = down_[gateway];
+  // An outage overlapping (or touching) the one held extends it: the gateway is back when the last one ends.
+  if (from <= d.until && d.from <= until) d = {std::min(d.from, from), std::max(d.until, until)};
+  else d = {from, until};
+}
 
 BackhaulOutcome GatewayPool::backhaul(std::uint32_t gateway, SimTime now, std::uint64_t bytes, RandomStream& rng) {
   const GatewayRadioConfig& r = groups_[group_of_[gateway]].radio;

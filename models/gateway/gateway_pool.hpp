@@ -17,7 +17,7 @@ namespace st::models {
 struct GatewayLoad {
   std::uint64_t frames_received = 0;   // radio frames it decoded (uplinks)
   std::uint64_t frames_lost = 0;       // radio frames addressed to it that it lost (any cause)
-  std::uint64_t frames_sent = 0;       // downlinks, acknowledgements, beacons
+  std::uint64_t frames_sent = 0;       // downlinks and acknowledgements (beacons are not counted)
   SimTime rx_airtime = 0;              // airtime of the frames addressed to it
   SimTime tx_airtime = 0;              // its own transmissions
   std::uint64_t backhaul_bytes = 0;    // bytes it moved to and from the network server
@@ -58,7 +58,8 @@ class GatewayPool {
   // The first link of `preferred` some gateway serves (registration: only BLE or FSK), or false.
   bool pick_link(const std::vector<LinkType>& preferred, bool for_registration, LinkType& out) const;
 
-  // Outages (timeline actions): the gateway neither receives nor sends during [from, until).
+  // Outages (timeline actions): the gateway neither receives nor sends during [from, until); an outage that
+  // overlaps the current one extends it.
   void outage(std::uint32_t gateway, SimTime from, SimTime until);
   bool up(std::uint32_t gateway, SimTime t) const {
     const Down& d = down_[gateway];

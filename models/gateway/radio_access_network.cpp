@@ -19,8 +19,8 @@ constexpr SimTime kTurnaround = kMillisecond;          // RX -> TX turnaround be
 constexpr SimTime kAckTimeout = 10 * kMillisecond;     // an FSK sender waits this long for the MAC ACK [E]
 constexpr SimTime kCca = 5 * kMillisecond / 10;        // listen-before-talk: clear channel assessment, 0.5 ms [E]
 constexpr SimTime kRxGuard = 2 * kMillisecond;         // a receive window opens this early for clock drift [E]
-constexpr unsigned kAckBytes = 4;
-constexpr SimTime kFastRxSpacing = 63 * kMillisecond;  // the shortest FSK receive spacing [D, S3/S6]                      // FSK MAC ACK payload [E]
+constexpr unsigned kAckBytes = 4;                      // FSK MAC ACK payload [E]
+constexpr SimTime kFastRxSpacing = 63 * kMillisecond;  // the shortest FSK receive spacing [D, S3/S6]
 constexpr std::size_t kMaxExtraReceivers = 6;          // other gateways a frame is tracked at (strongest first)
 constexpr std::uint32_t kPruneEvery = 4096;
 
@@ -46,6 +46,17 @@ double distance_for_loss(const ch::PathLossModel& model, double budget_db) {
     (model.loss_db(mid) < budget_db ? lo : hi) = mid;
   }
   return lo;
+}
+
+// Integrates the baseline current up to `now`, but not past the moment it empties `battery`: an empty battery
+// supplies nothing more. (1 ns past that moment, so that the account reads empty despite rounding.)
+void drain_baseline(hw::EnergyAccount& e, double baseline_ma, const hw::BatteryProfile& battery, SimTime now) {
+  if (battery.capacity_mah > 0 && baseline_ma > 0 && now > e.last_update()) {
+    const double to_empty_ns = (battery.capacity_uc() - e.charge_uc()) / baseline_ma * 1e6;  // uC / mA = ms
+    if (to_empty_ns < static_cast<double>(now - e.last_update()))
+      now = e.last_update() + static_cast<SimTime>(std::max(0.0, std::ceil(to_empty_ns))) + 1;
+  }
+  e.integrate_baseline(baseline_ma, now);
 }
 
 }  // namespace
@@ -141,9 +152,8 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
   const std::uint32_t g_count = gateways_.gateway_count();
   for (std::uint32_t g = 0; g < g_count; ++g) {
     const GatewayRadioConfig& r = gateways_.group(g).radio;
-    gw_subghz_dbm_.push_back(std::min({r.subghz_tx_power_dbm, hw::kSx1262MaxPowerDbm,
-                                       fleet_.type_count() ? types_[0].cfg->radio.sx1262.region_max_power_dbm
-                                                           : hw::kNorthAmericaMaxPowerDbm}));
+    // Sidewalk runs in North America only [D, S5]: a bridge transmits at most 20 dBm.
+    gw_subghz_dbm_.push_back(std::min({r.subghz_tx_power_dbm, hw::kSx1262MaxPowerDbm, hw::kNorthAmericaMaxPowerDbm}));
     gw_ble_dbm_.push_back(std::min(r.ble_tx_power_dbm, 8.0));
     gw_tx_bookings_.emplace_back();
     gw_phase_.push_back(static_cast<SimTime>(mix64(seed_ ^ mix64(0x6a7e'0000ULL + g)) % r.beacon_period));
@@ -308,10 +318,14 @@ bool RadioAccessNetwork::powered(std::uint32_t device) const {
 
 void RadioAccessNetwork::charge(std::uint32_t device, double charge_uc, MessageClass cls) {
   DeviceRecord& d = fleet_[device];
-  d.energy.integrate_baseline(types_[d.device_type].baseline_ma, kernel_.now());
-  d.energy.add_charge(charge_uc);
-  charge_by_class_[class_index(cls)] += charge_uc;
-  if ((d.flags & kBatteryDepleted) == 0 && d.energy.depleted(fleet_.type_of(device).radio.battery)) {
+  if ((d.flags & kBatteryDepleted) != 0) return;  // an empty battery supplies nothing more
+  const hw::BatteryProfile& battery = fleet_.type_of(device).radio.battery;
+  drain_baseline(d.energy, types_[d.device_type].baseline_ma, battery, kernel_.now());
+  if (!d.energy.depleted(battery)) {  // (emptied by the baseline before this operation: it draws nothing)
+    d.energy.add_charge(charge_uc);
+    charge_by_class_[class_index(cls)] += charge_uc;
+  }
+  if (d.energy.depleted(battery)) {
     d.flags |= kBatteryDepleted;
     ++depleted_;
     sink_.notice({kernel_.now(), "device", "battery_depleted", "device " + std::to_string(device)});
@@ -325,11 +339,12 @@ void RadioAccessNetwork::device_compute(std::uint32_t device, SimTime busy, Mess
 void RadioAccessNetwork::finish(SimTime end) {
   for (std::uint32_t d = 0; d < fleet_.size(); ++d) {
     DeviceRecord& r = fleet_[d];
-    r.energy.integrate_baseline(types_[r.device_type].baseline_ma, end);
+    if ((r.flags & kBatteryDepleted) != 0) continue;  // it stopped drawing when its battery emptied
+    const hw::BatteryProfile& battery = fleet_.type(r.device_type).radio.battery;
+    drain_baseline(r.energy, types_[r.device_type].baseline_ma, battery, end);
     // A battery the baseline emptied since the device last did anything is empty too (charge() sees only
     // operations): flag and count it like one emptied by an operation.
-    if (r.phase != Phase::Unmade && (r.flags & kBatteryDepleted) == 0 &&
-        r.energy.depleted(fleet_.type(r.device_type).radio.battery)) {
+    if (r.phase != Phase::Unmade && r.energy.depleted(battery)) {
       r.flags |= kBatteryDepleted;
       ++depleted_;
       sink_.notice({end, "device", "battery_depleted", "device " + std::to_string(d)});
@@ -403,7 +418,7 @@ SimTime RadioAccessNetwork::book_downlink(std::uint32_t g, std::uint32_t device,
 }
 
 SimTime RadioAccessNetwork::ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates,
-                                           RandomStream& rng) {
+                                           MessageClass cls, RandomStream& rng) {
   DeviceRadio& dr = devices_[device];
   if (static_cast<SimTime>(dr.ble_until_ms) * kMillisecond >= ready) return ready;  // connection still open
   const DeviceRadioConfig& r = fleet_.type_of(device).radio;
@@ -419,8 +434,7 @@ SimTime RadioAccessNetwork::ble_link_ready(std::uint32_t device, SimTime ready, 
     t += interval + static_cast<SimTime>(rng.uniform() * static_cast<double>(adv.adv_delay_max));
     ++events;
   }
-  charge(device, r.nrf52840.advertising_event(tp.ble_dbm, adv).charge_uc * events,
-         device_initiates ? MessageClass::Uplink : MessageClass::Downlink);
+  charge(device, r.nrf52840.advertising_event(tp.ble_dbm, adv).charge_uc * events, cls);
   return t + hw::ble_connection_setup(adv, r.ble_connection).ready;
 }
 
@@ -540,7 +554,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
     case LinkType::Ble: {
       const hw::BleTransfer x = hw::ble_transfer(r.ble_connection, std::max<std::uint32_t>(tr.frame_bytes, 1));
       air = std::max<SimTime>(x.duration, 1);
-      start = ble_link_ready(device, ready, tr.uplink, rng);
+      start = ble_link_ready(device, ready, tr.uplink, tr.cls, rng);
       start += static_cast<SimTime>(rng.uniform() * static_cast<double>(r.ble_connection.interval));
       tr.channel = ch::ble_data_channel_for(seed_, device, start);
       const unsigned ppe = std::max(1u, r.ble_connection.packets_per_event);
@@ -586,6 +600,9 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
       if (medium == ch::Medium::SubGhz) {
         channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel] =
             std::max(channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel], tr.end);
+        // The device's SX1262 is half-duplex: a downlink reaching it while it transmits is lost. (A BLE record is
+        // a whole transfer over a connection, whose events carry both directions: not a half-duplex conflict.)
+        medium_.add_transmission(device_node, tr.start, tr.end, medium_id);
       }
       // Other gateways on the same medium that hear the frame: it interferes there and may hold their radio.
       scratch_.clear();
@@ -625,10 +642,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         devices_[device].downlink_free_ms = static_cast<std::uint32_t>(
             std::min<SimTime>((tr.end + kMillisecond - 1) / kMillisecond, 0xFFFF'FFFFu));
       }
-      medium_.add_transmission(g, tr.start, tr.end, medium_id);
-      GatewayLoad& l = gateways_.load(g);
-      ++l.frames_sent;
-      l.tx_airtime += tr.end - tr.start;
+      medium_.add_transmission(g, tr.start, tr.end, medium_id);  // counted as sent in end_frame, if it was up
     }
   }
   if (++since_prune_ >= kPruneEvery) {
@@ -680,11 +694,15 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
     if (cause != ch::LossCause::None) outcome = ch::to_string(cause);
     else if (gateways_.down_during(tr.gateway, tr.start, tr.end)) outcome = "gateway_down";
     else if (tr.uplink && tr.link != LinkType::Ble && in_beacon(tr.gateway, tr.start, tr.end)) outcome = "half_duplex";
+    GatewayLoad& l = gateways_.load(tr.gateway);
     if (tr.uplink) {
-      GatewayLoad& l = gateways_.load(tr.gateway);
       l.rx_airtime += tr.end - tr.start;
-      if (outcome == "received") ++l.frames_received;
+      // (a frame whose charge emptied the device's battery is lost: reported battery_depleted below)
+      if (outcome == "received" && powered(tr.device)) ++l.frames_received;
       else ++l.frames_lost;
+    } else if (!gateways_.down_during(tr.gateway, tr.start, tr.end)) {  // a gateway that was down sent nothing
+      ++l.frames_sent;
+      l.tx_airtime += tr.end - tr.start;
     }
   }
   if (!powered(tr.device)) outcome = "battery_depleted";

@@ -87,7 +87,10 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   // neither beaconing nor booked for another transmission of `air`; books it.
   SimTime book_downlink(std::uint32_t g, std::uint32_t device, SimTime spacing, SimTime ready, SimTime air);
   bool in_beacon(std::uint32_t gateway, SimTime from, SimTime to) const;
-  SimTime ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates, RandomStream& rng);
+  // When a BLE link to the device is ready: at once while its connection is open, else after advertising
+  // (charged to the device under `cls`) and connection set-up.
+  SimTime ble_link_ready(std::uint32_t device, SimTime ready, bool device_initiates, MessageClass cls,
+                         RandomStream& rng);
 
   Dispatcher& kernel_;
   metrics::MetricsSink& sink_;

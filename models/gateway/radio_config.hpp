@@ -36,7 +36,7 @@ struct DeviceRadioConfig {
   SimTime fsk_rx_spacing = 3150 * kMillisecond;  // FSK profile 2 receive slots [D, SIDEWALK.md S3]
   SimTime css_rx_interval = 5 * kSecond;          // CSS receive windows [D, S4/S6]
   SimTime ble_adv_interval = 1000 * kMillisecond; // a registered BLE device advertises to stay reachable [D, S9]
-  unsigned mac_retries = 3;            // FSK and BLE link-layer retransmissions of an unacknowledged frame
+  unsigned mac_retries = 3;            // retransmissions of a lost frame: FSK and BLE both ways, CSS downlinks
   hw::BatteryProfile battery{2400.0, 3.0};        // two AA cells [E]; capacity 0 = mains powered
   double mcu_active_ma = 3.3;          // nRF52840 CPU at 64 MHz from flash, DC/DC [E]
   double sleep_ua = 2.0;               // system sleep with the RTC, radios in warm sleep [E]

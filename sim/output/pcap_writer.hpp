@@ -65,7 +65,8 @@ enum class FrameOutcome : std::uint8_t {
   HalfDuplex = 3,
   GatewayBusy = 4,
   GatewayDown = 5,
-  Backhaul = 6,
+  Backhaul = 6,         // reserved: backhaul losses are not radio frames (gateways.csv counts them)
+  BatteryDepleted = 7,  // the frame's own charge emptied the device's battery
   Other = 0xFF
 };
 
@@ -77,7 +78,7 @@ inline constexpr std::array<std::pair<std::string_view, MessageKind>, 5> kMessag
     {"beacon", MessageKind::Beacon},
 }};
 
-inline constexpr std::array<std::pair<std::string_view, FrameOutcome>, 7> kFrameOutcomes{{
+inline constexpr std::array<std::pair<std::string_view, FrameOutcome>, 8> kFrameOutcomes{{
     {"received", FrameOutcome::Received},
     {"below_sensitivity", FrameOutcome::BelowSensitivity},
     {"collision", FrameOutcome::Collision},
@@ -85,6 +86,7 @@ inline constexpr std::array<std::pair<std::string_view, FrameOutcome>, 7> kFrame
     {"gateway_busy", FrameOutcome::GatewayBusy},
     {"gateway_down", FrameOutcome::GatewayDown},
     {"backhaul", FrameOutcome::Backhaul},
+    {"battery_depleted", FrameOutcome::BatteryDepleted},
 }};
 
 constexpr MessageKind message_kind(std::string_view s) {

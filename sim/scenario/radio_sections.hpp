@@ -11,8 +11,8 @@ namespace st::scenario {
 namespace channel = models::channel;
 using models::LinkType;
 
-// The topology keys of the physical layer (radio, propagation, capture_threshold, noise_figure, ble_scan_duty,
-// ble_idle_timeout): the caller's MapReader allows them.
+// The topology keys of the physical layer (radio, propagation, capture_threshold, noise_figure, fading,
+// ble_scan_duty, ble_idle_timeout): the caller's MapReader allows them.
 void read_topology_radio(const MapReader& m, Topology& t);
 // The radio keys of a gateway group (placement, tx_power, ble_tx_power, demodulators, ble_connections,
 // backhaul_rate, monthly_data_cap, fsk_slot).

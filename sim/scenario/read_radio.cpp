@@ -96,23 +96,21 @@ SimTime read_short_time(const Field& f, SimTime max, const char* range) {
 }
 
 void read_sx1262(const Field& f, hw::Sx1262Profile& x) {
-  const MapReader m(f, {"sleep_cold", "sleep_warm", "standby", "rx", "tx_current", "warm_wake", "cold_wake",
-                        "region_max_power"});
-  if (auto v = m.get("sleep_cold")) x.sleep_cold_ua = v->in_range(v->as_current_ma(), 0, 10, "0mA..10mA") * 1e3;
-  if (auto v = m.get("sleep_warm")) x.sleep_warm_ua = v->in_range(v->as_current_ma(), 0, 10, "0mA..10mA") * 1e3;
-  if (auto v = m.get("standby")) x.standby_xosc_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  // Only what a run uses: the device sleeps warm between operations (its sleep current is the device's
+  // sleep_current), wakes warm, synthesises, then transmits or receives.
+  const MapReader m(f, {"wake_current", "synthesis_current", "rx", "tx_current", "warm_wake", "region_max_power"});
+  if (auto v = m.get("wake_current")) x.wake_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  if (auto v = m.get("synthesis_current")) x.synthesis_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
   if (auto v = m.get("rx")) x.rx_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
   if (auto v = m.get("tx_current")) x.tx_current = read_tx_table(*v);
   if (auto v = m.get("warm_wake")) x.warm_wake = read_short_time(*v, kSecond, "0s..1s");
-  if (auto v = m.get("cold_wake")) x.cold_wake = read_short_time(*v, kSecond, "0s..1s");
   if (auto v = m.get("region_max_power")) x.region_max_power_dbm = v->in_range(v->as_power_dbm(), -20, 30, "-20dBm..30dBm");
 }
 
 void read_nrf52840(const Field& f, hw::Nrf52840BleProfile& x) {
-  const MapReader m(f, {"tx_current", "rx", "sleep"});
+  const MapReader m(f, {"tx_current", "rx"});
   if (auto v = m.get("tx_current")) x.tx_current = read_tx_table(*v);
   if (auto v = m.get("rx")) x.rx_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
-  if (auto v = m.get("sleep")) x.sleep_ua = v->in_range(v->as_current_ma(), 0, 10, "0mA..10mA") * 1e3;
 }
 
 }  // namespace
@@ -179,8 +177,9 @@ models::PlacementConfig read_placement(const Field& f, std::uint64_t count, bool
                " gateways or devices");
     }
   } else {
-    const std::vector<std::pair<std::string, int>> names = {{"grid", 0}, {"disc", 0}, {"annulus", 0}, {"ring", 0},
-                                                           {"line", 0}, {"list", 0}, {"near_gateways", 0}};
+    std::vector<std::pair<std::string, int>> names = {{"grid", 0}, {"disc", 0}, {"annulus", 0}, {"ring", 0},
+                                                     {"line", 0}, {"list", 0}};
+    if (allow_near_gateways) names.emplace_back("near_gateways", 0);
     const MapReader m(f, {"pattern", "spacing", "columns", "origin", "center", "radius", "inner_radius", "from", "to",
                           "angle", "points"});
     (void)m.require("pattern").as_enum("placement pattern", names);
@@ -203,7 +202,10 @@ void read_topology_radio(const MapReader& m, Topology& t) {
   if (auto x = m.get("fading")) r.fading_sigma_db = x->in_range(x->as_decibels(), 0, 20, "0dB..20dB");
   if (auto n = m.get("noise_figure")) r.noise_figure_db = n->in_range(n->as_decibels(), 0, 30, "0dB..30dB");
   if (auto d = m.get("ble_scan_duty")) r.ble_scan_duty = d->in_range(d->as_probability(), 0.01, 1, "1%..100%");
-  if (auto i = m.get("ble_idle_timeout")) r.ble_idle_timeout = i->as_duration();
+  if (auto i = m.get("ble_idle_timeout")) {
+    r.ble_idle_timeout = i->as_duration();
+    if (r.ble_idle_timeout < 100 * kMillisecond || r.ble_idle_timeout > kHour) i->fail("must be within 100ms..1h");
+  }
 }
 
 void read_gateway_radio(const MapReader& g, GatewayGroup& group) {

@@ -6,9 +6,12 @@ namespace {
 
 constexpr std::string_view kTemplate = R"yaml(# sidewalk-twin scenario template (docs/scenario-format.md describes every key).
 # 200 devices for 1 hour: most register, some are de-registered by their owners, a few are revoked (blocked),
-# and the network server has a short outage. Every value with a physical meaning carries its unit:
+# the network server has a short outage and some Echo bridges lose power for a while. Frames cross a modelled
+# radio channel (path loss, collisions, busy gateway receivers) and every device's battery is accounted for.
+# Every value with a physical meaning carries its unit:
 #   times: ns us ms s min h d (e.g. 250ms, 10min, 1.5h; a bare 0 is allowed)
 #   sizes: B KB KiB MB MiB    frequencies: Hz kHz MHz GHz    power: dBm    fractions: 0.02 or 2%
+#   distances: m km    ratios: dB    data rates: bps kbps Mbps    currents: nA uA mA A    battery: mAh Ah
 # Latencies may be a plain time (constant) or a distribution:
 #   {dist: constant, value: 30ms}          {dist: uniform, min: 10ms, max: 50ms}
 #   {dist: exponential, mean: 30s}         {dist: lognormal, median: 120ms, sigma: 0.3}   (sigma is unitless)
@@ -22,16 +25,40 @@ scenario:                          # required: the run itself
   sample_interval: 1min            # spacing of the states.csv rows; default 1min, > 0 and <= duration
 
 topology:                          # optional: where devices meet the network
+  radio: physical                  # physical (default): radios, path loss, collisions, energy | explicit: the
+                                   #   link_model below (a latency and a loss per link, nothing else)
+  propagation:                     # path loss per band; model: log_distance (default) | free_space | okumura_hata
+    sub_ghz: {model: log_distance, exponent: 3.5, shadowing: 6dB, reference_distance: 1m}  # FSK and CSS (915 MHz);
+                                   #   these are the defaults. okumura_hata takes environment (urban | urban_large |
+                                   #   suburban | open; default suburban), base_height (30m) and mobile_height (1.5m)
+    ble: {model: log_distance, exponent: 3.5, shadowing: 6dB}   # BLE (2.44 GHz); the defaults
+  capture_threshold: 6dB           # a frame survives an overlapping one this much weaker; default 6dB
+  fading: 2dB                      # frame-to-frame variation of the received power (log-normal); default 2dB
+  noise_figure: 6dB                # receivers' noise figure; default 6dB
+  ble_scan_duty: 50%               # share of BLE advertisements a gateway's scanner hears; default 50%
+  ble_idle_timeout: 10s            # a BLE connection closes after this long without data; default 10s
   gateways:                        # list of gateway groups (may be empty: then nothing reaches the network)
     - name: ring-floodlight        # required, unique
       count: 20                    # gateways in the group; default 1
       links: [ble, fsk, css]       # required: non-empty subset of ble, fsk, css, no duplicates
       backhaul_latency: {dist: lognormal, median: 30ms, sigma: 0.3}  # gateway -> network server; default 30ms
+      placement: {pattern: grid, spacing: 400m, origin: [0m, 0m]}   # where the gateways stand; default this grid
+                                   #   (columns: default ceil(sqrt(count))); patterns: grid | disc | annulus | ring |
+                                   #   line | list (see docs/scenario-format.md)
+      tx_power: 20dBm              # sub-GHz transmit power, -20dBm..30dBm (capped at 20dBm); default 20dBm
+      ble_tx_power: 8dBm           # BLE transmit power, -40dBm..8dBm; default 8dBm
+      demodulators: 1              # sub-GHz frames it can receive at once, 1..64; default 1
+      ble_connections: 1           # BLE frames it can receive at once, 1..64; default 1
+      backhaul_rate: 80kbps        # Sidewalk's bandwidth cap per bridge (0bps: none); default 80kbps
+      monthly_data_cap: 500MB      # Sidewalk's data cap per bridge and month (0B: none); default 500MB
+      fsk_slot: 63ms               # FSK uplink slot grid, 1ms..10s; default 63ms
+      beacon_period: 10080ms       # FSK beacon period, 100ms..1min; default 10080ms
     - name: echo                   # most Echo devices are BLE-only bridges
       count: 30
       links: [ble]
       backhaul_latency: 40ms
-  link_model:                      # optional per link; a missing link or key keeps its default
+      placement: {pattern: disc, radius: 1km, center: [800m, 800m]}  # uniformly at random in a disc
+  link_model:                      # radio: explicit only (ignored otherwise); a missing link or key keeps its default
     ble: {latency: 40ms, loss: 1%}       # default 40ms, 1%
     fsk: {latency: {dist: lognormal, median: 120ms, sigma: 0.3}, loss: 0.02}   # default 120ms, 2%
     css: {latency: 400ms, loss: 5%}      # default 400ms, 5%; loss is in [0, 1)
@@ -48,6 +75,7 @@ fleet:                             # required
       register_via: gateway        # gateway | mobile_app (mobile_app needs ble in links); default gateway
       curve: x25519                # ECDH curve of registration: x25519 | p256; default x25519
       mcu: {core: cortex-m4, clock: 64MHz}   # cortex-m4 | cortex-m33 at a clock (<= 1GHz); default cortex-m4, 64MHz
+                                   #   also: active_current (default 3.3mA), cycles: {x25519_ecdh: 548873, ...}
       manufacture: {at: 0s, over: 10min}     # first device made at `at` (default 0s), the rest spread evenly
                                              #   over `over` (default 0s); must end within the run
       register: {auto: true, delay: {dist: exponential, mean: 30s}}  # register once associated (default true),
@@ -60,6 +88,22 @@ fleet:                             # required
         ttl: 1h                    # a queued uplink older than this is dropped; default 1h, > 0
       qualified: true              # production devices are made only once their type is qualified
                                    #   (here, or by a `qualify` timeline action); default false
+      radio:                       # optional: the radio hardware of the type (defaults shown)
+        placement: {pattern: near_gateways, radius: 25m}   # default: each device within 25m of a gateway
+                                   #   serving its first link; or any gateway pattern (grid, disc, ...)
+        tx_power: 20dBm            # SX1262 sub-GHz power, -20dBm..30dBm (capped at 20dBm); default 20dBm
+        ble_tx_power: 0dBm         # nRF52840 BLE power, -40dBm..8dBm; default 0dBm
+        fsk_rate: 50kbps           # 50kbps | 150kbps | 250kbps; default 50kbps
+        css_rate: 2kbps            # 2kbps | 12.5kbps | 22kbps; default 2kbps
+        fsk_rx_spacing: 3150ms     # FSK receive slot spacing, 1ms..1min; default 3150ms
+        css_rx_interval: 5s        # CSS receive window interval, 1ms..1h; default 5s
+        battery: 2400mAh           # battery capacity (0mAh: mains powered); default 2400mAh (two AA cells)
+        mac_retries: 3             # link-layer retransmissions of a lost frame, 0..15; default 3
+        sleep_current: 2uA         # system sleep current, 0..100mA; default 2uA
+        ble_adv_interval: 1000ms   # a registered BLE device advertises this often, 20ms..10s; default 1000ms
+        # sx1262: {tx_current: [[14dBm, 45mA], [20dBm, 90mA], [22dBm, 118mA]], rx: 4.2mA, warm_wake: 406us,
+        #          region_max_power: 20dBm}          # the sub-GHz radio's profile (defaults shown)
+        # nrf52840: {tx_current: [[0dBm, 6.4mA], [8dBm, 16.4mA]], rx: 6.26mA}   # the BLE radio's profile
     - name: sensor
       count: 40
       stage: preproduction         # pre-production devices, for qualification
@@ -97,7 +141,8 @@ timeline:                          # optional list of actions; `at` is within [0
   #         replay_attack | forge_attack
   # keys: device_type (default: every type; required by revoke_device_type and qualify), fraction (default
   # 100%, in (0, 1]) or count (exact number of devices, takes precedence), repeat (default 1) with every
-  # (required when repeat > 1; the last repetition must be within the run). outage: target and for, required.
+  # (required when repeat > 1; the last repetition must be within the run). outage: target and for, required;
+  # an outage of gateways may name a gateway_group and take a fraction or count of its gateways.
   - at: 30min                      # required: when, within [0, duration]
     action: deregister             # required: end customers de-register 10% of the trackers
     device_type: tracker           # default: every device type
@@ -108,8 +153,14 @@ timeline:                          # optional list of actions; `at` is within [0
     count: 5                       # an exact number of devices (>= 1); takes precedence over fraction
   - at: 45min
     action: outage                 # an actor is down for a while
-    target: network_server         # network_server | application_server | ingest
+    target: network_server         # network_server | application_server | ingest | gateways
     for: 2min                      # > 0; the outage must end within the run
+  - at: 20min
+    action: outage                 # a fifth of the Echo bridges lose power for 5 minutes: their devices
+    target: gateways               #   move to another gateway in range, or wait
+    gateway_group: echo            # one group (default: gateways of every group)
+    fraction: 20%                  # share of its gateways (or count: an exact number); default 100%
+    for: 5min
   - at: 50min
     action: replay_attack          # an adversary replays recorded uplinks (they must be rejected)
     device_type: sensor
@@ -138,6 +189,7 @@ expect:                            # optional assertions, checked at the end wit
   #   min_fraction/max_fraction (of the fleet, or of the type), not both.
   # handshake_latency: p50 | p95 | p99 of successful handshakes; bounds are times (min/max/equals).
   # counter: a summary counter (docs/scenario-format.md lists them); bounds min/max/equals.
+  # ratio: [counter, counter]: the first over the second (0 when the second is 0); bounds min/max/equals in [0, 1].
   - state: registered             # devices in this state (a states.csv column)...
     at: 30min                      # ...at this time (default: end)...
     min_fraction: 50%              # ...are at least half the fleet (max_fraction: an upper bound)
@@ -152,8 +204,12 @@ expect:                            # optional assertions, checked at the end wit
     max: 30s                       # successful handshakes stay well under the handshake timeout
   - counter: uplinks_accepted_from_blocked  # a summary counter
     equals: 0                      # nothing from a blocked device is ever accepted
+  - ratio: [uplinks_delivered, uplinks_sent]   # uplinks that reached the application server...
+    min: 80%                       # ...over uplinks the devices' applications produced
   # - counter: uplinks_rejected.replay
   #   min: 1                       # per-cause counters: <counter>.<cause>
+  # - ratio: [radio_received.fsk, radio_frames.fsk]
+  #   min: 90%                     # FSK frames received, per link (radio counters: docs/scenario-format.md)
 )yaml";
 
 }  // namespace

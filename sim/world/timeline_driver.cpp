@@ -51,7 +51,7 @@ std::uint32_t TimelineDriver::gateway_outage(const scenario::Action& a) {
   }
   const auto n = static_cast<std::uint32_t>(
       a.count ? std::min<std::size_t>(*a.count, pool.size())
-              : static_cast<std::size_t>(std::llround(a.fraction * static_cast<double>(pool.size()))));
+              : std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(a.fraction * static_cast<double>(pool.size())))));
   // A partial Fisher-Yates shuffle picks which ones, from the timeline's own random stream.
   for (std::uint32_t i = 0; i < n; ++i) {
     const auto j = i + static_cast<std::uint32_t>(rng_.below(pool.size() - i));

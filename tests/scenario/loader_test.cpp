@@ -2,10 +2,13 @@
 // flow, timeline actions and expectations with their texts; and the file-level entry point.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 
+#include "hw_models/mcu/mcu_timing.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace st::scenario {
@@ -256,6 +259,329 @@ TEST(Loader, QuotedValuesAndByteOrderMarkAreFine) {
       "q.yaml");
   EXPECT_EQ(s.duration, kHour);
   EXPECT_EQ(s.seed, 5u);
+}
+
+// ---- the physical layer (radio keys) ----
+
+namespace ch = models::channel;
+
+TEST(LoaderRadio, DefaultsWithoutRadioKeys) {
+  const Scenario s = load_scenario_text(
+      "scenario: {name: r, duration: 1h}\n"
+      "topology:\n  gateways:\n    - {name: g, count: 4, links: [ble, fsk]}\n"
+      "fleet:\n  device_types: [{name: d, count: 3, qualified: true}]\n",
+      "r.yaml");
+  const models::RadioWorldConfig& w = s.topology.radio;
+  EXPECT_TRUE(w.physical);
+  EXPECT_EQ(w.subghz.kind, ch::PathLossKind::LogDistance);
+  EXPECT_DOUBLE_EQ(w.subghz.exponent, 3.5);
+  EXPECT_DOUBLE_EQ(w.subghz.shadowing_sigma_db, 6.0);
+  EXPECT_DOUBLE_EQ(w.subghz.frequency_hz, 915e6);
+  EXPECT_DOUBLE_EQ(w.subghz.reference_distance_m, 1.0);
+  EXPECT_EQ(w.ble.kind, ch::PathLossKind::LogDistance);
+  EXPECT_DOUBLE_EQ(w.ble.frequency_hz, 2.44e9);
+  EXPECT_DOUBLE_EQ(w.ble.shadowing_sigma_db, 6.0);
+  EXPECT_DOUBLE_EQ(w.capture_threshold_db, 6.0);
+  EXPECT_DOUBLE_EQ(w.fading_sigma_db, 2.0);
+  EXPECT_DOUBLE_EQ(w.noise_figure_db, 6.0);
+  EXPECT_DOUBLE_EQ(w.ble_scan_duty, 0.5);
+  EXPECT_EQ(w.ble_idle_timeout, 10 * kSecond);
+
+  const models::GatewayRadioConfig& g = s.topology.gateways.at(0).radio;
+  EXPECT_FALSE(g.placement.near_gateways);
+  EXPECT_EQ(g.placement.spec.kind, ch::PlacementKind::Grid);
+  EXPECT_DOUBLE_EQ(g.placement.spec.spacing_m, 400.0);
+  EXPECT_EQ(g.placement.spec.columns, 0u);  // ceil(sqrt(count))
+  EXPECT_EQ(g.placement.spec.origin, (ch::Position{0, 0}));
+  EXPECT_DOUBLE_EQ(g.subghz_tx_power_dbm, 20.0);
+  EXPECT_DOUBLE_EQ(g.ble_tx_power_dbm, 8.0);
+  EXPECT_EQ(g.subghz_demodulators, 1u);
+  EXPECT_EQ(g.ble_demodulators, 1u);
+  EXPECT_DOUBLE_EQ(g.backhaul_rate_bps, 80'000.0);
+  EXPECT_EQ(g.monthly_cap_bytes, 500'000'000u);
+  EXPECT_EQ(g.fsk_slot, 63 * kMillisecond);
+  EXPECT_EQ(g.beacon_period, 10'080 * kMillisecond);
+
+  const models::DeviceRadioConfig& d = s.fleet.device_types.at(0).radio;
+  EXPECT_TRUE(d.placement.near_gateways);
+  EXPECT_DOUBLE_EQ(d.placement.near_radius_m, 25.0);
+  EXPECT_DOUBLE_EQ(d.subghz_tx_power_dbm, 20.0);
+  EXPECT_DOUBLE_EQ(d.ble_tx_power_dbm, 0.0);
+  EXPECT_EQ(d.fsk_rate, ch::DataRate::Fsk50k);
+  EXPECT_EQ(d.css_rate, ch::DataRate::Css2k);
+  EXPECT_EQ(d.fsk_rx_spacing, 3150 * kMillisecond);
+  EXPECT_EQ(d.css_rx_interval, 5 * kSecond);
+  EXPECT_DOUBLE_EQ(d.battery.capacity_mah, 2400.0);
+  EXPECT_EQ(d.mac_retries, 3u);
+  EXPECT_DOUBLE_EQ(d.sleep_ua, 2.0);
+}
+
+constexpr const char* kRadio = R"(scenario: {name: radio, duration: 2h}
+topology:
+  radio: physical
+  propagation:
+    sub_ghz: {model: okumura_hata, environment: urban_large, base_height: 40m, mobile_height: 2m, shadowing: 8dB}
+    ble: {model: free_space, shadowing: 0dB}
+  capture_threshold: 10dB
+  fading: 3.5dB
+  noise_figure: 5dB
+  ble_scan_duty: 25%
+  ble_idle_timeout: 2s
+  gateways:
+    - name: floodlight
+      count: 9
+      links: [ble, fsk, css]
+      placement: {pattern: grid, spacing: 2.5km, columns: 3, origin: [-1km, 500m]}
+      tx_power: 14dBm
+      ble_tx_power: -4dBm
+      demodulators: 8
+      ble_connections: 3
+      backhaul_rate: 1.5Mbps
+      monthly_data_cap: 1MiB
+      fsk_slot: 100ms
+    - {name: disc, links: [ble], count: 2, placement: {pattern: disc, radius: 2km, center: [1km, -1km]}}
+    - {name: annulus, links: [ble], count: 2, placement: {pattern: annulus, radius: 3km, inner_radius: 0.5km}}
+    - {name: ring, links: [ble], count: 2, placement: {pattern: ring, radius: 750m, angle: 90}}
+    - {name: line, links: [ble], count: 2, placement: {pattern: line, from: 0m, to: 10km, angle: -45, origin: [1m, 2m]}}
+    - {name: list, links: [ble], count: 2, placement: {pattern: list, points: [[0m, 0m], [-2.5km, 12m], [3m, 4m]]}}
+fleet:
+  device_types:
+    - name: meter
+      count: 100
+      links: [fsk, css]
+      qualified: true
+      radio:
+        placement: {pattern: near_gateways, radius: 40m}
+        tx_power: 14dBm
+        ble_tx_power: 4dBm
+        fsk_rate: 150kbps
+        css_rate: 12.5kbps
+        fsk_rx_spacing: 630ms
+        css_rx_interval: 10s
+        battery: 2.4Ah
+        mac_retries: 0
+        sleep_current: 500nA
+    - name: lock
+      count: 10
+      qualified: true
+      radio: {placement: {pattern: disc, radius: 80m}}
+)";
+
+TEST(LoaderRadio, ReadsEveryKeyWithItsUnit) {
+  const Scenario s = load_scenario_text(kRadio, "radio.yaml");
+
+  const models::RadioWorldConfig& w = s.topology.radio;
+  EXPECT_TRUE(w.physical);
+  EXPECT_EQ(w.subghz.kind, ch::PathLossKind::OkumuraHata);
+  EXPECT_EQ(w.subghz.environment, ch::HataEnvironment::UrbanLarge);
+  EXPECT_DOUBLE_EQ(w.subghz.base_height_m, 40.0);
+  EXPECT_DOUBLE_EQ(w.subghz.mobile_height_m, 2.0);
+  EXPECT_DOUBLE_EQ(w.subghz.shadowing_sigma_db, 8.0);
+  EXPECT_DOUBLE_EQ(w.subghz.frequency_hz, 915e6);
+  EXPECT_EQ(w.ble.kind, ch::PathLossKind::FreeSpace);
+  EXPECT_DOUBLE_EQ(w.ble.shadowing_sigma_db, 0.0);
+  EXPECT_DOUBLE_EQ(w.ble.frequency_hz, 2.44e9);
+  EXPECT_DOUBLE_EQ(w.capture_threshold_db, 10.0);
+  EXPECT_DOUBLE_EQ(w.fading_sigma_db, 3.5);
+  EXPECT_DOUBLE_EQ(w.noise_figure_db, 5.0);
+  EXPECT_DOUBLE_EQ(w.ble_scan_duty, 0.25);
+  EXPECT_EQ(w.ble_idle_timeout, 2 * kSecond);
+
+  ASSERT_EQ(s.topology.gateways.size(), 6u);
+  const models::GatewayRadioConfig& g = s.topology.gateways[0].radio;
+  EXPECT_FALSE(g.placement.near_gateways);
+  EXPECT_EQ(g.placement.spec.kind, ch::PlacementKind::Grid);
+  EXPECT_DOUBLE_EQ(g.placement.spec.spacing_m, 2500.0);  // 2.5km
+  EXPECT_EQ(g.placement.spec.columns, 3u);
+  EXPECT_EQ(g.placement.spec.origin, (ch::Position{-1000.0, 500.0}));
+  EXPECT_DOUBLE_EQ(g.subghz_tx_power_dbm, 14.0);
+  EXPECT_DOUBLE_EQ(g.ble_tx_power_dbm, -4.0);
+  EXPECT_EQ(g.subghz_demodulators, 8u);
+  EXPECT_EQ(g.ble_demodulators, 3u);
+  EXPECT_DOUBLE_EQ(g.backhaul_rate_bps, 1.5e6);
+  EXPECT_EQ(g.monthly_cap_bytes, 1'048'576u);
+  EXPECT_EQ(g.fsk_slot, 100 * kMillisecond);
+
+  const ch::PlacementSpec& disc = s.topology.gateways[1].radio.placement.spec;
+  EXPECT_EQ(disc.kind, ch::PlacementKind::Disc);
+  EXPECT_DOUBLE_EQ(disc.radius_m, 2000.0);
+  EXPECT_EQ(disc.origin, (ch::Position{1000.0, -1000.0}));
+  const ch::PlacementSpec& annulus = s.topology.gateways[2].radio.placement.spec;
+  EXPECT_EQ(annulus.kind, ch::PlacementKind::Annulus);
+  EXPECT_DOUBLE_EQ(annulus.radius_m, 3000.0);
+  EXPECT_DOUBLE_EQ(annulus.inner_radius_m, 500.0);
+  EXPECT_EQ(annulus.origin, (ch::Position{0.0, 0.0}));
+  const ch::PlacementSpec& ring = s.topology.gateways[3].radio.placement.spec;
+  EXPECT_EQ(ring.kind, ch::PlacementKind::Ring);
+  EXPECT_DOUBLE_EQ(ring.radius_m, 750.0);
+  EXPECT_DOUBLE_EQ(ring.angle_rad, std::numbers::pi / 2);  // degrees in the file
+  const ch::PlacementSpec& line = s.topology.gateways[4].radio.placement.spec;
+  EXPECT_EQ(line.kind, ch::PlacementKind::Line);
+  EXPECT_DOUBLE_EQ(line.d0_m, 0.0);
+  EXPECT_DOUBLE_EQ(line.d1_m, 10'000.0);
+  EXPECT_DOUBLE_EQ(line.angle_rad, -std::numbers::pi / 4);
+  EXPECT_EQ(line.origin, (ch::Position{1.0, 2.0}));
+  const ch::PlacementSpec& list = s.topology.gateways[5].radio.placement.spec;
+  EXPECT_EQ(list.kind, ch::PlacementKind::Explicit);
+  EXPECT_EQ(list.points, (std::vector<ch::Position>{{0, 0}, {-2500.0, 12.0}, {3.0, 4.0}}));  // more than count: fine
+
+  const models::DeviceRadioConfig& d = s.fleet.device_types.at(0).radio;
+  EXPECT_TRUE(d.placement.near_gateways);
+  EXPECT_DOUBLE_EQ(d.placement.near_radius_m, 40.0);
+  EXPECT_DOUBLE_EQ(d.subghz_tx_power_dbm, 14.0);
+  EXPECT_DOUBLE_EQ(d.ble_tx_power_dbm, 4.0);
+  EXPECT_EQ(d.fsk_rate, ch::DataRate::Fsk150k);
+  EXPECT_EQ(d.css_rate, ch::DataRate::Css12k5);
+  EXPECT_EQ(d.fsk_rx_spacing, 630 * kMillisecond);
+  EXPECT_EQ(d.css_rx_interval, 10 * kSecond);
+  EXPECT_DOUBLE_EQ(d.battery.capacity_mah, 2400.0);  // 2.4Ah
+  EXPECT_EQ(d.mac_retries, 0u);
+  EXPECT_NEAR(d.sleep_ua, 0.5, 1e-12);  // 500nA
+  const models::DeviceRadioConfig& lock = s.fleet.device_types.at(1).radio;
+  EXPECT_FALSE(lock.placement.near_gateways);
+  EXPECT_EQ(lock.placement.spec.kind, ch::PlacementKind::Disc);
+  EXPECT_DOUBLE_EQ(lock.placement.spec.radius_m, 80.0);
+  EXPECT_DOUBLE_EQ(lock.sleep_ua, 2.0);  // a radio map keeps the defaults of the keys it leaves out
+}
+
+TEST(LoaderRadio, UnitConversions) {
+  auto device = [](const std::string& radio) {
+    return load_scenario_text("scenario: {name: u, duration: 1h}\nfleet:\n  device_types:\n"
+                              "    - {name: d, count: 2, qualified: true, radio: " + radio + "}\n",
+                              "u.yaml")
+        .fleet.device_types.at(0)
+        .radio;
+  };
+  EXPECT_DOUBLE_EQ(device("{placement: {pattern: disc, radius: 2.5km}}").placement.spec.radius_m, 2500.0);
+  EXPECT_DOUBLE_EQ(device("{placement: {pattern: near_gateways}}").placement.near_radius_m, 25.0);
+  EXPECT_DOUBLE_EQ(device("{battery: 2400mAh}").battery.capacity_mah, 2400.0);
+  EXPECT_DOUBLE_EQ(device("{battery: 0}").battery.capacity_mah, 0.0);  // mains powered
+  EXPECT_DOUBLE_EQ(device("{sleep_current: 2uA}").sleep_ua, 2.0);
+  EXPECT_DOUBLE_EQ(device("{sleep_current: 1.5mA}").sleep_ua, 1500.0);
+  EXPECT_DOUBLE_EQ(device("{tx_power: -3dBm}").subghz_tx_power_dbm, -3.0);
+  EXPECT_EQ(device("{fsk_rate: 250kbps}").fsk_rate, ch::DataRate::Fsk250k);
+  EXPECT_EQ(device("{css_rate: 22kbps}").css_rate, ch::DataRate::Css22k);
+
+  auto topology = [](const std::string& keys) {
+    return load_scenario_text("scenario: {name: u, duration: 1h}\ntopology:\n" + keys +
+                                  "fleet:\n  device_types: [{name: d, count: 2, qualified: true}]\n",
+                              "u.yaml")
+        .topology;
+  };
+  EXPECT_DOUBLE_EQ(topology("  capture_threshold: 6dB\n").radio.capture_threshold_db, 6.0);
+  EXPECT_DOUBLE_EQ(topology("  noise_figure: 0dB\n").radio.noise_figure_db, 0.0);
+  EXPECT_DOUBLE_EQ(topology("  ble_scan_duty: 0.8\n").radio.ble_scan_duty, 0.8);
+  EXPECT_FALSE(topology("  radio: explicit\n").radio.physical);
+  const auto ld = topology("  propagation: {sub_ghz: {exponent: 2.7, reference_distance: 10m}}\n").radio.subghz;
+  EXPECT_EQ(ld.kind, ch::PathLossKind::LogDistance);  // the model defaults to log_distance
+  EXPECT_DOUBLE_EQ(ld.exponent, 2.7);
+  EXPECT_DOUBLE_EQ(ld.reference_distance_m, 10.0);
+  EXPECT_DOUBLE_EQ(ld.shadowing_sigma_db, 6.0);  // default kept
+  const auto hata = topology("  propagation: {sub_ghz: {model: okumura_hata}}\n").radio.subghz;
+  EXPECT_EQ(hata.environment, ch::HataEnvironment::Suburban);  // defaults of okumura_hata
+  EXPECT_DOUBLE_EQ(hata.base_height_m, 30.0);
+  EXPECT_DOUBLE_EQ(hata.mobile_height_m, 1.5);
+  EXPECT_DOUBLE_EQ(hata.shadowing_sigma_db, 6.0);
+  const auto g = topology("  gateways:\n    - {name: g, links: [ble], backhaul_rate: 80kbps, monthly_data_cap: 0B}\n")
+                     .gateways.at(0)
+                     .radio;
+  EXPECT_DOUBLE_EQ(g.backhaul_rate_bps, 80'000.0);
+  EXPECT_EQ(g.monthly_cap_bytes, 0u);  // no cap
+}
+
+TEST(LoaderRadio, HardwareProfilesAndTimings) {
+  const Scenario s = load_scenario_text(
+      "scenario: {name: hw, duration: 1h}\n"
+      "topology:\n  gateways:\n    - {name: g, links: [ble, fsk], beacon_period: 5s}\n"
+      "fleet:\n  device_types:\n"
+      "    - name: d\n      count: 2\n      qualified: true\n"
+      "      mcu: {core: cortex-m33, active_current: 4.5mA, cycles: {x25519_ecdh: 600000, hkdf_sha256: 70000}}\n"
+      "      radio:\n"
+      "        ble_adv_interval: 2s\n"
+      "        sx1262: {tx_current: [[10dBm, 30mA], [20dBm, 100mA]], rx: 5mA, warm_wake: 500us, region_max_power: 14dBm,\n"
+      "                 wake_current: 1200uA, synthesis_current: 3mA}\n"
+      "        nrf52840: {tx_current: [[0dBm, 7mA]], rx: 6mA}\n"
+      "    - {name: e, count: 1, qualified: true}\n",
+      "hw.yaml");
+  EXPECT_EQ(s.topology.gateways.at(0).radio.beacon_period, 5 * kSecond);
+  const DeviceType& d = s.fleet.device_types.at(0);
+  EXPECT_DOUBLE_EQ(d.radio.mcu_active_ma, 4.5);
+  EXPECT_EQ(d.mcu_cycles, (std::vector<std::pair<std::uint8_t, std::uint64_t>>{
+                              {static_cast<std::uint8_t>(hw::CryptoOp::X25519Ecdh), 600'000},
+                              {static_cast<std::uint8_t>(hw::CryptoOp::HkdfSha256), 70'000}}));
+  EXPECT_EQ(d.radio.ble_adv_interval, 2 * kSecond);
+  const hw::Sx1262Profile& x = d.radio.sx1262;
+  ASSERT_EQ(x.tx_current.size(), 2u);
+  EXPECT_DOUBLE_EQ(x.tx_current[0].power_dbm, 10.0);
+  EXPECT_DOUBLE_EQ(x.tx_current[0].current_ma, 30.0);
+  EXPECT_DOUBLE_EQ(x.tx_current[1].power_dbm, 20.0);
+  EXPECT_DOUBLE_EQ(x.tx_current[1].current_ma, 100.0);
+  EXPECT_DOUBLE_EQ(x.rx_ma, 5.0);
+  EXPECT_EQ(x.warm_wake, 500 * kMicrosecond);
+  EXPECT_DOUBLE_EQ(x.region_max_power_dbm, 14.0);
+  EXPECT_DOUBLE_EQ(x.wake_ma, 1.2);
+  EXPECT_DOUBLE_EQ(x.synthesis_ma, 3.0);
+  const hw::Nrf52840BleProfile& n = d.radio.nrf52840;
+  ASSERT_EQ(n.tx_current.size(), 1u);
+  EXPECT_DOUBLE_EQ(n.tx_current[0].current_ma, 7.0);
+  EXPECT_DOUBLE_EQ(n.rx_ma, 6.0);
+
+  // Defaults of the other type: the hardware profiles' own values.
+  const DeviceType& e = s.fleet.device_types.at(1);
+  EXPECT_TRUE(e.mcu_cycles.empty());
+  EXPECT_DOUBLE_EQ(e.radio.mcu_active_ma, 3.3);
+  EXPECT_EQ(e.radio.ble_adv_interval, 1000 * kMillisecond);
+  EXPECT_EQ(e.radio.sx1262.tx_current.size(), 3u);
+  EXPECT_DOUBLE_EQ(e.radio.sx1262.rx_ma, 4.2);
+  EXPECT_EQ(e.radio.sx1262.warm_wake, 406 * kMicrosecond);
+  EXPECT_DOUBLE_EQ(e.radio.sx1262.region_max_power_dbm, 20.0);
+  EXPECT_DOUBLE_EQ(e.radio.nrf52840.rx_ma, 6.26);
+}
+
+TEST(LoaderRadio, GatewayOutagesAndRatios) {
+  const Scenario s = load_scenario_text(
+      "scenario: {name: o, duration: 1h}\n"
+      "topology:\n  gateways:\n    - {name: floodlight, count: 10, links: [ble, fsk]}\n"
+      "    - {name: echo, count: 4, links: [ble]}\n"
+      "fleet:\n  device_types: [{name: tracker, count: 5, qualified: true}]\n"
+      "timeline:\n"
+      "  - {at: 10min, action: outage, target: gateways, gateway_group: floodlight, fraction: 30%, for: 5min}\n"
+      "  - {at: 20min, action: outage, target: gateways, count: 14, for: 1min}\n"
+      "  - {at: 30min, action: outage, target: gateways, gateway_group: echo, count: 4, for: 1min}\n"
+      "expect:\n"
+      "  - {ratio: [uplinks_delivered, uplinks_sent], min: 90%}\n"
+      "  - {ratio: [radio_received.fsk, radio_frames.fsk], min: 0.5, max: 1}\n"
+      "  - {ratio: [uplinks_delivered_by_type.tracker, uplinks_sent_by_type.tracker], equals: 1}\n"
+      "  - {counter: radio_lost.collision, max: 10}\n"
+      "  - {counter: radio_uplinks_received_by_type.tracker, min: 1}\n",
+      "o.yaml");
+  ASSERT_EQ(s.timeline.size(), 3u);
+  const Action& a = s.timeline[0];
+  EXPECT_EQ(a.kind, ActionKind::Outage);
+  EXPECT_EQ(a.target, OutageTarget::Gateways);
+  EXPECT_EQ(a.gateway_group, "floodlight");
+  EXPECT_DOUBLE_EQ(a.fraction, 0.3);
+  EXPECT_FALSE(a.count);
+  EXPECT_EQ(a.duration, 5 * kMinute);
+  EXPECT_FALSE(s.timeline[1].gateway_group);  // every group: 14 gateways in all
+  EXPECT_EQ(s.timeline[1].count, 14u);
+  EXPECT_EQ(s.timeline[2].count, 4u);
+
+  ASSERT_EQ(s.expectations.size(), 5u);
+  const Expectation& r = s.expectations[0];
+  EXPECT_EQ(r.kind, ExpectKind::Ratio);
+  EXPECT_EQ(r.counter, "uplinks_delivered");
+  EXPECT_EQ(r.denominator, "uplinks_sent");
+  EXPECT_DOUBLE_EQ(r.min, 0.9);
+  EXPECT_TRUE(std::isinf(r.max));
+  EXPECT_EQ(r.text, "ratio uplinks_delivered / uplinks_sent >= 90%");
+  EXPECT_EQ(s.expectations[1].text, "ratio radio_received.fsk / radio_frames.fsk >= 50% and <= 100%");
+  EXPECT_EQ(s.expectations[2].denominator, "uplinks_sent_by_type.tracker");
+  EXPECT_EQ(s.expectations[2].text,
+            "ratio uplinks_delivered_by_type.tracker / uplinks_sent_by_type.tracker == 100%");
+  EXPECT_EQ(s.expectations[3].kind, ExpectKind::Counter);
+  EXPECT_EQ(s.expectations[3].counter, "radio_lost.collision");
+  EXPECT_EQ(s.expectations[4].counter, "radio_uplinks_received_by_type.tracker");
 }
 
 TEST(LoaderFile, MissingFileIsOneLine) {
