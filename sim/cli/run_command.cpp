@@ -62,6 +62,7 @@ int run_command(const RunOptions& o) {
   files.events = dir.stage("events.jsonl").string();
   files.handshakes = dir.stage("handshakes.csv").string();
   files.states = dir.stage("states.csv").string();
+  files.counters = dir.stage("counters.jsonl").string();
   if (!o.keylog.empty()) files.keylog = dir.stage("keylog.partial", o.keylog).string();
   const fs::path summary_path = dir.stage("summary.json");
   const bool physical = s.topology.radio.physical;

@@ -28,6 +28,7 @@ RunRecorder::RunRecorder(std::vector<std::string> device_type_names, const Recor
   handshakes_ = open_file(files.handshakes);
   states_ = open_file(files.states);
   keylog_ = open_file(files.keylog);
+  counters_file_ = open_file(files.counters);
   if (handshakes_) *handshakes_ << "smsn,device_type,link,start_s,end_s,latency_ms,outcome,reason\n";
   if (states_) *states_ << "time_s,created,associated,registered,deregistered,blocked,rejected\n";
 }
@@ -48,7 +49,7 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
   if (r.to == metrics::FleetState::Deregistered) bump("deregistrations");
   if (r.to == metrics::FleetState::Rejected) bump("provisioning_rejected");
   if (r.to == metrics::FleetState::Blocked) bump("blocked." + std::string(r.cause));
-  if (!events_) return;
+  if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
   j["event"] = "transition";
@@ -58,7 +59,7 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
   j["from"] = metrics::to_string(r.from);
   j["to"] = metrics::to_string(r.to);
   j["cause"] = r.cause;
-  *events_ << j.dump() << '\n';
+  write_event(j);
 }
 
 void RunRecorder::refusal(const metrics::RefusalRecord& r) {
@@ -66,7 +67,7 @@ void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   bump("refusals");
   bump("refusals." + std::string(r.cause));
   if (r.what == "ingest_record") bump("ingest_rejected");
-  if (!events_) return;
+  if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
   j["event"] = "refusal";
@@ -76,7 +77,7 @@ void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   j["actor"] = r.actor;
   j["what"] = r.what;
   j["cause"] = r.cause;
-  *events_ << j.dump() << '\n';
+  write_event(j);
 }
 
 void RunRecorder::handshake(const metrics::HandshakeRecord& r) {
@@ -91,10 +92,24 @@ void RunRecorder::handshake(const metrics::HandshakeRecord& r) {
     bump("handshakes_failed");
     bump("handshakes_failed." + std::string(r.reason));
   }
-  if (!handshakes_) return;
-  *handshakes_ << hex(r.smsn) << ',' << type_names_[r.device_type] << ',' << r.link << ','
-               << format_seconds(r.start) << ',' << format_seconds(r.end) << ',' << format_millis(latency) << ','
-               << (r.success ? "success" : "failure") << ',' << r.reason << '\n';
+  if (handshakes_) {
+    *handshakes_ << hex(r.smsn) << ',' << type_names_[r.device_type] << ',' << r.link << ','
+                 << format_seconds(r.start) << ',' << format_seconds(r.end) << ',' << format_millis(latency) << ','
+                 << (r.success ? "success" : "failure") << ',' << r.reason << '\n';
+  }
+  if (listener_ != nullptr) {  // the same columns, as a record
+    nlohmann::ordered_json j;
+    j["type"] = "handshake";
+    j["smsn"] = hex(r.smsn);
+    j["device_type"] = type_names_[r.device_type];
+    j["link"] = r.link;
+    j["start_s"] = seconds_json(r.start);
+    j["end_s"] = seconds_json(r.end);
+    j["latency_ms"] = nlohmann::ordered_json::parse(format_millis(latency));
+    j["outcome"] = r.success ? "success" : "failure";
+    j["reason"] = r.reason;
+    listener_->record(j.dump());
+  }
 }
 
 void RunRecorder::traffic(const metrics::TrafficRecord& r) {
@@ -133,14 +148,14 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
 void RunRecorder::notice(const metrics::NoticeRecord& r) {
   ++records_;
   bump("notices." + std::string(r.kind));
-  if (!events_) return;
+  if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
   j["event"] = "notice";
   j["actor"] = r.actor;
   j["kind"] = r.kind;
   j["detail"] = r.detail;
-  *events_ << j.dump() << '\n';
+  write_event(j);
 }
 
 void RunRecorder::keylog(const metrics::KeyLogRecord& r) {
@@ -155,18 +170,56 @@ void RunRecorder::keylog(const metrics::KeyLogRecord& r) {
   }
 }
 
+void RunRecorder::write_event(nlohmann::ordered_json& j) {
+  if (events_) *events_ << j.dump() << '\n';
+  if (listener_ != nullptr) {
+    nlohmann::ordered_json r;
+    r["type"] = "event";
+    for (auto& [k, v] : j.items()) r[k] = std::move(v);
+    listener_->record(r.dump());
+  }
+}
+
 void RunRecorder::sample_states(SimTime now) {
-  if (!states_) return;
   using metrics::FleetState;
-  *states_ << format_seconds(now);
-  for (FleetState s : {FleetState::Created, FleetState::Associated, FleetState::Registered, FleetState::Deregistered,
-                       FleetState::Blocked, FleetState::Rejected})
-    *states_ << ',' << total_[static_cast<std::size_t>(s)];
-  *states_ << '\n';
+  constexpr FleetState kColumns[] = {FleetState::Created, FleetState::Associated, FleetState::Registered,
+                                     FleetState::Deregistered, FleetState::Blocked, FleetState::Rejected};
+  if (states_) {
+    *states_ << format_seconds(now);
+    for (FleetState s : kColumns) *states_ << ',' << total_[static_cast<std::size_t>(s)];
+    *states_ << '\n';
+  }
+  if (!counters_file_ && listener_ == nullptr) return;
+  nlohmann::ordered_json c;  // counters.jsonl: the traffic counters so far, by cause
+  c["t"] = seconds_json(now);
+  for (const char* name : {"uplinks_sent", "uplinks_delivered", "uplinks_duplicate", "uplinks_rejected",
+                           "uplinks_dropped", "downlinks_sent", "downlinks_delivered", "downlinks_rejected",
+                           "downlinks_dropped", "handshakes_succeeded", "handshakes_failed", "refusals",
+                           "radio_frames", "radio_received", "radio_lost"})
+    c[name] = counter(name);
+  for (const char* prefix : {"uplinks_rejected", "uplinks_dropped", "refusals", "radio_lost"}) {
+    nlohmann::ordered_json by = nlohmann::ordered_json::object();
+    const std::string p = std::string(prefix) + ".";
+    for (auto it = counters_.lower_bound(p); it != counters_.end() && it->first.rfind(p, 0) == 0; ++it)
+      by[it->first.substr(p.size())] = it->second;
+    c[std::string(prefix) + "_by_cause"] = by;
+  }
+  if (counters_file_) *counters_file_ << c.dump() << '\n';
+  if (listener_ != nullptr) {
+    nlohmann::ordered_json s;
+    s["type"] = "states";
+    s["t"] = seconds_json(now);
+    for (FleetState st : kColumns) s[std::string(metrics::to_string(st))] = total_[static_cast<std::size_t>(st)];
+    listener_->record(s.dump());
+    nlohmann::ordered_json r;
+    r["type"] = "counters";
+    for (auto& [k, v] : c.items()) r[k] = std::move(v);
+    listener_->record(r.dump());
+  }
 }
 
 void RunRecorder::finish() {
-  for (auto* f : {events_.get(), handshakes_.get(), states_.get(), keylog_.get()}) {
+  for (auto* f : {events_.get(), handshakes_.get(), states_.get(), keylog_.get(), counters_file_.get()}) {
     if (f == nullptr) continue;
     f->flush();
     if (!*f) throw std::runtime_error("writing a run file failed (disk full?)");

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/metrics/metrics_sink.hpp"
+#include "sim/output/record_listener.hpp"
 
 namespace st::output {
 
@@ -20,6 +23,7 @@ struct RecorderFiles {
   std::string handshakes;  // handshakes.csv
   std::string states;      // states.csv
   std::string keylog;      // empty: no key log
+  std::string counters;    // counters.jsonl: the traffic counters at each sample (empty: none)
 };
 
 class RunRecorder : public metrics::MetricsSink {
@@ -36,7 +40,9 @@ class RunRecorder : public metrics::MetricsSink {
   void keylog(const metrics::KeyLogRecord& r) override;
   void radio_frame(const metrics::RadioFrameRecord& r) override;
 
-  void sample_states(SimTime now);  // one row of states.csv
+  void sample_states(SimTime now);  // one row of states.csv and one line of counters.jsonl
+  // Every record also goes to `listener` as a JSON line (live telemetry); nullptr: none.
+  void set_listener(RecordListener* listener) { listener_ = listener; }
   void finish();                    // flush and close every file
 
   const StateCounts& counts() const { return total_; }
@@ -58,6 +64,7 @@ class RunRecorder : public metrics::MetricsSink {
 
  private:
   void bump(const std::string& name, std::uint64_t n = 1) { counters_[name] += n; }
+  void write_event(nlohmann::ordered_json& j);  // to events.jsonl and the listener
 
   std::vector<std::string> type_names_;
   StateCounts total_{};
@@ -69,6 +76,8 @@ class RunRecorder : public metrics::MetricsSink {
   std::unique_ptr<std::ofstream> handshakes_;
   std::unique_ptr<std::ofstream> states_;
   std::unique_ptr<std::ofstream> keylog_;
+  std::unique_ptr<std::ofstream> counters_file_;
+  RecordListener* listener_ = nullptr;
   std::uint64_t records_ = 0;
   std::map<std::string, std::map<std::string, RadioTally>> radio_;
 };

@@ -281,11 +281,11 @@ TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
   // Another seed: other random draws, other key material.
   EXPECT_NE(read(dir_ / "a" / "handshakes.csv"), read(dir_ / "c" / "handshakes.csv"));
   EXPECT_EQ(summary_without_wall_time(dir_ / "c")["seed"], 43);
-  // The run directory holds exactly the five documented files (gateways.csv: the physical layer is on).
+  // The run directory holds exactly the six documented files (gateways.csv: the physical layer is on).
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(dir_ / "a")) names.insert(e.path().filename().string());
-  EXPECT_EQ(names, (std::set<std::string>{"events.jsonl", "gateways.csv", "handshakes.csv", "states.csv",
-                                          "summary.json"}));
+  EXPECT_EQ(names, (std::set<std::string>{"counters.jsonl", "events.jsonl", "gateways.csv", "handshakes.csv",
+                                          "states.csv", "summary.json"}));
   // No staging directory is left beside the run directories.
   for (const auto& e : fs::directory_iterator(dir_))
     EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();

@@ -49,7 +49,7 @@ class outputRunRecorder : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
   RecorderFiles files(bool keylog = false) const {
     return {(dir_ / "events.jsonl").string(), (dir_ / "handshakes.csv").string(), (dir_ / "states.csv").string(),
-            keylog ? (dir_ / "keylog.txt").string() : std::string()};
+            keylog ? (dir_ / "keylog.txt").string() : std::string(), (dir_ / "counters.jsonl").string()};
   }
   metrics::Smsn smsn() const { return metrics::Smsn(smsn_); }
 
@@ -178,5 +178,47 @@ TEST_F(outputRunRecorder, NoKeyLogFileMeansNoKeyLog) {
   EXPECT_FALSE(r.wants_keylog());
 }
 
+
+// Every record the run files get also reaches a listener as one JSON line with its type: the live stream.
+TEST_F(outputRunRecorder, ListenerGetsEveryRecordAsATypedJsonLine) {
+  struct Collect : RecordListener {
+    std::vector<std::string> lines;
+    void record(std::string_view line) override { lines.emplace_back(line); }
+  } listener;
+  {
+    RunRecorder r({"tracker"}, files());
+    r.set_listener(&listener);
+    r.transition({kSecond, 0, 0, smsn(), metrics::FleetState::None, metrics::FleetState::Created, "manufactured"});
+    r.handshake({0, 0, smsn(), "ble", "gateway", kSecond, 2 * kSecond, true, ""});
+    r.traffic({2 * kSecond, 0, 0, "uplink", "sent", "", false});
+    r.traffic({2 * kSecond, 0, 0, "uplink", "rejected", "replay", false});
+    r.sample_states(3 * kSecond);
+    r.finish();
+  }
+  ASSERT_EQ(listener.lines.size(), 4u);
+  const auto a = nlohmann::json::parse(listener.lines[0]);
+  EXPECT_EQ(a["type"], "event");
+  EXPECT_EQ(a["to"], "created");
+  const auto b = nlohmann::json::parse(listener.lines[1]);
+  EXPECT_EQ(b["type"], "handshake");
+  EXPECT_EQ(b["latency_ms"], 1000.0);
+  EXPECT_EQ(b["link"], "ble");
+  const auto c = nlohmann::json::parse(listener.lines[2]);
+  EXPECT_EQ(c["type"], "states");
+  EXPECT_EQ(c["t"], 3);
+  EXPECT_EQ(c["created"], 1);
+  const auto d = nlohmann::json::parse(listener.lines[3]);
+  EXPECT_EQ(d["type"], "counters");
+  EXPECT_EQ(d["uplinks_sent"], 1);
+  EXPECT_EQ(d["uplinks_rejected_by_cause"]["replay"], 1);
+  // counters.jsonl holds the same counters line, without the type.
+  std::ifstream in(dir_ / "counters.jsonl");
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  auto e = nlohmann::json::parse(line);
+  EXPECT_FALSE(e.contains("type"));
+  e["type"] = "counters";
+  EXPECT_EQ(e, d);
+}
 }  // namespace
 }  // namespace st::output
