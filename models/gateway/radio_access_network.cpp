@@ -125,8 +125,15 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
     double listen_ma = 0;
     const LinkType first = c.links.empty() ? LinkType::Ble : c.links.front();
     if (first == LinkType::Fsk) {
-      const SimTime beacon_air = hw::fsk_time_on_air(tr.fsk, 20);
-      listen_ma += r.sx1262.receive_window(beacon_air + 2 * kRxGuard).charge_uc / to_millis(10'080 * kMillisecond);
+      // It tracks the beacons of the FSK bridges (the first FSK group's period and beacon size).
+      GatewayRadioConfig beacon;
+      for (const auto& g : gateways_.groups())
+        if (std::find(g.links.begin(), g.links.end(), LinkType::Fsk) != g.links.end()) {
+          beacon = g.radio;
+          break;
+        }
+      const SimTime beacon_air = hw::fsk_time_on_air(tr.fsk, beacon.beacon_bytes);
+      listen_ma += r.sx1262.receive_window(beacon_air + 2 * kRxGuard).charge_uc / to_millis(beacon.beacon_period);
       listen_ma += r.sx1262.receive_window(kRxGuard).charge_uc / to_millis(r.fsk_rx_spacing);
     } else if (first == LinkType::Css) {
       const auto symbol = static_cast<SimTime>(hw::lora_symbol_time_s(tr.css) * 1e9);
