@@ -10,12 +10,13 @@ add_library(st_world STATIC
   output/expectation_check.cpp
   output/run_summary.cpp
   output/radio_report.cpp
+  output/telemetry_records.cpp
   cli/progress_line.cpp
   cli/run_command.cpp
   cli/airtime_command.cpp
 )
 target_include_directories(st_world PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(st_world PUBLIC st_models st_scenario nlohmann_json::nlohmann_json)
+target_link_libraries(st_world PUBLIC st_models st_scenario st_telemetry nlohmann_json::nlohmann_json)
 
 add_executable(sidewalk-twin cli/main.cpp)
 target_link_libraries(sidewalk-twin PRIVATE st_world CLI11::CLI11 PkgConfig::SystemC)

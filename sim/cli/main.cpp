@@ -32,6 +32,11 @@ int sc_main(int argc, char* argv[]) {
       ->check(CLI::IsMember({"deterministic", "os"}));
   run_cmd->add_flag("--check", run.check, "exit 1 when an expectation fails");
   run_cmd->add_flag("--quiet,-q", run.quiet, "no progress line and no result lines on stdout");
+  auto* serve_opt = run_cmd->add_option("--serve", run.serve,
+                                        "stream live telemetry on 127.0.0.1:PORT (0: any free port; docs/telemetry.md)")
+                        ->check(CLI::Range(0, 65535));
+  run_cmd->add_flag("--serve-wait", run.serve_wait, "with --serve: start the run when a first client connects")
+      ->needs(serve_opt);
 
   std::string validate_file;
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file and report the first error");

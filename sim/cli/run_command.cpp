@@ -16,9 +16,11 @@
 #include "sim/output/run_directory.hpp"
 #include "sim/output/run_recorder.hpp"
 #include "sim/output/run_summary.hpp"
+#include "sim/output/telemetry_records.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/scenario_template.hpp"
+#include "sim/telemetry/telemetry_server.hpp"
 #include "sim/world/world.hpp"
 
 namespace st::cli {
@@ -56,6 +58,17 @@ int run_command(const RunOptions& o) {
     std::cerr << o.out_dir << ": --out exists and is not a directory\n";
     return 2;
   }
+  std::unique_ptr<telemetry::TelemetryServer> server;  // live telemetry (docs/telemetry.md)
+  if (o.serve) {
+    try {
+      server = std::make_unique<telemetry::TelemetryServer>(*o.serve);
+    } catch (const std::exception& e) {
+      std::cerr << "sidewalk-twin: " << e.what() << '\n';
+      return 2;
+    }
+    std::cerr << "serving telemetry on 127.0.0.1:" << server->port() << std::endl;
+    server->record(output::hello_record(s).dump());
+  }
   const auto wall_start = std::chrono::steady_clock::now();
   output::RunDirectory dir(o.out_dir);
   output::RecorderFiles files;
@@ -73,6 +86,7 @@ int run_command(const RunOptions& o) {
   std::vector<std::string> names;
   for (const auto& t : s.fleet.device_types) names.push_back(t.name);
   output::RunRecorder recorder(names, files);
+  if (server) recorder.set_listener(server.get());
   const security::KeySource keys =
       o.entropy == "os" ? security::KeySource::os_entropy() : security::KeySource::deterministic(s.seed);
 
@@ -90,7 +104,11 @@ int run_command(const RunOptions& o) {
     w.probe().add(at, [&check, i](SimTime) { check.snapshot(i); });
   }
   ProgressLine progress(recorder, s.duration, !o.quiet && ::isatty(STDERR_FILENO));
-  w.kernel().set_observer([&](SimTime now) { progress.update(now, w.events_dispatched()); });
+  w.kernel().set_observer([&](SimTime now) {
+    progress.update(now, w.events_dispatched());
+    if (server) server->control().gate(now);  // pause and pacing: between two kernel steps
+  });
+  if (server && o.serve_wait) server->wait_for_client();
   w.run();
   progress.finish();
   recorder.finish();
@@ -99,6 +117,7 @@ int run_command(const RunOptions& o) {
 
   const auto results = check.evaluate();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  nlohmann::ordered_json summary;
   {
     std::ofstream out(summary_path, std::ios::binary);
     nlohmann::ordered_json world_state;
@@ -111,10 +130,12 @@ int run_command(const RunOptions& o) {
       world_state["gateways"] = output::gateways_section(w);
       world_state["energy"] = output::energy_section(w, recorder, s.duration);
     }
-    out << output::build_summary(s, recorder, results, world_state, w.events_dispatched(), wall_s).dump(2) << '\n';
+    summary = output::build_summary(s, recorder, results, world_state, w.events_dispatched(), wall_s);
+    out << summary.dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }
   dir.commit();
+  if (server) server->finish(output::end_record(s.duration, summary));  // `end`, flush, close
 
   std::size_t failed = 0;
   for (const auto& r : results) failed += r.passed ? 0 : 1;

@@ -16,6 +16,8 @@ struct RunOptions {
   std::string entropy = "deterministic";  // or "os"
   bool check = false;
   bool quiet = false;
+  std::optional<std::uint16_t> serve;  // live telemetry on 127.0.0.1:PORT (0: any free port)
+  bool serve_wait = false;             // hold the start until a first telemetry client connects
 };
 
 int run_command(const RunOptions& o);

@@ -1,0 +1,512 @@
+// TelemetryServer: one io_context on one thread owns the acceptor, the clients, the history and the timers;
+// record() and finish() only hand lines over through a mutex-protected inbox and asio::post.
+#include "sim/telemetry/telemetry_server.hpp"
+
+#include <utility>  // before Boost.Asio 1.74: its awaitable.hpp uses std::exchange without including it
+#include <boost/asio.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <list>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace st::telemetry {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+using Text = std::shared_ptr<const std::string>;  // one record with its '\n', shared by every client queue
+
+namespace {
+
+constexpr std::size_t kMaxCommandBytes = 64 * 1024;   // a longer command line is discarded
+constexpr std::size_t kMaxBatchItems = 512;           // records per write
+constexpr std::size_t kMaxBatchBytes = 1u << 20;      // bytes per write (at least one record)
+constexpr auto kLinger = std::chrono::milliseconds(1000);  // after `end`: how long to wait for the client to close
+
+// The "type" of a record: the recorder writes it first; anything else is parsed.
+std::string type_of(std::string_view line) {
+  constexpr std::string_view prefix = R"({"type":")";
+  if (line.substr(0, prefix.size()) == prefix) {
+    const auto end = line.find('"', prefix.size());
+    if (end != std::string_view::npos) return std::string(line.substr(prefix.size(), end - prefix.size()));
+  }
+  const auto j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_object()) {
+    const auto it = j.find("type");
+    if (it != j.end() && it->is_string()) return it->get<std::string>();
+  }
+  return {};
+}
+
+// Simulated nanoseconds as exact decimal seconds (as in the run files): 12, 12.5, 0.000001.
+std::string seconds_text(SimTime t) {
+  std::string s = std::to_string(t / kSecond);
+  const SimTime frac = t % kSecond;
+  if (frac != 0) {
+    std::string digits = std::to_string(frac);
+    digits.insert(0, 9 - digits.size(), '0');
+    while (digits.back() == '0') digits.pop_back();
+    s += '.' + digits;
+  }
+  return s;
+}
+
+Text make_text(std::string line) {
+  line += '\n';
+  return std::make_shared<const std::string>(std::move(line));
+}
+
+Text gap_text(std::uint64_t skipped) {
+  return make_text(R"({"type":"gap","events_skipped":)" + std::to_string(skipped) + "}");
+}
+
+}  // namespace
+
+struct TelemetryServer::Impl {
+  // One record of the stream. A gap item has no text until it is written (its count can still grow).
+  struct Item {
+    Text text;
+    bool event = false;
+    std::uint64_t gap = 0;
+    std::size_t size() const { return text ? text->size() : 48; }
+  };
+  struct HistoryLine {
+    Text text;
+    std::uint64_t seq = 0;
+  };
+  struct Client {
+    explicit Client(asio::io_context& io) : socket(io), in(kMaxCommandBytes) {}
+    tcp::socket socket;
+    asio::streambuf in;
+    std::deque<Item> queue;
+    std::size_t queued_bytes = 0;
+    std::size_t queued_events = 0;
+    std::size_t queued_event_bytes = 0;
+    std::vector<Text> inflight;
+    bool writing = false;
+    bool open = true;
+    bool shut = false;      // `end` flushed and the sending side shut down
+    bool read_eof = false;  // the client shut its sending side down
+    Clock::time_point progress = Clock::now();
+  };
+  using ClientPtr = std::shared_ptr<Client>;
+
+  Impl(const ServerOptions& o, RunControl& c)
+      : options(o),
+        control(c),
+        acceptor(io),
+        control_timer(io),
+        finish_timer(io),
+        work(asio::make_work_guard(io)) {}
+
+  // ---- shared with other threads (inbox_mutex) ----
+  std::mutex inbox_mutex;
+  std::vector<std::string> inbox;
+  bool drain_posted = false;
+  bool closed = false;  // finish() or stop(): records are ignored from then on
+  std::mutex client_mutex;
+  std::condition_variable client_seen;
+  bool had_client = false;
+
+  // ---- the network thread only ----
+  const ServerOptions options;
+  RunControl& control;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  asio::steady_timer control_timer;
+  bool control_timer_armed = false;
+  asio::steady_timer finish_timer;
+  asio::executor_work_guard<asio::io_context::executor_type> work;
+  bool finishing = false;        // `end` is on its way: no more accepting, clients close once flushed
+  bool finish_checking = false;  // the finish timer is armed
+  bool stopped = false;          // stop(): everything closed without `end`
+  std::list<ClientPtr> clients;
+  std::vector<HistoryLine> records;  // hello, states, counters, handshake (and any other non-event record)
+  std::deque<HistoryLine> events;    // the most recent events
+  std::uint64_t events_skipped = 0;
+  std::uint64_t seq = 0;
+  std::thread thread;
+
+  // ---- accepting ----
+  void accept() {
+    auto c = std::make_shared<Client>(io);
+    acceptor.async_accept(c->socket, [this, c](const boost::system::error_code& ec) {
+      if (ec || stopped) return;  // closed (finish or stop)
+      on_connect(c);
+      if (!finishing) accept();
+    });
+  }
+
+  void on_connect(const ClientPtr& c) {
+    boost::system::error_code ignored;
+    c->socket.set_option(tcp::no_delay(true), ignored);
+    clients.push_back(c);
+    // hello and the history in their original order, a gap record where older events were left out.
+    std::size_t r = 0;
+    std::size_t e = 0;
+    bool gap_sent = events_skipped == 0;
+    while (r < records.size() || e < events.size()) {
+      if (e < events.size() && (r == records.size() || events[e].seq < records[r].seq)) {
+        if (!gap_sent) {
+          add_gap(*c, events_skipped);
+          gap_sent = true;
+        }
+        enqueue(*c, Item{events[e++].text, true, 0});
+      } else {
+        enqueue(*c, Item{records[r++].text, false, 0});
+      }
+    }
+    if (!gap_sent) add_gap(*c, events_skipped);
+    read(c);
+    pump(c);
+    if (finishing) check_finish();  // a late arrival gets the same flush deadline
+    {
+      std::lock_guard lock(client_mutex);
+      had_client = true;
+    }
+    client_seen.notify_all();
+  }
+
+  // ---- records in ----
+  void drain() {
+    std::vector<std::string> lines;
+    {
+      std::lock_guard lock(inbox_mutex);
+      lines.swap(inbox);
+      drain_posted = false;
+    }
+    for (auto& line : lines) {
+      const bool event = type_of(line) == "event";
+      Text text = make_text(std::move(line));
+      if (event) {
+        events.push_back(HistoryLine{text, seq++});
+        if (events.size() > options.event_history) {
+          events.pop_front();
+          ++events_skipped;
+        }
+      } else {
+        records.push_back(HistoryLine{text, seq++});
+      }
+      for (const auto& c : clients) enqueue(*c, Item{text, event, 0});
+    }
+    pump_all();
+  }
+
+  // ---- per-client queues ----
+  void enqueue(Client& c, Item item) {
+    if (!c.open || c.shut) return;
+    const std::size_t size = item.size();
+    if (item.event && c.queued_bytes - c.queued_event_bytes + size > options.client_queue_limit) {
+      // Even without any queued event it would be too far behind: drop this one too.
+      drop_events(c, 1);
+      return;
+    }
+    c.queue.push_back(std::move(item));
+    c.queued_bytes += size;
+    if (c.queue.back().event) {
+      ++c.queued_events;
+      c.queued_event_bytes += size;
+    }
+    if (c.queued_bytes > options.client_queue_limit && c.queued_events > 0) drop_events(c, 0);
+  }
+
+  // Drops every queued event of `c` (plus `extra` not queued) and says so with a gap record.
+  void drop_events(Client& c, std::uint64_t extra) {
+    std::uint64_t dropped = extra;
+    if (c.queued_events > 0) {
+      std::deque<Item> kept;
+      for (auto& it : c.queue) {
+        if (it.event) {
+          ++dropped;
+          c.queued_bytes -= it.size();
+        } else {
+          kept.push_back(std::move(it));
+        }
+      }
+      c.queue.swap(kept);
+      c.queued_events = 0;
+      c.queued_event_bytes = 0;
+    }
+    add_gap(c, dropped);
+  }
+
+  void add_gap(Client& c, std::uint64_t n) {
+    if (n == 0) return;
+    if (!c.queue.empty() && c.queue.back().gap > 0) {
+      c.queue.back().gap += n;
+      return;
+    }
+    c.queue.push_back(Item{nullptr, false, n});
+    c.queued_bytes += c.queue.back().size();
+  }
+
+  void pump(const ClientPtr& c) {
+    if (!c->open || c->writing || c->shut) return;
+    if (c->queue.empty()) {
+      if (finishing) shut(c);
+      return;
+    }
+    std::vector<asio::const_buffer> buffers;
+    std::size_t bytes = 0;
+    while (!c->queue.empty() && c->inflight.size() < kMaxBatchItems && (bytes == 0 || bytes < kMaxBatchBytes)) {
+      Item it = std::move(c->queue.front());
+      c->queue.pop_front();
+      c->queued_bytes -= it.size();
+      if (it.event) {
+        --c->queued_events;
+        c->queued_event_bytes -= it.size();
+      }
+      if (!it.text) it.text = gap_text(it.gap);
+      bytes += it.text->size();
+      buffers.emplace_back(asio::buffer(*it.text));
+      c->inflight.push_back(std::move(it.text));
+    }
+    c->writing = true;
+    asio::async_write(c->socket, buffers, [this, c](const boost::system::error_code& ec, std::size_t) {
+      c->writing = false;
+      c->inflight.clear();
+      if (ec) {
+        close(c);  // the client went away: forget it
+        return;
+      }
+      c->progress = Clock::now();
+      pump(c);
+    });
+  }
+
+  void pump_all() {
+    const auto all = clients;  // pump may close a client (and remove it from the list)
+    for (const auto& c : all) pump(c);
+  }
+
+  // After `end`: shut the sending side and give the client a moment to close its end first.
+  void shut(const ClientPtr& c) {
+    boost::system::error_code ignored;
+    c->shut = true;
+    c->progress = Clock::now();
+    c->socket.shutdown(tcp::socket::shutdown_send, ignored);
+    if (c->read_eof) close(c);  // both sides are done
+  }
+
+  void close(const ClientPtr& c) {
+    if (!c->open) return;
+    c->open = false;
+    boost::system::error_code ignored;
+    c->socket.close(ignored);
+    c->queue.clear();
+    clients.remove(c);
+    if (finishing) {
+      maybe_done();
+    } else if (clients.empty() && control.state().paused) {
+      control.resume();  // nobody is left to resume it: the run goes on
+    }
+  }
+
+  // ---- commands ----
+  void read(const ClientPtr& c) {
+    asio::async_read_until(c->socket, c->in, '\n', [this, c](const boost::system::error_code& ec, std::size_t n) {
+      if (!c->open) return;
+      if (ec == asio::error::not_found) {  // a line longer than any command: discard it
+        c->in.consume(c->in.size());
+        read(c);
+        return;
+      }
+      if (ec) {
+        // The client closed its sending side: it may still read (a half-closed `nc -N`), unless it is done.
+        c->read_eof = true;
+        if (ec != asio::error::eof || c->shut) close(c);
+        return;
+      }
+      std::string line(asio::buffers_begin(c->in.data()), asio::buffers_begin(c->in.data()) + static_cast<std::ptrdiff_t>(n));
+      c->in.consume(n);
+      command(line);
+      read(c);
+    });
+  }
+
+  void command(const std::string& line) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) return;
+    const auto cmd = j.find("cmd");
+    if (cmd == j.end() || !cmd->is_string()) return;
+    const std::string name = cmd->get<std::string>();
+    if (name == "pause") {
+      control.pause();
+    } else if (name == "resume") {
+      control.resume();
+    } else if (name == "pace") {
+      const auto x = j.find("sim_seconds_per_second");
+      if (x == j.end() || !x->is_number()) return;
+      const double v = x->get<double>();
+      if (!std::isfinite(v) || v < 0) return;
+      control.set_pace(v);
+    } else {
+      return;  // unknown: ignored
+    }
+    broadcast_control();
+    if (control.state().paused && !control_timer_armed) arm_control_timer();
+  }
+
+  void arm_control_timer() {
+    control_timer_armed = true;
+    control_timer.expires_after(options.control_period);
+    control_timer.async_wait([this](const boost::system::error_code& ec) {
+      control_timer_armed = false;
+      if (ec || finishing) return;
+      if (!control.state().paused) return;
+      broadcast_control();
+      arm_control_timer();
+    });
+  }
+
+  void broadcast_control() {
+    const RunControl::State s = control.state();
+    nlohmann::ordered_json j;
+    j["type"] = "control";
+    j["paused"] = s.paused;
+    j["sim_seconds_per_second"] = s.sim_seconds_per_second;
+    j["t"] = nlohmann::ordered_json::parse(seconds_text(s.now));
+    const Text text = make_text(j.dump());
+    for (const auto& c : clients) enqueue(*c, Item{text, false, 0});
+    pump_all();
+  }
+
+  // ---- the end ----
+  void begin_finish() {
+    finishing = true;
+    // Connections already waiting in the backlog still get the whole stream, `end` included.
+    boost::system::error_code ec;
+    acceptor.non_blocking(true, ec);
+    while (!ec) {
+      auto c = std::make_shared<Client>(io);
+      acceptor.accept(c->socket, ec);
+      if (!ec) on_connect(c);
+    }
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    control_timer.cancel();
+    for (auto& c : clients) c->progress = Clock::now();
+    pump_all();
+    check_finish();
+  }
+
+  // Every 50 ms while finishing: close clients that stopped reading, or that got everything and linger.
+  void check_finish() {
+    const auto now = Clock::now();
+    const auto all = clients;
+    for (const auto& c : all) {
+      if (c->shut ? now - c->progress > kLinger : now - c->progress > options.flush_timeout) close(c);
+    }
+    if (maybe_done() || finish_checking) return;
+    finish_checking = true;
+    finish_timer.expires_after(std::chrono::milliseconds(50));
+    finish_timer.async_wait([this](const boost::system::error_code& ec) {
+      finish_checking = false;
+      if (!ec && !stopped) check_finish();
+    });
+  }
+
+  bool maybe_done() {
+    if (!clients.empty()) return false;
+    finish_timer.cancel();
+    work.reset();
+    return true;
+  }
+
+  // Without `end`: everything closes now.
+  void stop() {
+    stopped = true;
+    finishing = true;
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    control_timer.cancel();
+    finish_timer.cancel();
+    const auto all = clients;
+    for (const auto& c : all) close(c);
+    work.reset();
+  }
+};
+
+TelemetryServer::TelemetryServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options, control_)) {
+  Impl& m = *impl_;
+  boost::system::error_code ec;
+  const tcp::endpoint at(asio::ip::address_v4::loopback(), options.port);
+  m.acceptor.open(at.protocol(), ec);
+  if (!ec) m.acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) m.acceptor.bind(at, ec);
+  if (!ec) m.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) throw std::runtime_error("cannot serve telemetry on 127.0.0.1:" + std::to_string(options.port) + ": " + ec.message());
+  port_ = m.acceptor.local_endpoint().port();
+  // When a pause takes effect, every client learns where the simulation stopped.
+  control_.on_hold([&m] {
+    std::lock_guard lock(m.inbox_mutex);
+    if (!m.closed) asio::post(m.io, [&m] { m.broadcast_control(); });
+  });
+  m.accept();
+  m.thread = std::thread([&m] { m.io.run(); });
+}
+
+TelemetryServer::~TelemetryServer() {
+  control_.shutdown();
+  control_.on_hold(nullptr);
+  Impl& m = *impl_;
+  {
+    std::lock_guard lock(m.inbox_mutex);
+    m.closed = true;
+  }
+  if (m.thread.joinable()) {
+    asio::post(m.io, [&m] { m.stop(); });
+    m.thread.join();
+  }
+}
+
+void TelemetryServer::record(std::string_view json_line) {
+  Impl& m = *impl_;
+  std::lock_guard lock(m.inbox_mutex);
+  if (m.closed) return;
+  m.inbox.emplace_back(json_line);
+  if (!m.drain_posted) {
+    m.drain_posted = true;
+    asio::post(m.io, [&m] { m.drain(); });
+  }
+}
+
+bool TelemetryServer::wait_for_client(std::optional<std::chrono::milliseconds> timeout) {
+  Impl& m = *impl_;
+  std::unique_lock lock(m.client_mutex);
+  if (!timeout) {
+    m.client_seen.wait(lock, [&m] { return m.had_client; });
+    return true;
+  }
+  return m.client_seen.wait_for(lock, *timeout, [&m] { return m.had_client; });
+}
+
+void TelemetryServer::finish(std::string_view end_line) {
+  Impl& m = *impl_;
+  control_.shutdown();
+  {
+    std::lock_guard lock(m.inbox_mutex);
+    if (m.closed) return;
+    m.closed = true;
+    m.inbox.emplace_back(end_line);
+    if (!m.drain_posted) {
+      m.drain_posted = true;
+      asio::post(m.io, [&m] { m.drain(); });
+    }
+    // Posted after the drain that sends `end`: handlers of one thread run in order.
+    asio::post(m.io, [&m] { m.begin_finish(); });
+  }
+  if (m.thread.joinable()) m.thread.join();
+}
+
+}  // namespace st::telemetry

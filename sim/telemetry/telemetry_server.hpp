@@ -1,0 +1,56 @@
+// TelemetryServer: the live stream of `sidewalk-twin run --serve PORT` (docs/telemetry.md): records to every
+// TCP client on 127.0.0.1 with history for late clients, per-client queues, and pause/resume/pace commands.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "sim/output/record_listener.hpp"
+#include "sim/telemetry/run_control.hpp"
+
+namespace st::telemetry {
+
+struct ServerOptions {
+  std::uint16_t port = 0;                              // 0: any free port (see TelemetryServer::port())
+  std::size_t event_history = 100'000;                 // events a late client gets
+  std::size_t client_queue_limit = 64u << 20;          // bytes behind before a client's events are dropped
+  std::chrono::milliseconds control_period{1000};      // `control` records while paused
+  std::chrono::milliseconds flush_timeout{5000};       // finish(): a client making no progress is closed
+};
+
+class TelemetryServer : public output::RecordListener {
+ public:
+  // Listens on 127.0.0.1 and starts the network thread; throws std::runtime_error (one line) when the port
+  // cannot be bound.
+  explicit TelemetryServer(const ServerOptions& options);
+  explicit TelemetryServer(std::uint16_t port) : TelemetryServer(ServerOptions{port}) {}
+  ~TelemetryServer() override;  // closes every connection and joins the thread (without `end` if not finished)
+  TelemetryServer(const TelemetryServer&) = delete;
+  TelemetryServer& operator=(const TelemetryServer&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  RunControl& control() { return control_; }
+
+  // Any thread (the simulation's): one record, a JSON object on one line without the newline. Never waits for
+  // the network: the line is handed to the network thread. `hello`, `states`, `counters` and `handshake`
+  // records are kept for late clients, and the last `event_history` events.
+  void record(std::string_view json_line) override;
+
+  // Blocks until a first client has connected (true), or the timeout passed (false); nullopt: no timeout.
+  bool wait_for_client(std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+
+  // Sends `end_line` to every client, flushes, closes the connections and stops the thread. Records after it
+  // are ignored; calling it again does nothing.
+  void finish(std::string_view end_line);
+
+ private:
+  struct Impl;
+  RunControl control_;
+  std::uint16_t port_ = 0;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace st::telemetry
