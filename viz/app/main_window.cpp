@@ -1,0 +1,594 @@
+#include "app/main_window.hpp"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QSlider>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "model/event_filter.hpp"
+#include "model/run_directory_reader.hpp"
+
+namespace st::dash {
+
+namespace {
+constexpr int kSliderSteps = 10000;
+constexpr std::size_t kMaxLogRows = 200000;
+QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), run_(std::make_shared<viz::RunData>()) {
+  setWindowTitle("sidewalk-dashboard");
+  build_ui();
+  build_menus();
+  client_ = new LiveClient(this);
+  connect(client_, &LiveClient::records, this, [this](const RecordBatch& b) { on_records(b); });
+  connect(client_, &LiveClient::connected, this, [this](const QString& peer) {
+    live_connected_ = true;
+    statusBar()->showMessage(tr("connected to %1").arg(peer), 5000);
+    if (pace_on_connect_ >= 0) {
+      client_->send(viz::pace_command(pace_on_connect_));
+      pace_box_->blockSignals(true);
+      pace_box_->setValue(pace_on_connect_);
+      pace_box_->blockSignals(false);
+    }
+    update_live_controls();
+    update_header();
+  });
+  connect(client_, &LiveClient::problem, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
+  connect(client_, &LiveClient::closed, this, [this](const QString& error) {
+    live_connected_ = false;
+    statusBar()->showMessage(error.isEmpty() ? tr("the run ended; the server closed the connection") : error);
+    update_live_controls();
+    update_header();
+    mark(kData | kCursor | kLog);
+    refresh();
+    Q_EMIT live_closed(error);
+  });
+  redraw_timer_ = new QTimer(this);
+  redraw_timer_->setInterval(100);  // at most ten redraws a second
+  connect(redraw_timer_, &QTimer::timeout, this, [this] {
+    if (dirty_ != 0) refresh();
+  });
+  redraw_timer_->start();
+  pace_timer_ = new QTimer(this);
+  pace_timer_->setSingleShot(true);
+  pace_timer_->setInterval(300);
+  connect(pace_timer_, &QTimer::timeout, this, [this] {
+    if (live_connected_) client_->send(viz::pace_command(pace_box_->value()));
+  });
+  update_live_controls();
+  update_header();
+}
+
+MainWindow::~MainWindow() {
+  if (cancel_load_) *cancel_load_ = true;
+  if (loader_ != nullptr) loader_->wait();
+  client_->stop();
+  if (twin_ != nullptr && twin_->state() != QProcess::NotRunning) {
+    twin_->disconnect(this);
+    twin_->kill();  // the run we started: its directory stays as it was (runs are staged)
+    twin_->waitForFinished(3000);
+  }
+  log_model_->set_rows(nullptr, {});
+}
+
+void MainWindow::build_ui() {
+  auto* central = new QWidget(this);
+  auto* outer = new QVBoxLayout(central);
+  outer->setContentsMargins(6, 4, 6, 4);
+  outer->setSpacing(4);
+
+  header_ = new QLabel(central);
+  header_->setObjectName("header");
+  header_->setTextFormat(Qt::RichText);
+  header_->setStyleSheet("QLabel { font-size: 11pt; padding: 2px 4px; }");
+  outer->addWidget(header_);
+
+  states_ = std::make_unique<StateChart>(central);
+  latency_ = std::make_unique<LatencyCharts>(central);
+  counters_ = std::make_unique<CountersChart>(central);
+
+  auto* rows = new QSplitter(Qt::Vertical, central);
+  auto* top = new QSplitter(Qt::Horizontal, rows);
+  top->addWidget(states_->view());
+  top->addWidget(counters_->view());
+  top->setStretchFactor(0, 3);
+  top->setStretchFactor(1, 2);
+  top->setSizes({930, 620});
+  auto* middle = new QSplitter(Qt::Horizontal, rows);
+  middle->addWidget(latency_->histogram_view());
+  middle->addWidget(latency_->cdf_view());
+
+  // The event log: filters over a table of the newest matching events at or before the cursor.
+  auto* log_panel = new QWidget(rows);
+  auto* log_layout = new QVBoxLayout(log_panel);
+  log_layout->setContentsMargins(0, 0, 0, 0);
+  log_layout->setSpacing(3);
+  auto* filters = new QHBoxLayout;
+  auto* log_title = new QLabel(tr("<b>Event log</b>"), log_panel);
+  filters->addWidget(log_title);
+  device_filter_ = new QLineEdit(log_panel);
+  device_filter_->setObjectName("device-filter");
+  device_filter_->setPlaceholderText(tr("device # or SMSN prefix"));
+  device_filter_->setToolTip(tr("A device index (123 or #123), or the first hex digits of an SMSN (smsn:12 for a "
+                                "prefix made of digits only)"));
+  device_filter_->setClearButtonEnabled(true);
+  device_filter_->setMinimumWidth(190);
+  device_filter_->setMaximumWidth(260);
+  state_filter_ = new QComboBox(log_panel);
+  state_filter_->setObjectName("state-filter");
+  state_filter_->addItem(tr("any state"));
+  for (std::size_t i = 0; i < viz::kStateCount; ++i)
+    state_filter_->addItem(tr("into %1").arg(qs(viz::to_string(static_cast<viz::State>(i)))),
+                           qs(viz::to_string(static_cast<viz::State>(i))));
+  cause_filter_ = new QComboBox(log_panel);
+  cause_filter_->setObjectName("cause-filter");
+  cause_filter_->addItem(tr("any cause"));
+  cause_filter_->setMinimumContentsLength(22);
+  cause_filter_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  kind_filter_ = new QComboBox(log_panel);
+  kind_filter_->setObjectName("kind-filter");
+  kind_filter_->addItem(tr("any event"));
+  for (auto k : {viz::EventKind::Transition, viz::EventKind::Refusal, viz::EventKind::Notice})
+    kind_filter_->addItem(qs(viz::to_string(k)) + "s", static_cast<int>(k));
+  filters->addWidget(new QLabel(tr("device:"), log_panel));
+  filters->addWidget(device_filter_);
+  filters->addWidget(state_filter_);
+  filters->addWidget(cause_filter_);
+  filters->addWidget(kind_filter_);
+  log_status_ = new QLabel(log_panel);
+  log_status_->setObjectName("log-status");
+  filters->addWidget(log_status_, 1);
+  log_layout->addLayout(filters);
+  log_model_ = new EventTableModel(this);
+  log_view_ = new QTableView(log_panel);
+  log_view_->setObjectName("event-log");
+  log_view_->setModel(log_model_);
+  log_view_->setAlternatingRowColors(true);
+  log_view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  log_view_->verticalHeader()->setVisible(false);
+  log_view_->verticalHeader()->setDefaultSectionSize(20);
+  log_view_->setWordWrap(false);
+  auto* hh = log_view_->horizontalHeader();
+  hh->setStretchLastSection(true);
+  const int widths[] = {90, 80, 70, 150, 110, 230, 190};
+  for (int c = 0; c < 7; ++c) hh->resizeSection(c, widths[c]);
+  log_layout->addWidget(log_view_);
+  auto refilter = [this] { mark(kLog); };
+  connect(device_filter_, &QLineEdit::textChanged, this, refilter);
+  connect(state_filter_, &QComboBox::currentIndexChanged, this, refilter);
+  connect(cause_filter_, &QComboBox::currentIndexChanged, this, refilter);
+  connect(kind_filter_, &QComboBox::currentIndexChanged, this, refilter);
+
+  rows->addWidget(top);
+  rows->addWidget(middle);
+  rows->addWidget(log_panel);
+  rows->setStretchFactor(0, 40);
+  rows->setStretchFactor(1, 30);
+  rows->setStretchFactor(2, 24);
+  rows->setSizes({400, 300, 240});
+  outer->addWidget(rows, 1);
+
+  // The time cursor.
+  auto* cursor_bar = new QHBoxLayout;
+  cursor_bar->addWidget(new QLabel(tr("<b>Time cursor</b>"), central));
+  slider_ = new QSlider(Qt::Horizontal, central);
+  slider_->setObjectName("time-cursor");
+  slider_->setRange(0, kSliderSteps);
+  slider_->setValue(kSliderSteps);
+  slider_->setToolTip(tr("Scrub through the run: the charts mark the cursor; counters, latencies and the event "
+                         "log show what happened up to it"));
+  cursor_bar->addWidget(slider_, 1);
+  cursor_label_ = new QLabel(central);
+  cursor_label_->setMinimumWidth(190);
+  cursor_bar->addWidget(cursor_label_);
+  follow_box_ = new QCheckBox(tr("follow live"), central);
+  follow_box_->setChecked(true);
+  follow_box_->setToolTip(tr("Keep the cursor at the latest simulated time of a live run"));
+  cursor_bar->addWidget(follow_box_);
+  outer->addLayout(cursor_bar);
+  connect(slider_, &QSlider::valueChanged, this, [this](int pos) {
+    cursor_ = slider_to_time(pos);
+    follow_ = pos == kSliderSteps && (!live_ || run_->ended);
+    if (live_ && follow_box_->isChecked() && pos != kSliderSteps) follow_box_->setChecked(false);
+    mark(kCursor | kLog);
+  });
+  connect(follow_box_, &QCheckBox::toggled, this, [this](bool on) {
+    follow_ = on;
+    mark(kCursor | kLog);
+  });
+
+  setCentralWidget(central);
+  resize(1600, 1000);
+}
+
+void MainWindow::build_menus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open run directory…"), this, [this] { choose_directory(); });
+  open->setShortcut(QKeySequence::Open);
+  QAction* conn = file->addAction(tr("&Connect to a running simulation…"), this, [this] { choose_connection(); });
+  QAction* launch = file->addAction(tr("&Run a scenario…"), this, [this] { choose_scenario(); });
+  launch->setToolTip(tr("Run a scenario with sidewalk-twin and follow it live"));
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, [this] { close(); });
+
+  QMenu* exp = menuBar()->addMenu(tr("&Export"));
+  for (ChartView* v : {states_->view(), counters_->view(), latency_->histogram_view(), latency_->cdf_view()}) {
+    exp->addAction(tr("%1 as PNG…").arg(v->name()), this, [this, v] { export_chart(v, false); });
+    exp->addAction(tr("%1 as SVG…").arg(v->name()), this, [this, v] { export_chart(v, true); });
+  }
+  exp->addSeparator();
+  exp->addAction(tr("Whole window as PNG…"), this, [this] { export_window(); });
+
+  QToolBar* tb = addToolBar(tr("Run"));
+  tb->setMovable(false);
+  tb->addAction(open);
+  tb->addAction(conn);
+  tb->addAction(launch);
+  tb->addSeparator();
+  pause_action_ = tb->addAction(tr("Pause"));
+  pause_action_->setObjectName("pause");
+  pause_action_->setCheckable(true);
+  pause_action_->setToolTip(tr("Pause or resume the live simulation"));
+  connect(pause_action_, &QAction::triggered, this, [this](bool paused) {
+    if (!live_connected_) return;
+    client_->send(paused ? viz::pause_command() : viz::resume_command());
+    pause_action_->setText(paused ? tr("Resume") : tr("Pause"));
+  });
+  tb->addWidget(new QLabel(tr("  pace: "), this));
+  pace_box_ = new QDoubleSpinBox(this);
+  pace_box_->setObjectName("pace");
+  pace_box_->setRange(0, 1e7);
+  pace_box_->setDecimals(1);
+  pace_box_->setValue(0);
+  pace_box_->setSuffix(tr(" sim s / wall s"));
+  pace_box_->setSpecialValueText(tr("full speed"));
+  pace_box_->setToolTip(tr("Real-time pacing of the live simulation: at most this many simulated seconds per "
+                           "wall-clock second (0 = as fast as possible)"));
+  pace_box_->setMinimumWidth(170);
+  connect(pace_box_, &QDoubleSpinBox::valueChanged, this, [this](double) { pace_timer_->start(); });
+  tb->addWidget(pace_box_);
+}
+
+void MainWindow::update_live_controls() {
+  pause_action_->setEnabled(live_connected_);
+  pace_box_->setEnabled(live_connected_);
+  follow_box_->setEnabled(live_);
+}
+
+void MainWindow::update_header() {
+  const viz::RunData& r = *run_;
+  QString text;
+  if (r.empty() && source_.isEmpty()) {
+    text = tr("No run open: File > Open a run directory, or connect to a running simulation");
+  } else {
+    const viz::TimeUnit unit = viz::time_unit_for(r.duration());
+    text = QString("<b>%1</b> &nbsp;·&nbsp; seed %2 &nbsp;·&nbsp; %3 devices &nbsp;·&nbsp; %4 simulated")
+               .arg(QString::fromStdString(r.hello.scenario).toHtmlEscaped(), QString::number(r.hello.seed),
+                    format_count(r.hello.devices), format_time(r.duration(), unit));
+    if (live_) {
+      QString state = live_connected_ ? (r.control.paused ? tr("paused") : tr("running"))
+                                      : (r.ended ? tr("run ended") : tr("disconnected"));
+      text += QString(" &nbsp;·&nbsp; live from %1 (%2, t = %3)")
+                  .arg(source_.toHtmlEscaped(), state, format_time(r.latest_time(), unit));
+      if (r.events_skipped > 0) text += tr(" &nbsp;·&nbsp; %1 events skipped").arg(format_count(r.events_skipped));
+    } else {
+      text += QString(" &nbsp;·&nbsp; replay of %1").arg(source_.toHtmlEscaped());
+    }
+  }
+  header_->setText(text);
+  setWindowTitle(r.hello.scenario.empty() ? QString("sidewalk-dashboard")
+                                          : QString("sidewalk-dashboard: %1").arg(QString::fromStdString(r.hello.scenario)));
+}
+
+double MainWindow::slider_to_time(int pos) const {
+  return run_->duration() * static_cast<double>(pos) / kSliderSteps;
+}
+
+int MainWindow::time_to_slider(double t) const {
+  const double d = run_->duration();
+  if (!(d > 0)) return kSliderSteps;
+  return static_cast<int>(std::lround(std::clamp(t / d, 0.0, 1.0) * kSliderSteps));
+}
+
+void MainWindow::mark(unsigned what) { dirty_ |= what; }
+
+void MainWindow::set_cursor_time(double t) {
+  follow_ = false;
+  follow_box_->setChecked(false);
+  cursor_ = t;
+  slider_->blockSignals(true);
+  slider_->setValue(time_to_slider(t));
+  slider_->blockSignals(false);
+  mark(kCursor | kLog);
+}
+
+void MainWindow::refresh_now() {
+  dirty_ |= kData | kCursor | kLog;
+  refresh();
+}
+
+void MainWindow::refresh() {
+  const unsigned what = dirty_;
+  dirty_ = 0;
+  const viz::RunData& r = *run_;
+  if (follow_) cursor_ = live_ && !r.ended ? r.latest_time() : r.duration();
+  slider_->blockSignals(true);
+  slider_->setValue(time_to_slider(cursor_));
+  slider_->blockSignals(false);
+  const viz::TimeUnit unit = viz::time_unit_for(r.duration());
+  cursor_label_->setText(QString("t = %1  (%2 s)").arg(format_time(cursor_, unit), QString::number(cursor_, 'f', 1)));
+  if (what & kData) states_->update_data(r);
+  states_->update_cursor(r, cursor_);
+  latency_->update(r, cursor_);
+  counters_->update(r, cursor_);
+  if (what & (kData | kCursor | kLog)) refresh_log();
+  if (what & kData) update_header();
+}
+
+void MainWindow::refresh_cause_filter() {
+  const auto& pool = run_->events.causes;
+  if (pool.size() == cause_count_) return;
+  cause_count_ = pool.size();
+  const QString current = cause_filter_->currentIndex() > 0 ? cause_filter_->currentText() : QString();
+  std::vector<std::string> names = pool.names();
+  std::sort(names.begin(), names.end());
+  cause_filter_->blockSignals(true);
+  cause_filter_->clear();
+  cause_filter_->addItem(tr("any cause"));
+  for (const auto& n : names) cause_filter_->addItem(QString::fromStdString(n));
+  if (!current.isEmpty()) cause_filter_->setCurrentIndex(std::max(0, cause_filter_->findText(current)));
+  cause_filter_->blockSignals(false);
+}
+
+void MainWindow::refresh_log() {
+  refresh_cause_filter();
+  viz::EventFilter f;
+  f.until = cursor_;
+  std::string why;
+  const auto q = viz::parse_device_query(device_filter_->text().toStdString(), &why);
+  device_filter_->setStyleSheet(q ? QString() : QString("QLineEdit { border: 1px solid #d03030; }"));
+  device_filter_->setToolTip(q ? tr("A device index (123 or #123), or the first hex digits of an SMSN") : QString::fromStdString(why));
+  if (state_filter_->currentIndex() > 0)
+    f.state = viz::state_from_string(state_filter_->currentData().toString().toStdString());
+  if (cause_filter_->currentIndex() > 0) f.cause = cause_filter_->currentText().toStdString();
+  if (kind_filter_->currentIndex() > 0) f.kind = static_cast<viz::EventKind>(kind_filter_->currentData().toInt());
+  viz::FilterResult res;
+  if (q) {
+    f.device = *q;
+    res = viz::filter_events(run_->events, f, kMaxLogRows);
+  }
+  const viz::TimeUnit unit = viz::time_unit_for(run_->duration());
+  QString status = !q ? QString::fromStdString(why)
+                      : res.truncated ? tr("the newest %1 matching events up to t = %2 (newest first)")
+                                            .arg(format_count(res.rows.size()), format_time(cursor_, unit))
+                                      : tr("%1 matching events up to t = %2 (newest first)")
+                                            .arg(format_count(res.rows.size()), format_time(cursor_, unit));
+  if (run_->events_skipped > 0) status += tr("; %1 older events not received").arg(format_count(run_->events_skipped));
+  log_status_->setText(status);
+  log_model_->set_rows(run_.get(), std::move(res.rows));
+}
+
+void MainWindow::set_run(std::shared_ptr<viz::RunData> run, QString source) {
+  log_model_->set_rows(nullptr, {});
+  run_ = std::move(run);
+  source_ = std::move(source);
+  cause_count_ = static_cast<std::size_t>(-1);
+  latency_->invalidate();
+  follow_ = true;
+  follow_box_->setChecked(true);
+  update_live_controls();
+  refresh_now();
+}
+
+void MainWindow::open_run_directory(const QString& dir) {
+  client_->stop();
+  live_ = false;
+  live_connected_ = false;
+  if (cancel_load_) *cancel_load_ = true;
+  if (loader_ != nullptr) loader_->wait();
+  cancel_load_ = std::make_shared<std::atomic<bool>>(false);
+  auto cancel = cancel_load_;
+  statusBar()->showMessage(tr("reading %1…").arg(dir));
+  const std::string path = QDir::cleanPath(dir).toStdString();
+  loader_ = QThread::create([this, path, cancel, dir] {
+    auto loaded_run = std::make_shared<viz::RunData>();
+    QString error;
+    int last_pct = -1;
+    try {
+      viz::RunDirectoryReader reader(path);
+      reader.set_progress([&](std::uint64_t done, std::uint64_t total) {
+        const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+        if (pct != last_pct) {
+          last_pct = pct;
+          QMetaObject::invokeMethod(this, [this, pct, dir] {
+            statusBar()->showMessage(tr("reading %1… %2%").arg(dir).arg(pct));
+          }, Qt::QueuedConnection);
+        }
+        return !*cancel;
+      });
+      reader.read([&](viz::Record&& r) { loaded_run->apply(std::move(r)); });
+    } catch (const viz::ReadCancelled&) {
+      return;
+    } catch (const std::exception& e) {
+      error = QString::fromStdString(e.what());
+    }
+    if (*cancel) return;
+    QMetaObject::invokeMethod(this, [this, loaded_run, error, dir] {
+      if (error.isEmpty()) {
+        set_run(loaded_run, QDir::toNativeSeparators(dir));
+        statusBar()->showMessage(tr("%1 events, %2 handshakes, %3 samples")
+                                     .arg(format_count(loaded_run->events.events.size()),
+                                          format_count(loaded_run->handshakes.size()), format_count(loaded_run->states.size())),
+                                 8000);
+      } else {
+        statusBar()->showMessage(error);
+      }
+      Q_EMIT loaded(error);
+    }, Qt::QueuedConnection);
+  });
+  connect(loader_, &QThread::finished, loader_, &QObject::deleteLater);
+  connect(loader_, &QThread::destroyed, this, [this](QObject* o) {
+    if (o == loader_) loader_ = nullptr;
+  });
+  loader_->start();
+}
+
+bool MainWindow::connect_live(const QString& host_port, QString* error) {
+  const qsizetype colon = host_port.lastIndexOf(QLatin1Char(':'));
+  bool ok = false;
+  const int port = colon > 0 ? host_port.mid(colon + 1).toInt(&ok) : 0;
+  if (colon <= 0 || !ok || port <= 0 || port > 65535) {
+    if (error != nullptr) *error = tr("'%1' is not HOST:PORT").arg(host_port);
+    return false;
+  }
+  QString host = host_port.left(colon);
+  if (host.startsWith('[') && host.endsWith(']')) host = host.mid(1, host.size() - 2);
+  if (cancel_load_) *cancel_load_ = true;
+  live_ = true;
+  live_connected_ = false;
+  set_run(std::make_shared<viz::RunData>(), host_port);
+  statusBar()->showMessage(tr("connecting to %1…").arg(host_port));
+  client_->start(host.toStdString(), std::to_string(port));
+  return true;
+}
+
+void MainWindow::on_records(const RecordBatch& batch) {
+  for (auto& r : *batch) run_->apply(std::move(r));
+  client_->batch_done();
+  if (run_->control.known) {
+    pause_action_->blockSignals(true);
+    pause_action_->setChecked(run_->control.paused);
+    pause_action_->setText(run_->control.paused ? tr("Resume") : tr("Pause"));
+    pause_action_->blockSignals(false);
+    if (!pace_box_->hasFocus() && !pace_timer_->isActive()) {
+      pace_box_->blockSignals(true);
+      pace_box_->setValue(run_->control.sim_seconds_per_second);
+      pace_box_->blockSignals(false);
+    }
+  }
+  if (follow_box_->isChecked()) follow_ = true;
+  mark(kData | kCursor | kLog);
+}
+
+void MainWindow::choose_directory() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run directory"), QDir::currentPath());
+  if (!dir.isEmpty()) open_run_directory(dir);
+}
+
+void MainWindow::choose_connection() {
+  bool ok = false;
+  const QString hp = QInputDialog::getText(this, tr("Connect"), tr("Telemetry server (sidewalk-twin run … --serve PORT):"),
+                                           QLineEdit::Normal, "127.0.0.1:", &ok);
+  if (!ok || hp.isEmpty()) return;
+  QString error;
+  if (!connect_live(hp, &error)) QMessageBox::warning(this, tr("Connect"), error);
+}
+
+void MainWindow::choose_scenario() {
+  const QString file = QFileDialog::getOpenFileName(this, tr("Run a scenario"), QDir::currentPath(),
+                                                    tr("Scenarios (*.yaml *.yml)"));
+  if (file.isEmpty()) return;
+  const QString out = QFileDialog::getExistingDirectory(this, tr("Where to write the run directory (a folder named "
+                                                               "after the scenario is made in it)"),
+                                                        QDir::current().filePath("runs"));
+  if (out.isEmpty()) return;
+  QString error;
+  if (!launch_scenario(file, QDir(out).filePath(QFileInfo(file).completeBaseName()), &error))
+    QMessageBox::warning(this, tr("Run a scenario"), error);
+}
+
+bool MainWindow::launch_scenario(const QString& scenario, const QString& out_dir, QString* error) {
+  QString twin = QDir(QCoreApplication::applicationDirPath()).filePath("sidewalk-twin");
+  if (!QFileInfo(twin).isExecutable()) twin = QStandardPaths::findExecutable("sidewalk-twin");
+  if (twin.isEmpty()) {
+    if (error != nullptr) *error = tr("sidewalk-twin is neither beside sidewalk-dashboard nor on the PATH");
+    return false;
+  }
+  if (twin_ != nullptr && twin_->state() != QProcess::NotRunning) {
+    if (error != nullptr) *error = tr("a launched run is still going");
+    return false;
+  }
+  delete twin_;
+  twin_ = new QProcess(this);
+  twin_stderr_.clear();
+  connect(twin_, &QProcess::readyReadStandardError, this, [this] {
+    twin_stderr_ += QString::fromLocal8Bit(twin_->readAllStandardError());
+    static const QRegularExpression kServing("serving telemetry on ([^\\s]+:[0-9]+)");
+    if (live_ || !twin_stderr_.contains("serving telemetry")) return;
+    const auto m = kServing.match(twin_stderr_);
+    if (m.hasMatch()) {
+      QString e;
+      if (!connect_live(m.captured(1), &e)) statusBar()->showMessage(e);
+    }
+  });
+  connect(twin_, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+    if (code == 0 && status == QProcess::NormalExit) return;
+    QString last = twin_stderr_.trimmed().section('\n', -1);
+    if (last.isEmpty()) last = tr("sidewalk-twin exited with code %1").arg(code);
+    statusBar()->showMessage(last);
+    if (!live_connected_) Q_EMIT live_closed(last);  // it never served: say why
+  });
+  connect(twin_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+    if (e != QProcess::FailedToStart) return;
+    const QString msg = tr("cannot start %1: %2").arg(twin_->program(), twin_->errorString());
+    statusBar()->showMessage(msg);
+    Q_EMIT live_closed(msg);
+  });
+  live_ = false;
+  statusBar()->showMessage(tr("starting %1…").arg(QFileInfo(scenario).fileName()));
+  twin_->start(twin, {"run", scenario, "--out", out_dir, "--serve", "0", "--serve-wait", "--quiet"});
+  return true;
+}
+
+void MainWindow::export_chart(ChartView* view, bool svg) {
+  const QString file = QFileDialog::getSaveFileName(this, tr("Export %1").arg(view->name()),
+                                                    view->name() + (svg ? ".svg" : ".png"),
+                                                    svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
+  if (file.isEmpty()) return;
+  QString error;
+  if (!(svg ? view->export_svg(file, &error) : view->export_png(file, &error)))
+    QMessageBox::warning(this, tr("Export"), error);
+}
+
+void MainWindow::export_window() {
+  const QString file = QFileDialog::getSaveFileName(this, tr("Export the window"), "dashboard.png", tr("PNG image (*.png)"));
+  if (file.isEmpty()) return;
+  if (!grab().save(file, "PNG")) QMessageBox::warning(this, tr("Export"), tr("cannot write %1").arg(file));
+}
+
+bool MainWindow::export_charts(const QString& dir, QString* error) {
+  if (!QDir().mkpath(dir)) {
+    if (error != nullptr) *error = tr("cannot create %1").arg(dir);
+    return false;
+  }
+  for (ChartView* v : {states_->view(), counters_->view(), latency_->histogram_view(), latency_->cdf_view()}) {
+    const QString base = QDir(dir).filePath(v->name());
+    if (!v->export_png(base + ".png", error) || !v->export_svg(base + ".svg", error)) return false;
+  }
+  return true;
+}
+
+}  // namespace st::dash

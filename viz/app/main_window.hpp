@@ -1,0 +1,112 @@
+// MainWindow: the dashboard. One RunData, filled by a replay (a run directory read in a worker thread) or by
+// the live client; the charts, the counters and the event log are redrawn from aggregates at most ten times a
+// second, following the time cursor.
+#pragma once
+#include <QImage>
+#include <QMainWindow>
+#include <QString>
+#include <atomic>
+#include <memory>
+
+#include "app/charts.hpp"
+#include "app/event_table_model.hpp"
+#include "app/live_client.hpp"
+#include "model/run_data.hpp"
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProcess;
+class QSlider;
+class QTableView;
+class QThread;
+class QTimer;
+
+namespace st::dash {
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Replay: reads the run directory in a worker thread; loaded() says when it is done.
+  void open_run_directory(const QString& dir);
+  // Live: "HOST:PORT". false (with *error) when the text is not HOST:PORT.
+  bool connect_live(const QString& host_port, QString* error);
+  // Launch: runs `sidewalk-twin run SCENARIO --out OUT --serve 0 --serve-wait` as a child process and follows
+  // it. false (with *error) when sidewalk-twin is not found; a run that fails is reported by live_closed().
+  bool launch_scenario(const QString& scenario, const QString& out_dir, QString* error);
+  // Sent to the server once connected (--pace).
+  void set_pace_on_connect(double sim_seconds_per_second) { pace_on_connect_ = sim_seconds_per_second; }
+  // Moves the time cursor (seconds of simulated time); stops following a live run.
+  void set_cursor_time(double t);
+  // Redraws now (the throttled redraw would do it within 100 ms).
+  void refresh_now();
+  // Writes every chart as NAME.png and NAME.svg into dir.
+  bool export_charts(const QString& dir, QString* error);
+  const viz::RunData& run() const { return *run_; }
+
+ Q_SIGNALS:
+  void loaded(QString error);       // a replay is loaded (error empty) or failed
+  void live_closed(QString error);  // the live connection ended (error empty after the run's end)
+
+ private:
+  enum Dirty : unsigned { kData = 1, kCursor = 2, kLog = 4 };
+  void build_ui();
+  void build_menus();
+  void set_run(std::shared_ptr<viz::RunData> run, QString source);
+  void on_records(const RecordBatch& batch);
+  void mark(unsigned what);
+  void refresh();
+  void refresh_log();
+  void refresh_cause_filter();
+  void update_header();
+  void update_live_controls();
+  void choose_directory();
+  void choose_connection();
+  void choose_scenario();
+  void export_chart(ChartView* view, bool svg);
+  void export_window();
+  double slider_to_time(int pos) const;
+  int time_to_slider(double t) const;
+
+  std::shared_ptr<viz::RunData> run_;
+  QString source_;
+  bool live_ = false, live_connected_ = false;
+  double cursor_ = 0;
+  bool follow_ = true;
+  unsigned dirty_ = kData | kCursor | kLog;
+  double pace_on_connect_ = -1;
+  std::size_t cause_count_ = static_cast<std::size_t>(-1);
+
+  std::unique_ptr<StateChart> states_;
+  std::unique_ptr<LatencyCharts> latency_;
+  std::unique_ptr<CountersChart> counters_;
+  EventTableModel* log_model_ = nullptr;
+  QTableView* log_view_ = nullptr;
+  QLineEdit* device_filter_ = nullptr;
+  QComboBox* state_filter_ = nullptr;
+  QComboBox* cause_filter_ = nullptr;
+  QComboBox* kind_filter_ = nullptr;
+  QLabel* log_status_ = nullptr;
+  QLabel* header_ = nullptr;
+  QSlider* slider_ = nullptr;
+  QLabel* cursor_label_ = nullptr;
+  QCheckBox* follow_box_ = nullptr;
+  QAction* pause_action_ = nullptr;
+  QDoubleSpinBox* pace_box_ = nullptr;
+  QTimer* redraw_timer_ = nullptr;
+  QTimer* pace_timer_ = nullptr;
+  LiveClient* client_ = nullptr;
+  QProcess* twin_ = nullptr;  // a launched sidewalk-twin
+  QString twin_stderr_;
+
+  QThread* loader_ = nullptr;
+  std::shared_ptr<std::atomic<bool>> cancel_load_;
+};
+
+}  // namespace st::dash
