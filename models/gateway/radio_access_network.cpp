@@ -526,7 +526,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         start = next_fsk_slot(g, ready + r.sx1262.warm_wake + kCca);
         tr.channel = ch::channel_for(LinkType::Fsk, seed_, device, start);
         // Listen-before-talk: a channel heard busy defers the frame by 1-4 slots.
-        const SimTime busy = channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel];
+        const SimTime busy = channel_busy(g, tr.channel);
         if (busy > start) {
           start = next_fsk_slot(g, busy + (1 + rng.below(4)) * gateways_.group(g).radio.fsk_slot);
           tr.channel = ch::channel_for(LinkType::Fsk, seed_, device, start);
@@ -605,8 +605,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
     tr.extras = 0;
     if (tr.uplink) {
       if (medium == ch::Medium::SubGhz) {
-        channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel] =
-            std::max(channel_busy_[static_cast<std::size_t>(g) * ch::kSubGhzPlan.count + tr.channel], tr.end);
+        channel_busy(g, tr.channel) = std::max(channel_busy(g, tr.channel), tr.end);
         // The device's SX1262 is half-duplex: a downlink reaching it while it transmits is lost. (A BLE record is
         // a whole transfer over a connection, whose events carry both directions: not a half-duplex conflict.)
         medium_.add_transmission(device_node, tr.start, tr.end, medium_id);
@@ -640,8 +639,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         x.decodable = false;
         tr.extra[tr.extras++] = medium_.add(x);
         if (medium == ch::Medium::SubGhz) {
-          auto& busy = channel_busy_[static_cast<std::size_t>(other) * ch::kSubGhzPlan.count + tr.channel];
-          busy = std::max(busy, tr.end);
+          channel_busy(other, tr.channel) = std::max(channel_busy(other, tr.channel), tr.end);
         }
       }
     } else {

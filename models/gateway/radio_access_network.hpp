@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/channel/air_interface.hpp"
+#include "models/channel/channel_plan.hpp"
 #include "models/channel/radio_medium.hpp"
 #include "models/channel/spatial_grid.hpp"
 #include "models/gateway/gateway_pool.hpp"
@@ -110,6 +111,9 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   std::vector<Transfer> transfers_;
   std::vector<std::uint32_t> free_transfers_;
   std::vector<SimTime> channel_busy_;  // gateway x sub-GHz channel: heard busy until (listen-before-talk)
+  SimTime& channel_busy(std::uint32_t gateway, std::uint16_t channel) {
+    return channel_busy_[static_cast<std::size_t>(gateway) * channel::kSubGhzPlan.count + channel];
+  }
   std::array<double, 4> charge_by_class_{};
   std::uint64_t depleted_ = 0;
   std::vector<std::uint32_t> scratch_;

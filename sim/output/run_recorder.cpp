@@ -24,6 +24,10 @@ nlohmann::ordered_json seconds_json(SimTime t) {
 
 RunRecorder::RunRecorder(std::vector<std::string> device_type_names, const RecorderFiles& files)
     : type_names_(std::move(device_type_names)), by_type_(type_names_.size()) {
+  for (const auto& name : type_names_) {
+    type_keys_.push_back({"uplinks_sent_by_type." + name, "uplinks_delivered_by_type." + name,
+                          "radio_uplinks_by_type." + name, "radio_uplinks_received_by_type." + name});
+  }
   events_ = open_file(files.events);
   handshakes_ = open_file(files.handshakes);
   states_ = open_file(files.states);
@@ -118,26 +122,30 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   bump(base + std::string(r.outcome));
   if (!r.cause.empty()) bump(base + std::string(r.outcome) + "." + std::string(r.cause));
   if (r.direction == "uplink" && r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
-  if (r.direction == "uplink" && (r.outcome == "sent" || r.outcome == "delivered"))
-    bump(base + std::string(r.outcome) + "_by_type." + type_names_[r.device_type]);
+  if (r.direction == "uplink" && r.outcome == "sent") ++counters_[type_keys_[r.device_type].uplinks_sent];
+  if (r.direction == "uplink" && r.outcome == "delivered") ++counters_[type_keys_[r.device_type].uplinks_delivered];
 }
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   ++records_;
-  const std::string_view link = r.link == 1 ? "ble" : r.link == 2 ? "fsk" : "css";
-  RadioTally& t = radio_[std::string(link)][r.uplink ? "uplink" : "downlink"];
+  // Counter keys are built once (per link, per device type): this runs for every radio frame.
+  static const std::string kLinks[] = {"ble", "fsk", "css"};
+  static const std::string kFrames[] = {"radio_frames.ble", "radio_frames.fsk", "radio_frames.css"};
+  static const std::string kReceived[] = {"radio_received.ble", "radio_received.fsk", "radio_received.css"};
+  const std::size_t li = r.link == 1 ? 0 : r.link == 2 ? 1 : 2;
+  RadioTally& t = radio_[kLinks[li]][r.uplink ? "uplink" : "downlink"];
   ++t.frames;
   t.airtime += r.end - r.start;
   bump("radio_frames");
-  bump("radio_frames." + std::string(link));
+  bump(kFrames[li]);
   if (r.uplink && r.message == "uplink") {
-    bump("radio_uplinks_by_type." + type_names_[r.device_type]);
-    if (r.outcome == "received") bump("radio_uplinks_received_by_type." + type_names_[r.device_type]);
+    ++counters_[type_keys_[r.device_type].radio_uplinks];
+    if (r.outcome == "received") ++counters_[type_keys_[r.device_type].radio_uplinks_received];
   }
   if (r.outcome == "received") {
     ++t.received;
     bump("radio_received");
-    bump("radio_received." + std::string(link));
+    bump(kReceived[li]);
   } else {
     ++t.lost_by_cause[std::string(r.outcome)];
     bump("radio_lost");

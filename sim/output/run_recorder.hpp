@@ -67,6 +67,10 @@ class RunRecorder : public metrics::MetricsSink {
   void write_event(nlohmann::ordered_json& j);  // to events.jsonl and the listener
 
   std::vector<std::string> type_names_;
+  struct TypeKeys {  // the per-device-type counter names, built once
+    std::string uplinks_sent, uplinks_delivered, radio_uplinks, radio_uplinks_received;
+  };
+  std::vector<TypeKeys> type_keys_;
   StateCounts total_{};
   std::vector<StateCounts> by_type_;
   std::map<std::string, std::uint64_t> counters_;

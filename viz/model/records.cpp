@@ -387,18 +387,21 @@ std::optional<EventRecord> parse_event_fast(std::string_view line) {
   return e;
 }
 
-Record parse_record(std::string_view line) {
-  if (line.find("\"event\"") != std::string_view::npos)
-    if (auto e = parse_event_fast(line)) return std::move(*e);
-  json j;
+json parse_json(std::string_view line) {
   try {
-    j = json::parse(line.begin(), line.end());
+    return json::parse(line.begin(), line.end());
   } catch (const json::parse_error& ex) {
     std::string what = ex.what();
     // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 5: ..."
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw InputError("not JSON: " + what);
   }
+}
+
+Record parse_record(std::string_view line) {
+  if (line.find("\"event\"") != std::string_view::npos)
+    if (auto e = parse_event_fast(line)) return std::move(*e);
+  const json j = parse_json(line);
   require_object(j);
   const std::string type = text(j, "type");
   if (type == "hello") return parse_hello(j);

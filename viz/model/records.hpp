@@ -128,6 +128,8 @@ std::optional<EventRecord> parse_event_fast(std::string_view line);
 HelloRecord parse_hello(const nlohmann::json& j);
 StatesSample parse_states(const nlohmann::json& j);
 CountersSample parse_counters(const nlohmann::json& j);
+// One JSON line, or an InputError "not JSON: <what the parser says>".
+nlohmann::json parse_json(std::string_view line);
 HandshakeRecord parse_handshake(const nlohmann::json& j);
 EventRecord parse_event(const nlohmann::json& j);
 EndRecord parse_end(const nlohmann::json& j);

@@ -54,11 +54,11 @@ double to_number(std::string_view s, const char* column) {
   return d;
 }
 
-std::uint64_t to_count(std::string_view s, const char* column) {
+std::uint64_t to_count(std::string_view s, std::string_view column) {
   std::uint64_t n = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
   if (s.empty() || ec != std::errc() || p != s.data() + s.size())
-    throw InputError(std::string("column '") + column + "': not a count ('" + std::string(s) + "')");
+    throw InputError("column '" + std::string(column) + "': not a count ('" + std::string(s) + "')");
   return n;
 }
 
@@ -135,8 +135,8 @@ void RunDirectoryReader::read(const RecordSink& sink) {
       StatesSample s;
       try {
         s.t = to_number(cols[0], "time_s");
-        static const char* kNames[] = {"created", "associated", "registered", "deregistered", "blocked", "rejected"};
-        for (std::size_t i = 0; i < kStateCount; ++i) s.count[i] = to_count(cols[1 + i], kNames[i]);
+        for (std::size_t i = 0; i < kStateCount; ++i)
+          s.count[i] = to_count(cols[1 + i], to_string(static_cast<State>(i)));
       } catch (const InputError& e) {
         fail(states_file, n, e.what());
       }
@@ -158,11 +158,7 @@ void RunDirectoryReader::read(const RecordSink& sink) {
       ++n;
       if (line.empty()) continue;
       try {
-        sink(parse_counters(nlohmann::json::parse(line)));
-      } catch (const nlohmann::json::parse_error& e) {
-        std::string what = e.what();
-        if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-        fail(counters_file, n, "not JSON: " + what);
+        sink(parse_counters(parse_json(line)));
       } catch (const InputError& e) {
         fail(counters_file, n, e.what());
       }
