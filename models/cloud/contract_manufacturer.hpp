@@ -3,6 +3,7 @@
 // ingest (retrying with backoff while the ingest is down), and receives rejection notifications.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,13 +23,24 @@ class ContractManufacturer {
   // The manufacturing store of one device: SMSN from (DeviceTypeId, DSN, APID) and both key pairs.
   security::DeviceIdentity make(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid,
                                 std::uint16_t type, std::uint32_t device) {
+    return make_keys(type, assign_smsn(device_type_id, dsn, apid), device);
+  }
+  // The same in two steps: the SMSN (counted as one device made), then the key pairs (pure: may run on a worker).
+  std::array<std::uint8_t, 32> assign_smsn(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid) {
     ++made_;
-    return security::make_device_identity(keys_, type, security::make_smsn(device_type_id, dsn, apid), device);
+    return security::make_smsn(device_type_id, dsn, apid);
+  }
+  security::DeviceIdentity make_keys(std::uint16_t type, const std::array<std::uint8_t, 32>& smsn,
+                                     std::uint32_t device) const {
+    return security::make_device_identity(keys_, type, smsn, device);
   }
   // The HSM signs both device certificates with the DAK (refused past a pre-production DAK's limit).
   bool sign(security::DeviceIdentity& identity) {
     return pki_.dak(identity.device_type).sign_device(identity) == security::DakSigner::Result::Ok;
   }
+  // The same in two steps: count the signature against the DAK's limit, then sign (thread-safe).
+  bool reserve_signature(std::uint16_t type) { return pki_.dak(type).reserve(); }
+  void sign_reserved(security::DeviceIdentity& identity) const { pki_.dak(identity.device_type).sign_reserved(identity); }
   // How long to wait before retrying an upload the ingest did not take: exponential backoff with jitter.
   SimTime upload_retry_delay(std::uint8_t& retries, SimTime initial, SimTime max, RandomStream& rng) {
     ++uploads_retried_;

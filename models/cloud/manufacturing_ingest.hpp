@@ -19,13 +19,18 @@ class ManufacturingIngest {
       : station_("ingest", latency), verifier_(pki.trust_anchor()) {}
 
   ServiceStation& station() { return station_; }
+  security::ChainVerifier& verifier() { return verifier_; }
   // Empty when the record is accepted, else the cause of its rejection.
   std::string_view authenticate(const security::DeviceIdentity& record, const security::TypeChains& chains,
                                 const security::RevocationList& revocations) {
-    const security::ChainError err = verifier_.verify(record, chains);
+    return decide(verifier_.verify(record, chains), record.device_type, revocations);
+  }
+  // The same with the chain verdict computed beforehand (by verifier().verify on the same record).
+  std::string_view decide(security::ChainError err, std::uint16_t device_type,
+                          const security::RevocationList& revocations) {
     std::string_view cause;
     if (err != security::ChainError::None) cause = security::to_string(err);
-    else if (revocations.device_type_revoked(record.device_type)) cause = "device_type_revoked";
+    else if (revocations.device_type_revoked(device_type)) cause = "device_type_revoked";
     ++(cause.empty() ? accepted_ : rejected_);
     return cause;
   }

@@ -116,7 +116,10 @@ bool live(const DeviceRecord& d) {
 }
 }  // namespace
 
+// Handshake steps on the crypto pool read the revocation list: every step submitted before a revocation finishes
+// with the list as it was (as if it had run when submitted) before the list changes.
 std::uint32_t DeviceLifecycle::revoke_devices(const DeviceSelection& s, RandomStream& rng) {
+  ctx_.crypto.drain();
   return select(s, rng, live, [this](std::uint32_t d) {
     ctx_.network_server.revocations().revoke_device(ctx_.fleet[d].identity.smsn);
     block(d, "device_revoked");
@@ -124,6 +127,7 @@ std::uint32_t DeviceLifecycle::revoke_devices(const DeviceSelection& s, RandomSt
 }
 
 std::uint32_t DeviceLifecycle::revoke_device_type(std::uint16_t type) {
+  ctx_.crypto.drain();
   ctx_.network_server.revocations().revoke_device_type(type);
   std::uint32_t n = 0;
   for (std::uint32_t d = ctx_.fleet.first_of_type(type); d < ctx_.fleet.end_of_type(type); ++d) {

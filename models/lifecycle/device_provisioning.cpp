@@ -55,12 +55,20 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   if (d.phase != Phase::Unmade) return;
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   const std::uint16_t type = d.device_type;
-  // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source.
-  d.identity = ctx_.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
+  // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source (made on
+  // the pool in mass production, see below).
+  const bool mass = cfg.flow == ProvisioningFlow::MassProduction;
+  if (mass) {
+    d.identity = security::DeviceIdentity{};
+    d.identity.smsn = ctx_.manufacturer.assign_smsn(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer);
+    d.identity.device_type = type;
+  } else {
+    d.identity = ctx_.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
+  }
   ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), "manufactured");
   d.energy.integrate_baseline(0.0, ctx_.now());  // its battery starts draining when it is made
 
-  if (cfg.flow == ProvisioningFlow::Prototyping) {
+  if (!mass) {
     // The developer flashes the device by hand; the cloud partner holds the DAK and signs, one at a time.
     const std::uint16_t account = ctx_.cloud_partner.account_of_type(type);
     if (!ctx_.cloud_partner.admit_prototype(account)) {
@@ -86,11 +94,21 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
     reject(device, "contract_manufacturer", "not_qualified");
     return;
   }
-  if (!ctx_.manufacturer.sign(d.identity)) {
+  if (!ctx_.manufacturer.reserve_signature(type)) {
     reject(device, "contract_manufacturer", "dak_signature_limit");
     return;
   }
   if (rng.bernoulli(ctx_.config.cloud.ingest_fault_rate)) d.flags |= kIngestFault;
+  // Key pairs, DAK signatures and (unless the record will be corrupted on its way) the ingest's verification
+  // of both chains: pure work, joined when the record reaches the ingest.
+  auto& job = in_factory_[device];
+  job = std::make_unique<InFactory>();
+  job->identity = d.identity;
+  job->work = PendingWork(ctx_.crypto, [&ctx = ctx_, f = job.get(), device, verify = !(d.flags & kIngestFault)]() {
+    f->identity = ctx.manufacturer.make_keys(f->identity.device_type, f->identity.smsn, device);
+    ctx.manufacturer.sign_reserved(f->identity);
+    if (verify) f->verdict = ctx.ingest.verifier().verify(f->identity, ctx.pki.type_chains(f->identity.device_type));
+  });
   submit_to_ingest(device, rng);
   ctx_.fleet.commit(device, rng);
 }
@@ -116,6 +134,15 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
   // ingest for mass production, the cloud partner for hand-flashed prototypes.
   const bool mass = ctx_.fleet.type_of(device).flow == ProvisioningFlow::MassProduction;
   const std::string_view actor = mass ? "ingest" : "cloud_partner";
+  security::ChainError verified = security::ChainError::None;
+  bool have_verdict = false;
+  if (auto it = in_factory_.find(device); it != in_factory_.end()) {
+    it->second->work.join();
+    d.identity = it->second->identity;
+    verified = it->second->verdict;
+    have_verdict = !(d.flags & kIngestFault);
+    in_factory_.erase(it);
+  }
   {
     // The control-log record as the ingest received it: corrupted in transit when the fault hit.
     security::DeviceIdentity record = d.identity;
@@ -127,7 +154,9 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
       d.flags = static_cast<std::uint8_t>(d.flags & ~kIngestFault);
     }
     std::string_view cause;
-    if (mass) {
+    if (mass && have_verdict) {
+      cause = ctx_.ingest.decide(verified, type, ctx_.network_server.revocations());
+    } else if (mass) {
       cause = ctx_.ingest.authenticate(record, ctx_.pki.type_chains(type), ctx_.network_server.revocations());
     } else {
       const security::ChainError err = cloud_verifier_.verify(record, ctx_.pki.type_chains(type));

@@ -2,9 +2,13 @@
 // hand, the cloud holds the DAK, a per-account prototype limit) and the mass-production flow (the contract
 // manufacturer signs with its DAK and submits control-log records that the manufacturing (EDI) ingest
 // verifies to the root); then association with the developer's account at the cloud partner.
+// In mass production the key pairs, the DAK signatures and the ingest's chain verification of a device run on
+// the crypto work pool between its manufacture and its arrival at the ingest, where the kernel joins them.
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <unordered_map>
 #include <string_view>
 
 #include "models/lifecycle/twin_context.hpp"
@@ -35,7 +39,15 @@ class DeviceProvisioning : public EventHandler {
   void associated(std::uint32_t device, std::uint16_t generation);
   void reject(std::uint32_t device, std::string_view actor, std::string_view cause);
 
+  // A mass-produced device between the factory and the ingest: its store and the ingest's verdict on it.
+  struct InFactory {
+    security::DeviceIdentity identity{};
+    security::ChainError verdict = security::ChainError::None;
+    PendingWork work;  // last: cancelled (or waited for) first
+  };
+
   TwinContext& ctx_;
+  std::unordered_map<std::uint32_t, std::unique_ptr<InFactory>> in_factory_;
   security::ChainVerifier cloud_verifier_;  // the cloud partner's, for hand-flashed prototypes
   std::function<void(std::uint32_t)> associated_hook_;
 };

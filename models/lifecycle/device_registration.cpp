@@ -22,6 +22,8 @@ struct DeviceRegistration::Attempt {
   std::unique_ptr<security::ApplicationServerHandshake> app;
   security::Bytes message;      // the message on its way
   security::Bytes app_confirm;  // the device's application-key confirmation, forwarded to the app server
+  security::HandshakeError step_error = security::HandshakeError::None;  // of the pooled step
+  PendingWork work;             // last: cancelled (or waited for) before anything it writes goes away
 };
 
 DeviceRegistration::DeviceRegistration(TwinContext& ctx, std::function<void(std::uint32_t)> on_registered)
@@ -52,10 +54,15 @@ void DeviceRegistration::on_event(const CalendarEntry& e) {
   Attempt* a = current(e.device, e.arg);
   if (a == nullptr) return;  // a stale message of an earlier attempt
   switch (e.kind) {
+    case kHelloReady: hello_ready(e.device, *a); break;
     case kHelloAtServer: hello_at_server(e.device, *a); break;
+    case kHelloServed: hello_served(e.device, *a); break;
     case kKeyRequestAtApp: key_request_at_app(e.device, *a); break;
+    case kKeyRequestServed: key_request_served(e.device, *a); break;
     case kKeyResponseAtServer: key_response_at_server(e.device, *a); break;
+    case kKeyResponseServed: key_response_served(e.device, *a); break;
     case kServerHelloAtDevice: server_hello_at_device(e.device, *a); break;
+    case kServerHelloServed: server_hello_served(e.device, *a); break;
     case kConfirmAtServer: confirm_at_server(e.device, *a); break;
     case kAppConfirmAtApp: app_confirm_at_app(e.device, *a); break;
     case kServerConfirmAtDevice: server_confirm_at_device(e.device, *a); break;
@@ -79,6 +86,22 @@ void DeviceRegistration::send(std::uint32_t device, Attempt& a, SimTime depart, 
   if (to_device) ctx_.air.to_device(m, rng);
   else ctx_.air.to_cloud(m, rng);
   ctx_.fleet.commit(device, rng);
+}
+
+template <typename Step>
+void DeviceRegistration::run_step(std::uint32_t device, Attempt& a, SimTime done, Kind kind, Step step) {
+  a.step_error = HandshakeError::None;
+  a.work = PendingWork(ctx_.crypto, [attempt = &a, step]() {
+    auto r = step(*attempt);
+    if (auto* err = std::get_if<HandshakeError>(&r)) attempt->step_error = *err;
+    else attempt->message = std::move(std::get<security::Bytes>(r));
+  });
+  ctx_.kernel.schedule_at(done, kRegistrationTarget, kind, device, a.number);
+}
+
+HandshakeError DeviceRegistration::join_step(Attempt& a) {
+  a.work.join();
+  return a.step_error;
 }
 
 void DeviceRegistration::send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind) {
@@ -113,16 +136,24 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
     fail(device, "no_coverage");
     return;
   }
-  ref.device = std::make_unique<security::DeviceHandshake>(
-      d.identity, ctx_.pki.type_chains(d.device_type), cfg.curve, ctx_.keys,
-      (static_cast<std::uint64_t>(device) << 32) | ref.number, ctx_.pki.trust_anchor(),
-      ctx_.pki.application_server().key.public_key, &ctx_.sink);
-  ref.message = ref.device->hello();
   const CryptoOp keygen = cfg.curve == security::EcdhCurve::X25519 ? CryptoOp::X25519Keygen : CryptoOp::P256Keygen;
   const SimTime keygen_time = ctx_.mcu_of(device).duration(keygen);
   ctx_.air.device_compute(device, keygen_time, MessageClass::Registration);
-  send_to_server(device, ref, ctx_.now() + keygen_time, kHelloAtServer);
+  // The device's ephemeral key and M1, made on the pool while the device's MCU spends keygen_time on them.
+  ref.work = PendingWork(ctx_.crypto, [&ctx = ctx_, attempt = &ref, identity = d.identity, curve = cfg.curve,
+                                       id = (static_cast<std::uint64_t>(device) << 32) | ref.number]() {
+    attempt->device = std::make_unique<security::DeviceHandshake>(
+        identity, ctx.pki.type_chains(identity.device_type), curve, ctx.keys, id, ctx.pki.trust_anchor(),
+        ctx.pki.application_server().key.public_key, &ctx.sink, &ctx.verdicts);
+    attempt->message = attempt->device->hello();
+  });
+  ctx_.kernel.schedule_in(keygen_time, kRegistrationTarget, kHelloReady, device, ref.number);
   ctx_.kernel.schedule_in(ctx_.config.cloud.handshake_timeout, kRegistrationTarget, kTimeout, device, ref.number);
+}
+
+void DeviceRegistration::hello_ready(std::uint32_t device, Attempt& a) {
+  a.work.join();
+  send_to_server(device, a, ctx_.now(), kHelloAtServer);
 }
 
 void DeviceRegistration::refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause) {
@@ -149,14 +180,16 @@ void DeviceRegistration::hello_at_server(std::uint32_t device, Attempt& a) {
   a.server = std::make_unique<security::NetworkServerHandshake>(
       ctx_.pki, ctx_.network_server.verifier(), ctx_.network_server.revocations(), ctx_.keys,
       (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink);
-  auto r = a.server->on_device_hello(a.message);
-  if (auto* err = std::get_if<HandshakeError>(&r)) {
-    refuse(device, a, done, security::to_string(*err));
+  run_step(device, a, done, kHelloServed, [](Attempt& at) { return at.server->on_device_hello(at.message); });
+}
+
+void DeviceRegistration::hello_served(std::uint32_t device, Attempt& a) {
+  if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
+    refuse(device, a, ctx_.now(), security::to_string(err));
     return;
   }
-  a.message = std::move(std::get<security::Bytes>(r));
   // Network server -> cloud partner -> application server.
-  const SimTime via_partner = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  const SimTime via_partner = ctx_.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
   ctx_.kernel.schedule_at(via_partner, kRegistrationTarget, kKeyRequestAtApp, device, a.number);
 }
 
@@ -165,38 +198,33 @@ void DeviceRegistration::key_request_at_app(std::uint32_t device, Attempt& a) {
   if (done == kNever) return;  // the application server is down
   a.app = std::make_unique<security::ApplicationServerHandshake>(
       ctx_.pki.application_server(), ctx_.keys, (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink);
-  auto r = a.app->on_key_request(a.message);
-  if (auto* err = std::get_if<HandshakeError>(&r)) {
-    refuse(device, a, done, security::to_string(*err));
+  run_step(device, a, done, kKeyRequestServed, [](Attempt& at) { return at.app->on_key_request(at.message); });
+}
+
+void DeviceRegistration::key_request_served(std::uint32_t device, Attempt& a) {
+  if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
+    refuse(device, a, ctx_.now(), security::to_string(err));
     return;
   }
-  a.message = std::move(std::get<security::Bytes>(r));
-  const SimTime back = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  const SimTime back = ctx_.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
   ctx_.kernel.schedule_at(back, kRegistrationTarget, kKeyResponseAtServer, device, a.number);
 }
 
 void DeviceRegistration::key_response_at_server(std::uint32_t device, Attempt& a) {
   const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) return;
-  auto r = a.server->on_app_key_response(a.message);
-  if (auto* err = std::get_if<HandshakeError>(&r)) {
-    refuse(device, a, done, security::to_string(*err));
+  run_step(device, a, done, kKeyResponseServed, [](Attempt& at) { return at.server->on_app_key_response(at.message); });
+}
+
+void DeviceRegistration::key_response_served(std::uint32_t device, Attempt& a) {
+  if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
+    refuse(device, a, ctx_.now(), security::to_string(err));
     return;
   }
-  a.message = std::move(std::get<security::Bytes>(r));
-  send_to_device(device, a, done, kServerHelloAtDevice);
+  send_to_device(device, a, ctx_.now(), kServerHelloAtDevice);
 }
 
 void DeviceRegistration::server_hello_at_device(std::uint32_t device, Attempt& a) {
-  auto r = a.device->on_server_hello(a.message);
-  if (auto* err = std::get_if<HandshakeError>(&r)) {
-    DeviceRecord& d = ctx_.fleet[device];
-    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "device", "handshake",
-                       security::to_string(*err)});
-    fail(device, security::to_string(*err));
-    return;
-  }
-  a.message = std::move(std::get<security::Bytes>(r));
   // Device work: check the SNS signature and certificate (to the root) and the app server's signature,
   // two ECDH, the key schedule and the confirmations.
   const auto& mcu = ctx_.mcu_of(device);
@@ -205,7 +233,19 @@ void DeviceRegistration::server_hello_at_device(std::uint32_t device, Attempt& a
                        mcu.duration(x25519 ? CryptoOp::X25519Ecdh : CryptoOp::P256Ecdh, 2) +
                        mcu.duration(CryptoOp::HkdfSha256, 6) + mcu.duration(CryptoOp::HmacSha256, 3);
   ctx_.air.device_compute(device, work, MessageClass::Registration);
-  send_to_server(device, a, ctx_.now() + work, kConfirmAtServer);
+  run_step(device, a, ctx_.now() + work, kServerHelloServed,
+           [](Attempt& at) { return at.device->on_server_hello(at.message); });
+}
+
+void DeviceRegistration::server_hello_served(std::uint32_t device, Attempt& a) {
+  if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
+    DeviceRecord& d = ctx_.fleet[device];
+    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "device", "handshake",
+                       security::to_string(err)});
+    fail(device, security::to_string(err));
+    return;
+  }
+  send_to_server(device, a, ctx_.now(), kConfirmAtServer);
 }
 
 void DeviceRegistration::confirm_at_server(std::uint32_t device, Attempt& a) {

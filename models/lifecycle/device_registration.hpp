@@ -1,6 +1,8 @@
 // DeviceRegistration: the registration handshake as it crosses the world. Device, link, gateway (or the
 // developer's mobile app), network server, cloud partner and application server each add their time;
 // the real handshake (models/security/handshake.hpp) runs at each step. Retries back off exponentially.
+// Each party's expensive step runs on the crypto work pool from the time it takes the message to the time it
+// is done with it (service or MCU time), where the kernel joins it: the result never depends on the pool.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -17,7 +19,9 @@ class DeviceRegistration : public EventHandler {
  public:
   enum Kind : std::uint16_t {
     kStart, kHelloAtServer, kKeyRequestAtApp, kKeyResponseAtServer, kServerHelloAtDevice,
-    kConfirmAtServer, kAppConfirmAtApp, kServerConfirmAtDevice, kRefusalAtDevice, kTimeout
+    kConfirmAtServer, kAppConfirmAtApp, kServerConfirmAtDevice, kRefusalAtDevice, kTimeout,
+    // a party is done with its step (the pooled crypto is joined here)
+    kHelloReady, kHelloServed, kKeyRequestServed, kKeyResponseServed, kServerHelloServed
   };
 
   DeviceRegistration(TwinContext& ctx, std::function<void(std::uint32_t)> on_registered);
@@ -35,10 +39,20 @@ class DeviceRegistration : public EventHandler {
   struct Attempt;
   Attempt* current(std::uint32_t device, std::uint32_t attempt);
   void start(std::uint32_t device, std::uint16_t generation);
+  void hello_ready(std::uint32_t device, Attempt& a);
   void hello_at_server(std::uint32_t device, Attempt& a);
+  void hello_served(std::uint32_t device, Attempt& a);
   void key_request_at_app(std::uint32_t device, Attempt& a);
+  void key_request_served(std::uint32_t device, Attempt& a);
   void key_response_at_server(std::uint32_t device, Attempt& a);
+  void key_response_served(std::uint32_t device, Attempt& a);
   void server_hello_at_device(std::uint32_t device, Attempt& a);
+  void server_hello_served(std::uint32_t device, Attempt& a);
+  // Runs `step` (a handshake method producing the next message) on the pool; `kind` joins it at `done`.
+  template <typename Step>
+  void run_step(std::uint32_t device, Attempt& a, SimTime done, Kind kind, Step step);
+  // Joins the pooled step: the next message is in a.message, or the error is returned.
+  security::HandshakeError join_step(Attempt& a);
   void confirm_at_server(std::uint32_t device, Attempt& a);
   void app_confirm_at_app(std::uint32_t device, Attempt& a);
   void server_confirm_at_device(std::uint32_t device, Attempt& a);

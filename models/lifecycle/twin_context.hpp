@@ -17,7 +17,9 @@
 #include "models/lifecycle/fleet.hpp"
 #include "models/security/key_source.hpp"
 #include "models/security/pki.hpp"
+#include "models/security/signature_verdicts.hpp"
 #include "sim/kernel/dispatcher.hpp"
+#include "sim/kernel/work_pool.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 
 namespace st::models {
@@ -48,6 +50,8 @@ struct TwinContext {
   DeveloperMobileApp& mobile_app;
   std::vector<hw::McuProfile> mcu;  // per device type
   RandomStream cloud_rng;           // service times of the cloud actors, in dispatch order
+  WorkPool& crypto;                 // pure cryptography beside the kernel, joined at deterministic times
+  security::SignatureVerdicts& verdicts;  // signatures already verified (shared by the cloud's verifiers)
 
   SimTime now() const { return kernel.now(); }
   const hw::McuProfile& mcu_of(std::uint32_t device) const { return mcu[fleet[device].device_type]; }

@@ -67,12 +67,22 @@ ChainError ChainVerifier::verify(std::span<const std::uint8_t, 32> smsn, std::sp
     if (const ChainError e = verify_upper(alg, chains.upper[index_of(alg)]); e != ChainError::None) return e;
   }
   const auto dak = static_cast<std::size_t>(ChainPosition::Dak);
+  const Bytes& ed_dak = chains.upper[0][dak].public_key;
+  const Bytes& p256_dak = chains.upper[1][dak].public_key;
+  SignatureVerdicts::Digest leaves{};
+  if (verdicts_ != nullptr) {
+    leaves = SignatureVerdicts::digest(SignatureAlgorithm::Ed25519,
+                                       {ed_dak, smsn, ed25519_public, ed25519_sig, p256_dak, p256_public, p256_sig});
+    if (verdicts_->known(leaves)) {
+      leaf_hits_.fetch_add(1, std::memory_order_relaxed);
+      return ChainError::None;
+    }
+  }
   verifications_.fetch_add(2, std::memory_order_relaxed);
-  if (!st::security::verify(SignatureAlgorithm::Ed25519, chains.upper[0][dak].public_key,
-                            signed_message(smsn, ed25519_public), ed25519_sig) ||
-      !st::security::verify(SignatureAlgorithm::EcdsaP256, chains.upper[1][dak].public_key,
-                            signed_message(smsn, p256_public), p256_sig))
+  if (!st::security::verify(SignatureAlgorithm::Ed25519, ed_dak, signed_message(smsn, ed25519_public), ed25519_sig) ||
+      !st::security::verify(SignatureAlgorithm::EcdsaP256, p256_dak, signed_message(smsn, p256_public), p256_sig))
     return ChainError::BadDeviceSignature;
+  if (verdicts_ != nullptr) verdicts_->remember(leaves);
   return ChainError::None;
 }
 

@@ -1,5 +1,6 @@
 // ChainVerifier: verifies a device's two certificate chains (Ed25519 and P-256) leaf to root against the trust
-// anchor, caching the verdict on each upper chain (DAK..SW) by the SHA-256 of its bytes.
+// anchor, caching the verdict on each upper chain (DAK..SW) by the SHA-256 of its bytes, and (when given a
+// SignatureVerdicts shared with other verifiers) remembering the device leaves that verified.
 #pragma once
 #include <array>
 #include <atomic>
@@ -11,6 +12,7 @@
 
 #include "models/security/certificate.hpp"
 #include "models/security/device_identity.hpp"
+#include "models/security/signature_verdicts.hpp"
 
 namespace st::security {
 
@@ -20,6 +22,9 @@ std::string_view to_string(ChainError e);
 class ChainVerifier {
  public:
   explicit ChainVerifier(const TrustAnchor& anchor);
+  // Leaves that verified here are remembered in `verdicts` and not verified again by any verifier sharing it
+  // (the network server trusts what the manufacturing ingest authenticated, byte for byte). Null: none.
+  void share_verdicts(SignatureVerdicts* verdicts) { verdicts_ = verdicts; }
 
   // Malformed: a chain is not 4 records, or a key/serial has the wrong size. ForeignRoot: an SW record does not
   // verify under the anchor. BadChainSignature: another upper record does not verify under its issuer.
@@ -33,6 +38,7 @@ class ChainVerifier {
   // Signature verifications actually performed (cache hits cost none): for charging modelled compute time.
   std::uint64_t signature_verifications() const { return verifications_.load(std::memory_order_relaxed); }
   std::uint64_t cache_hits() const { return cache_hits_.load(std::memory_order_relaxed); }
+  std::uint64_t leaf_hits() const { return leaf_hits_.load(std::memory_order_relaxed); }
 
  private:
   ChainError verify_upper(SignatureAlgorithm alg, const std::vector<CertRecord>& chain);
@@ -43,6 +49,8 @@ class ChainVerifier {
   std::map<std::array<std::uint8_t, 32>, ChainError> cache_;  // bounded: cleared past kMaxCache entries
   std::atomic<std::uint64_t> verifications_{0};
   std::atomic<std::uint64_t> cache_hits_{0};
+  std::atomic<std::uint64_t> leaf_hits_{0};
+  SignatureVerdicts* verdicts_ = nullptr;
   static constexpr std::size_t kMaxCache = 4096;
 };
 

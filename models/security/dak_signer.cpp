@@ -22,16 +22,25 @@ DakSigner::~DakSigner() {
 }
 
 DakSigner::Result DakSigner::sign_device(DeviceIdentity& device) {
+  if (!reserve()) return Result::SignatureLimitReached;
+  sign_reserved(device);
+  return Result::Ok;
+}
+
+bool DakSigner::reserve() {
   // Reserve a signature slot first so concurrent signers never exceed the limit.
   std::uint64_t current = signatures_.load(std::memory_order_relaxed);
   do {
-    if (limit_ != 0 && current >= limit_) return Result::SignatureLimitReached;
+    if (limit_ != 0 && current >= limit_) return false;
   } while (!signatures_.compare_exchange_weak(current, current + 1, std::memory_order_relaxed));
+  return true;
+}
+
+void DakSigner::sign_reserved(DeviceIdentity& device) const {
   const CertRecord ed = device_certificate(device, SignatureAlgorithm::Ed25519);
   const CertRecord p = device_certificate(device, SignatureAlgorithm::EcdsaP256);
   device.ed25519_signature = sign(SignatureAlgorithm::Ed25519, ed25519_, signed_message(ed.serial, ed.public_key));
   device.p256_signature = sign(SignatureAlgorithm::EcdsaP256, p256_, signed_message(p.serial, p.public_key));
-  return Result::Ok;
 }
 
 }  // namespace st::security

@@ -24,6 +24,10 @@ class DakSigner {
   // Signs smsn || ed25519_public and smsn || p256_public (X || Y); one signature counted per device. Refuses
   // (leaving the identity untouched) once the limit is reached. Thread-safe.
   Result sign_device(DeviceIdentity& device);
+  // The same in two steps: count one signature against the limit (false once reached), then sign a device
+  // with the slot reserved (thread-safe, so it can run on a worker while the kernel goes on).
+  bool reserve();
+  void sign_reserved(DeviceIdentity& device) const;
   std::uint64_t signatures() const { return signatures_.load(std::memory_order_relaxed); }
   std::uint32_t limit() const { return limit_; }
 

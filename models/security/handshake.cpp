@@ -76,12 +76,14 @@ void wipe(Bytes& b) {
 // ---- device --------------------------------------------------------------------------------------------------------
 DeviceHandshake::DeviceHandshake(const DeviceIdentity& device, const TypeChains& chains, EcdhCurve curve,
                                  const KeySource& source, std::uint64_t attempt_id, const TrustAnchor& anchor,
-                                 std::span<const std::uint8_t> app_server_public, metrics::MetricsSink* keylog)
+                                 std::span<const std::uint8_t> app_server_public, metrics::MetricsSink* keylog,
+                                 SignatureVerdicts* verdicts)
     : smsn_(device.smsn),
       curve_(curve),
       root_ed25519_(anchor.root_public[index_of(SignatureAlgorithm::Ed25519)]),
       app_server_public_(app_server_public.begin(), app_server_public.end()),
-      keylog_(keylog) {
+      keylog_(keylog),
+      verdicts_(verdicts) {
   eph_ = generate_ecdh_key(curve, source, party_label("device", "eph", smsn_), attempt_id);
   nonce_ = make_nonce(source, "device", smsn_, attempt_id);
   DeviceHello m;
@@ -119,8 +121,11 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
 
   // The SNS certificate must chain to the AMZN root through the SW CA, and sign the transcript.
   constexpr auto ed = SignatureAlgorithm::Ed25519;
-  if (!verify_certificate(ed, root_ed25519_, hello->sw_record) ||
-      !verify_certificate(ed, hello->sw_record.public_key, hello->sns_cert))
+  const auto certificate_ok = [this](std::span<const std::uint8_t> issuer, const CertRecord& record) {
+    return verdicts_ != nullptr ? verdicts_->verify_certificate(ed, issuer, record)
+                                : verify_certificate(ed, issuer, record);
+  };
+  if (!certificate_ok(root_ed25519_, hello->sw_record) || !certificate_ok(hello->sw_record.public_key, hello->sns_cert))
     return fail(HandshakeError::BadServerSignature);
   const std::span<const std::uint8_t> unsigned_m2 = m2.first(m2.size() - hello->ns_signature.size());
   const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);

@@ -16,6 +16,7 @@
 #include "models/security/key_source.hpp"
 #include "models/security/pki.hpp"
 #include "models/security/revocation_list.hpp"
+#include "models/security/signature_verdicts.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 
 namespace st::security {
@@ -41,12 +42,13 @@ struct SessionKeys {
 };
 
 // The device side. Builds M1 at construction; the ephemeral key and nonce derive from the KeySource under
-// "hs/device/eph/<smsn-hex>" and "hs/device/nonce/<smsn-hex>" with id = attempt_id.
+// "hs/device/eph/<smsn-hex>" and "hs/device/nonce/<smsn-hex>" with id = attempt_id. With `verdicts`, the
+// network's certificate chain (the same bytes for every device) is verified once per run, not once per device.
 class DeviceHandshake {
  public:
   DeviceHandshake(const DeviceIdentity& device, const TypeChains& chains, EcdhCurve curve, const KeySource& source,
                   std::uint64_t attempt_id, const TrustAnchor& anchor, std::span<const std::uint8_t> app_server_public,
-                  metrics::MetricsSink* keylog = nullptr);
+                  metrics::MetricsSink* keylog = nullptr, SignatureVerdicts* verdicts = nullptr);
   ~DeviceHandshake();
   DeviceHandshake(DeviceHandshake&&) = default;
   DeviceHandshake& operator=(DeviceHandshake&&) = default;
@@ -74,6 +76,7 @@ class DeviceHandshake {
   Bytes root_ed25519_;
   Bytes app_server_public_;
   metrics::MetricsSink* keylog_;
+  SignatureVerdicts* verdicts_;
   State state_ = State::AwaitServerHello;
   SessionKeys keys_{};
   Mac expected_server_confirm_{};

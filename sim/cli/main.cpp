@@ -35,6 +35,10 @@ int sc_main(int argc, char* argv[]) {
   auto* serve_opt = run_cmd->add_option("--serve", run.serve,
                                         "stream live telemetry on 127.0.0.1:PORT (0: any free port; docs/telemetry.md)")
                         ->check(CLI::Range(0, 65535));
+  run_cmd->add_option("--crypto-workers", run.crypto_workers,
+                      "threads that run the cryptography beside the kernel (default: cores - 1, at least 1; 0: none); "
+                      "the outputs are the same for any number")
+      ->check(CLI::Range(0, 64));
   run_cmd->add_flag("--serve-wait", run.serve_wait, "with --serve: start the run when a first client connects")
       ->needs(serve_opt);
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "models/security/key_source.hpp"
 #include "sim/cli/progress_line.hpp"
@@ -93,7 +94,8 @@ int run_command(const RunOptions& o) {
   std::unique_ptr<output::PcapTap> tap;
   if (pcap) tap = std::make_unique<output::PcapTap>(recorder, *pcap);
   metrics::MetricsSink& sink = tap ? static_cast<metrics::MetricsSink&>(*tap) : recorder;
-  world::World w(s, sink, keys);
+  const unsigned cores = std::thread::hardware_concurrency();
+  world::World w(s, sink, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1));
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
     w.probe().add(t, [&recorder](SimTime now) { recorder.sample_states(now); });
     if (s.sample_interval == 0) break;

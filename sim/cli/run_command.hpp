@@ -18,6 +18,7 @@ struct RunOptions {
   bool quiet = false;
   std::optional<std::uint16_t> serve;  // live telemetry on 127.0.0.1:PORT (0: any free port)
   bool serve_wait = false;             // hold the start until a first telemetry client connects
+  std::optional<unsigned> crypto_workers;  // threads for cryptography beside the kernel (default: cores - 1, >= 1)
 };
 
 int run_command(const RunOptions& o);

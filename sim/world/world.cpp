@@ -17,10 +17,12 @@ void Probe::schedule(Dispatcher& kernel) {
 
 void Probe::on_event(const CalendarEntry& e) { entries_[e.arg].fn(kernel_->now()); }
 
-World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys)
+World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys,
+             unsigned crypto_workers)
     : scenario_(s), config_(world_config_from(s)) {
   sc_core::sc_set_time_resolution(1, sc_core::SC_NS);
   kernel_ = std::make_unique<Dispatcher>("dispatcher");
+  crypto_ = std::make_unique<WorkPool>(sink.wants_keylog() ? 0u : crypto_workers);
   pki_ = std::make_unique<security::Pki>(keys);
   for (const auto& t : config_.device_types) pki_->add_device_type(t.name, t.dak_signature_limit);
   fleet_ = std::make_unique<models::Fleet>(config_.device_types, config_.seed, sink);
@@ -37,6 +39,8 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   cloud_partner_ = std::make_unique<models::CloudPartnerRegistry>(config_.cloud, config_.device_types, n);
   application_server_ = std::make_unique<models::ApplicationServer>(config_.cloud, n);
   ingest_ = std::make_unique<models::ManufacturingIngest>(config_.cloud.ingest_latency, *pki_);
+  network_server_->verifier().share_verdicts(&verdicts_);
+  ingest_->verifier().share_verdicts(&verdicts_);
   manufacturer_ = std::make_unique<models::ContractManufacturer>(*pki_, keys);
   mobile_app_ = std::make_unique<models::DeveloperMobileApp>(config_.cloud.mobile_app_latency);
   std::vector<hw::McuProfile> mcu;
@@ -47,7 +51,8 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   }
   ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{
       *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *air_, *network_server_, *cloud_partner_,
-      *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase)});
+      *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase),
+      *crypto_, verdicts_});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
   timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, *gateways_, sink);
 

@@ -12,6 +12,7 @@
 #include "models/lifecycle/device_lifecycle.hpp"
 #include "models/lifecycle/twin_context.hpp"
 #include "sim/kernel/dispatcher.hpp"
+#include "sim/kernel/work_pool.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/world/timeline_driver.hpp"
@@ -38,7 +39,10 @@ class Probe : public EventHandler {
 
 class World {
  public:
-  World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys);
+  // `crypto_workers` threads run the pure cryptography beside the kernel (0: on the kernel's thread); outputs
+  // are the same for any number. A sink that wants the key log gets 0 (its records come in dispatch order).
+  World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys,
+        unsigned crypto_workers = 0);
   ~World();
 
   Probe& probe() { return probe_; }
@@ -46,6 +50,7 @@ class World {
   // Run the kernel to the end of the scenario (events at exactly the end included).
   void run();
   std::uint64_t events_dispatched() const { return kernel_->dispatched(); }
+  const WorkPool& crypto_pool() const { return *crypto_; }
   const models::Fleet& fleet() const { return *fleet_; }
   const models::CloudPartnerRegistry& cloud_partner() const { return *cloud_partner_; }
   const models::NetworkServer& network_server() const { return *network_server_; }
@@ -62,6 +67,8 @@ class World {
   const scenario::Scenario& scenario_;
   models::WorldConfig config_;
   std::unique_ptr<Dispatcher> kernel_;
+  std::unique_ptr<WorkPool> crypto_;  // outlives every model that holds pending work
+  security::SignatureVerdicts verdicts_;
   std::unique_ptr<security::Pki> pki_;
   std::unique_ptr<models::Fleet> fleet_;
   std::unique_ptr<models::GatewayPool> gateways_;

@@ -1,0 +1,88 @@
+// SignatureVerdicts: SHA-256 digests truncated to 128 bits in an open-addressing table that doubles at half load.
+#include "models/security/signature_verdicts.hpp"
+
+#include <cstring>
+#include <mutex>
+
+#include "models/security/primitives.hpp"
+
+namespace st::security {
+
+SignatureVerdicts::Digest SignatureVerdicts::digest(SignatureAlgorithm alg,
+                                                    std::initializer_list<std::span<const std::uint8_t>> parts) {
+  Bytes buf;
+  buf.push_back(static_cast<std::uint8_t>(alg));
+  for (const auto& p : parts) {
+    const std::uint32_t n = static_cast<std::uint32_t>(p.size());
+    for (int i = 3; i >= 0; --i) buf.push_back(static_cast<std::uint8_t>(n >> (8 * i)));
+    buf.insert(buf.end(), p.begin(), p.end());
+  }
+  const auto h = sha256(buf);
+  Digest d{};
+  std::memcpy(d.data(), h.data(), sizeof(d));
+  if (d[0] == 0 && d[1] == 0) d[1] = 1;  // keep the empty-slot marker free
+  return d;
+}
+
+bool SignatureVerdicts::verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key,
+                               std::span<const std::uint8_t> msg, std::span<const std::uint8_t> sig64) {
+  const Digest d = digest(alg, {public_key, msg, sig64});
+  if (known(d)) return true;
+  if (!st::security::verify(alg, public_key, msg, sig64)) return false;
+  remember(d);
+  return true;
+}
+
+bool SignatureVerdicts::verify_certificate(SignatureAlgorithm alg, std::span<const std::uint8_t> issuer_public,
+                                           const CertRecord& record) {
+  return verify(alg, issuer_public, signed_message(record.serial, record.public_key), record.signature);
+}
+
+bool SignatureVerdicts::known(const Digest& d) const {
+  std::shared_lock lock(mutex_);
+  if (!find_locked(d)) return false;
+  hits_.fetch_add(1, std::memory_order_relaxed);
+  return true;
+}
+
+void SignatureVerdicts::remember(const Digest& d) {
+  std::unique_lock lock(mutex_);
+  if (!find_locked(d)) insert_locked(d);
+}
+
+std::size_t SignatureVerdicts::size() const {
+  std::shared_lock lock(mutex_);
+  return size_;
+}
+
+std::uint64_t SignatureVerdicts::hits() const {
+  return hits_.load(std::memory_order_relaxed);
+}
+
+bool SignatureVerdicts::find_locked(const Digest& d) const {
+  if (slots_.empty()) return false;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(d[0]) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == d) return true;
+    if (slots_[i][0] == 0 && slots_[i][1] == 0) return false;
+  }
+}
+
+void SignatureVerdicts::insert_locked(const Digest& d) {
+  if ((size_ + 1) * 2 > slots_.size()) grow_locked();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(d[0]) & mask;
+  while (!(slots_[i][0] == 0 && slots_[i][1] == 0)) i = (i + 1) & mask;
+  slots_[i] = d;
+  ++size_;
+}
+
+void SignatureVerdicts::grow_locked() {
+  std::vector<Digest> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Digest{});
+  size_ = 0;
+  for (const Digest& d : old)
+    if (d[0] != 0 || d[1] != 0) insert_locked(d);
+}
+
+}  // namespace st::security

@@ -1,0 +1,99 @@
+// SignatureVerdicts: a signature that verified is not verified again, any changed byte is verified for real
+// (and fails), failures are never remembered; verifiers sharing it skip leaves another one authenticated, but
+// never a tampered one; the memo grows past its first table and stays exact; it is safe from several threads.
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
+
+#include "models/security/chain_verifier.hpp"
+#include "models/security/signature_verdicts.hpp"
+#include "tests/security/security_test_support.hpp"
+
+namespace st::security {
+namespace {
+using test::World;
+
+TEST(securitySignatureVerdicts, RemembersOnlyWhatVerified) {
+  World w(21);
+  SignatureVerdicts memo;
+  const KeyPair key = generate_signing_key(SignatureAlgorithm::Ed25519, w.source, "memo", 1);
+  const Bytes msg = test::bytes_of("transcript");
+  const auto sig = sign(SignatureAlgorithm::Ed25519, key, msg);
+  EXPECT_TRUE(memo.verify(SignatureAlgorithm::Ed25519, key.public_key, msg, sig));
+  EXPECT_EQ(memo.size(), 1u);
+  EXPECT_EQ(memo.hits(), 0u);
+  EXPECT_TRUE(memo.verify(SignatureAlgorithm::Ed25519, key.public_key, msg, sig));
+  EXPECT_EQ(memo.hits(), 1u);
+  auto bad = sig;
+  bad[10] ^= 0x04;
+  EXPECT_FALSE(memo.verify(SignatureAlgorithm::Ed25519, key.public_key, msg, bad));
+  EXPECT_FALSE(memo.verify(SignatureAlgorithm::Ed25519, key.public_key, msg, bad));  // still verified, still false
+  Bytes other = msg;
+  other.back() ^= 0x01;
+  EXPECT_FALSE(memo.verify(SignatureAlgorithm::Ed25519, key.public_key, other, sig));
+  EXPECT_EQ(memo.size(), 1u);
+  EXPECT_EQ(memo.hits(), 1u);
+  // The same bytes under the other algorithm are another question.
+  EXPECT_FALSE(memo.verify(SignatureAlgorithm::EcdsaP256, key.public_key, msg, sig));
+}
+
+TEST(securitySignatureVerdicts, DigestSeparatesTheParts) {
+  const Bytes ab = test::bytes_of("ab"), c = test::bytes_of("c"), a = test::bytes_of("a"), bc = test::bytes_of("bc");
+  EXPECT_NE(SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {ab, c}),
+            SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {a, bc}));
+  EXPECT_EQ(SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {ab, c}),
+            SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {ab, c}));
+}
+
+TEST(securitySignatureVerdicts, GrowsAndStaysExactFromSeveralThreads) {
+  SignatureVerdicts memo;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&memo, t] {
+      for (std::uint32_t i = 0; i < 5000; ++i) {
+        const std::uint32_t v = i * 4 + static_cast<std::uint32_t>(t);
+        const std::array<std::uint8_t, 4> b{static_cast<std::uint8_t>(v >> 24), static_cast<std::uint8_t>(v >> 16),
+                                            static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)};
+        memo.remember(SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {b}));
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(memo.size(), 20000u);
+  for (std::uint32_t v = 0; v < 20000; ++v) {
+    const std::array<std::uint8_t, 4> b{static_cast<std::uint8_t>(v >> 24), static_cast<std::uint8_t>(v >> 16),
+                                        static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)};
+    ASSERT_TRUE(memo.known(SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {b}))) << v;
+  }
+  const std::array<std::uint8_t, 5> absent{1, 2, 3, 4, 5};
+  EXPECT_FALSE(memo.known(SignatureVerdicts::digest(SignatureAlgorithm::Ed25519, {absent})));
+}
+
+TEST(securityChainVerifier, SharedVerdictsSkipLeavesAnotherVerifierAuthenticated) {
+  World w(22);
+  SignatureVerdicts shared;
+  ChainVerifier ingest(w.pki.trust_anchor());
+  ChainVerifier network(w.pki.trust_anchor());
+  ingest.share_verdicts(&shared);
+  network.share_verdicts(&shared);
+  EXPECT_EQ(ingest.verify(w.device, w.pki.type_chains(0)), ChainError::None);
+  EXPECT_EQ(ingest.signature_verifications(), 10u);  // 4 + 4 upper records, 2 leaves
+  EXPECT_EQ(network.verify(w.device, w.pki.type_chains(0)), ChainError::None);
+  EXPECT_EQ(network.signature_verifications(), 8u);  // its own upper chains; the leaves were authenticated
+  EXPECT_EQ(network.leaf_hits(), 1u);
+  // A tampered leaf is another byte string: verified for real, refused.
+  DeviceIdentity d = w.device;
+  d.ed25519_signature[3] ^= 0x20;
+  EXPECT_EQ(network.verify(d, w.pki.type_chains(0)), ChainError::BadDeviceSignature);
+  d = w.device;
+  d.p256_public[9] ^= 0x01;
+  EXPECT_EQ(network.verify(d, w.pki.type_chains(0)), ChainError::BadDeviceSignature);
+  EXPECT_EQ(network.leaf_hits(), 1u);
+  // A chain of another type (another DAK) with the same leaf bytes is not the authenticated one either.
+  const std::uint16_t other_type = w.pki.add_device_type("other", 0);
+  EXPECT_EQ(network.verify(w.device, w.pki.type_chains(other_type)), ChainError::BadDeviceSignature);
+}
+
+}  // namespace
+}  // namespace st::security
