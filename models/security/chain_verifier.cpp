@@ -79,8 +79,9 @@ ChainError ChainVerifier::verify(std::span<const std::uint8_t, 32> smsn, std::sp
     }
   }
   verifications_.fetch_add(2, std::memory_order_relaxed);
-  if (!st::security::verify(SignatureAlgorithm::Ed25519, ed_dak, signed_message(smsn, ed25519_public), ed25519_sig) ||
-      !st::security::verify(SignatureAlgorithm::EcdsaP256, p256_dak, signed_message(smsn, p256_public), p256_sig))
+  // The DAKs are the device type's: long-lived keys, one OpenSSL key object each.
+  if (!verify_long_lived(SignatureAlgorithm::Ed25519, ed_dak, signed_message(smsn, ed25519_public), ed25519_sig) ||
+      !verify_long_lived(SignatureAlgorithm::EcdsaP256, p256_dak, signed_message(smsn, p256_public), p256_sig))
     return ChainError::BadDeviceSignature;
   if (verdicts_ != nullptr) verdicts_->remember(leaves);
   return ChainError::None;

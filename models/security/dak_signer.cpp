@@ -39,8 +39,9 @@ bool DakSigner::reserve() {
 void DakSigner::sign_reserved(DeviceIdentity& device) const {
   const CertRecord ed = device_certificate(device, SignatureAlgorithm::Ed25519);
   const CertRecord p = device_certificate(device, SignatureAlgorithm::EcdsaP256);
-  device.ed25519_signature = sign(SignatureAlgorithm::Ed25519, ed25519_, signed_message(ed.serial, ed.public_key));
-  device.p256_signature = sign(SignatureAlgorithm::EcdsaP256, p256_, signed_message(p.serial, p.public_key));
+  device.ed25519_signature =
+      sign_long_lived(SignatureAlgorithm::Ed25519, ed25519_, signed_message(ed.serial, ed.public_key));
+  device.p256_signature = sign_long_lived(SignatureAlgorithm::EcdsaP256, p256_, signed_message(p.serial, p.public_key));
 }
 
 }  // namespace st::security

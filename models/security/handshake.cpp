@@ -129,11 +129,11 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
     return fail(HandshakeError::BadServerSignature);
   const std::span<const std::uint8_t> unsigned_m2 = m2.first(m2.size() - hello->ns_signature.size());
   const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
-  if (!verify(ed, hello->sns_cert.public_key, key_schedule::server_signed(th2), hello->ns_signature))
+  if (!verify_long_lived(ed, hello->sns_cert.public_key, key_schedule::server_signed(th2), hello->ns_signature))
     return fail(HandshakeError::BadServerSignature);
 
   // The application server signed our ephemeral and nonce with its key from the manufacturing store.
-  if (!verify(ed, app_server_public_,
+  if (!verify_long_lived(ed, app_server_public_,
               key_schedule::app_server_signed(smsn_, eph_.public_key, hello->as_ephemeral, nonce_),
               hello->as_signature))
     return fail(HandshakeError::BadAppServerSignature);
@@ -264,7 +264,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   const auto resp = parse_app_key_response(m2b);
   if (!resp || resp->curve != curve_) return fail(HandshakeError::Malformed);
   constexpr auto ed = SignatureAlgorithm::Ed25519;
-  if (!verify(ed, pki_->application_server().key.public_key,
+  if (!verify_long_lived(ed, pki_->application_server().key.public_key,
               key_schedule::app_server_signed(smsn_, device_ephemeral_, resp->as_ephemeral, device_nonce_),
               resp->as_signature))
     return fail(HandshakeError::BadAppServerSignature);
@@ -280,7 +280,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   hello.sw_record = pki_->sw_record(ed);
   const Bytes unsigned_m2 = encode_unsigned(hello);
   const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
-  hello.ns_signature = sign(ed, pki_->network_server().key, key_schedule::server_signed(th2));
+  hello.ns_signature = sign_long_lived(ed, pki_->network_server().key, key_schedule::server_signed(th2));
   m2_ = unsigned_m2;
   append(m2_, hello.ns_signature);
 
@@ -342,7 +342,7 @@ std::variant<Bytes, HandshakeError> ApplicationServerHandshake::on_key_request(s
   AppKeyResponse resp;
   resp.curve = req->curve;
   resp.as_ephemeral = eph.public_key;
-  resp.as_signature = sign(SignatureAlgorithm::Ed25519, identity_->key,
+  resp.as_signature = sign_long_lived(SignatureAlgorithm::Ed25519, identity_->key,
                            key_schedule::app_server_signed(smsn_, req->device_ephemeral, eph.public_key,
                                                            req->device_nonce));
   resp.as_confirm = mac(app_.confirm_server, app_transcript_);

@@ -1,5 +1,6 @@
 // The EVP implementations of the primitives. Algorithm objects (EVP_MD, EVP_CIPHER, EVP_KDF, EVP_MAC, the P-256
-// group) are fetched once (function-local statics, thread-safe initialisation) and shared read-only.
+// group) are fetched once (function-local statics, thread-safe initialisation) and shared read-only, as are the
+// key objects of long-lived keys (sign_long_lived, verify_long_lived).
 #include "models/security/primitives.hpp"
 
 #include <openssl/core_names.h>
@@ -7,6 +8,10 @@
 #include <openssl/err.h>
 #include <openssl/obj_mac.h>
 
+#include <algorithm>
+#include <deque>
+#include <mutex>
+#include <shared_mutex>
 #include <stdexcept>
 #include <string>
 
@@ -207,11 +212,11 @@ KeyPair generate_ecdh_key(EcdhCurve curve, const KeySource& source, std::string_
 
 // ---- signatures --------------------------------------------------------------------------------------------------
 namespace {
-std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, const ossl::PkeyPtr& key, std::span<const std::uint8_t> msg) {
+std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uint8_t> msg) {
   ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
   if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
   const bool ed = alg == SignatureAlgorithm::Ed25519;
-  if (EVP_DigestSignInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key.get(), nullptr) != 1)
+  if (EVP_DigestSignInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key, nullptr) != 1)
     throw_crypto_error("EVP_DigestSignInit_ex");
   std::array<std::uint8_t, 64> out{};
   if (ed) {
@@ -237,24 +242,27 @@ std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, const ossl::PkeyP
 
 std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key,
                                   std::span<const std::uint8_t> msg) {
-  return sign_with(alg, private_pkey(alg, private_key), msg);
+  return sign_with(alg, private_pkey(alg, private_key).get(), msg);
 }
 
 std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, const KeyPair& key, std::span<const std::uint8_t> msg) {
-  if (alg == SignatureAlgorithm::EcdsaP256) return sign_with(alg, p256_private_pkey(key.private_key), msg);
-  return sign_with(alg, raw_keypair_pkey("ED25519", key.private_key, key.public_key), msg);
+  if (alg == SignatureAlgorithm::EcdsaP256) return sign_with(alg, p256_private_pkey(key.private_key).get(), msg);
+  return sign_with(alg, raw_keypair_pkey("ED25519", key.private_key, key.public_key).get(), msg);
 }
 
-bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
-            std::span<const std::uint8_t> sig64) {
-  if (sig64.size() != 64) return false;
+namespace {
+// A public key object for verify(): null when the bytes are not a key of the algorithm.
+ossl::PkeyPtr verify_key(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key) {
+  return alg == SignatureAlgorithm::Ed25519 ? raw_public_pkey("ED25519", public_key) : p256_public_pkey(public_key);
+}
+
+bool verify_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uint8_t> msg,
+                 std::span<const std::uint8_t> sig64) {
+  if (sig64.size() != 64 || key == nullptr) return false;
   const bool ed = alg == SignatureAlgorithm::Ed25519;
-  const ossl::PkeyPtr key = ed ? raw_public_pkey("ED25519", public_key) : p256_public_pkey(public_key);
-  if (!key) return false;
   ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
   if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
-  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key.get(), nullptr) !=
-      1)
+  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key, nullptr) != 1)
     throw_crypto_error("EVP_DigestVerifyInit_ex");
   int rc = 0;
   if (ed) {
@@ -276,6 +284,79 @@ bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, st
   }
   if (rc != 1) ERR_clear_error();
   return rc == 1;
+}
+
+// Key objects of long-lived keys, by algorithm, role and key bytes. Entries are never removed (their objects
+// are used outside the lock); past kMaxEntries nothing more is cached.
+class LongLivedKeys {
+ public:
+  // The cached object, or null (the caller then builds its own): make() is called once per new key.
+  template <typename Make>
+  EVP_PKEY* get(SignatureAlgorithm alg, bool signing, std::span<const std::uint8_t> bytes, Make make) {
+    {
+      std::shared_lock lock(mutex_);
+      if (EVP_PKEY* k = find(alg, signing, bytes)) return k;
+      if (entries_.size() >= kMaxEntries) return nullptr;
+    }
+    ossl::PkeyPtr made = make();
+    if (!made) return nullptr;
+    std::unique_lock lock(mutex_);
+    if (EVP_PKEY* k = find(alg, signing, bytes)) return k;
+    if (entries_.size() >= kMaxEntries) return nullptr;
+    entries_.push_back(Entry{alg, signing, Bytes(bytes.begin(), bytes.end()), std::move(made)});
+    return entries_.back().key.get();
+  }
+  ~LongLivedKeys() {
+    for (Entry& e : entries_) OPENSSL_cleanse(e.bytes.data(), e.bytes.size());
+  }
+
+ private:
+  struct Entry {
+    SignatureAlgorithm alg;
+    bool signing;
+    Bytes bytes;  // the public key, or the private key of a signing key
+    ossl::PkeyPtr key;
+  };
+  EVP_PKEY* find(SignatureAlgorithm alg, bool signing, std::span<const std::uint8_t> bytes) const {
+    for (const Entry& e : entries_)
+      if (e.alg == alg && e.signing == signing && e.bytes.size() == bytes.size() &&
+          std::equal(e.bytes.begin(), e.bytes.end(), bytes.begin()))
+        return e.key.get();
+    return nullptr;
+  }
+  static constexpr std::size_t kMaxEntries = 32;
+  mutable std::shared_mutex mutex_;
+  std::deque<Entry> entries_;  // stable addresses
+};
+
+LongLivedKeys& long_lived_keys() {
+  static LongLivedKeys keys;
+  return keys;
+}
+}  // namespace
+
+bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
+            std::span<const std::uint8_t> sig64) {
+  if (sig64.size() != 64) return false;
+  const ossl::PkeyPtr key = verify_key(alg, public_key);
+  return verify_with(alg, key.get(), msg, sig64);
+}
+
+bool verify_long_lived(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key,
+                       std::span<const std::uint8_t> msg, std::span<const std::uint8_t> sig64) {
+  if (sig64.size() != 64) return false;
+  EVP_PKEY* key = long_lived_keys().get(alg, false, public_key, [&] { return verify_key(alg, public_key); });
+  return key != nullptr ? verify_with(alg, key, msg, sig64) : verify(alg, public_key, msg, sig64);
+}
+
+std::array<std::uint8_t, 64> sign_long_lived(SignatureAlgorithm alg, const KeyPair& key,
+                                             std::span<const std::uint8_t> msg) {
+  EVP_PKEY* k = long_lived_keys().get(alg, true, key.private_key, [&] {
+    return alg == SignatureAlgorithm::EcdsaP256 ? p256_private_pkey(key.private_key)
+                                                : raw_keypair_pkey("ED25519", key.private_key, key.public_key);
+  });
+  if (k == nullptr) return sign(alg, key, msg);
+  return sign_with(alg, k, msg);
 }
 
 // ---- ECDH --------------------------------------------------------------------------------------------------------

@@ -50,6 +50,14 @@ std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, const KeyPair& key, st
 bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
             std::span<const std::uint8_t> sig64);
 
+// The same two for long-lived keys (the network server's and application server's, used for every device):
+// OpenSSL key objects built once per process and shared read-only between threads (a bounded cache of a few
+// dozen keys; past that, these behave like sign() and verify() above). Same results, less per-call work.
+std::array<std::uint8_t, 64> sign_long_lived(SignatureAlgorithm alg, const KeyPair& key,
+                                             std::span<const std::uint8_t> msg);
+bool verify_long_lived(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key,
+                       std::span<const std::uint8_t> msg, std::span<const std::uint8_t> sig64);
+
 // The 32-byte shared secret (X25519 output, or the P-256 X coordinate); nullopt on an invalid peer public key
 // (wrong size, not on the curve, or an all-zero X25519 result).
 std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<const std::uint8_t> private_key,

@@ -1,6 +1,7 @@
 // SignatureVerdicts: a signature that verified is not verified again, any changed byte is verified for real
 // (and fails), failures are never remembered; verifiers sharing it skip leaves another one authenticated, but
 // never a tampered one; the memo grows past its first table and stays exact; it is safe from several threads.
+// Long-lived key objects give the results of the plain calls.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -93,6 +94,40 @@ TEST(securityChainVerifier, SharedVerdictsSkipLeavesAnotherVerifierAuthenticated
   // A chain of another type (another DAK) with the same leaf bytes is not the authenticated one either.
   const std::uint16_t other_type = w.pki.add_device_type("other", 0);
   EXPECT_EQ(network.verify(w.device, w.pki.type_chains(other_type)), ChainError::BadDeviceSignature);
+}
+
+}  // namespace
+}  // namespace st::security
+
+namespace st::security {
+namespace {
+
+// sign_long_lived / verify_long_lived keep one OpenSSL key object per long-lived key: same verdicts as verify(),
+// Ed25519 signatures identical to sign(), and still right past the cache's capacity (more keys than it holds).
+TEST(securityLongLivedKeys, SameResultsAsThePlainCallsBeyondTheCacheCapacity) {
+  const KeySource source = KeySource::deterministic(23);
+  const Bytes msg = test::bytes_of("long-lived");
+  for (std::uint64_t i = 0; i < 80; ++i) {
+    for (SignatureAlgorithm alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
+      SCOPED_TRACE(testing::Message() << "key " << i << " alg " << static_cast<int>(alg));
+      const KeyPair key = generate_signing_key(alg, source, "long-lived", i);
+      const auto sig = sign_long_lived(alg, key, msg);
+      EXPECT_TRUE(verify(alg, key.public_key, msg, sig));
+      EXPECT_TRUE(verify_long_lived(alg, key.public_key, msg, sig));
+      EXPECT_TRUE(verify_long_lived(alg, key.public_key, msg, sign(alg, key, msg)));
+      if (alg == SignatureAlgorithm::Ed25519) {
+        EXPECT_EQ(sig, sign(alg, key, msg));  // a deterministic scheme
+      }
+      auto bad = sig;
+      bad[40] ^= 0x01;
+      EXPECT_FALSE(verify_long_lived(alg, key.public_key, msg, bad));
+      Bytes other = msg;
+      other[0] ^= 0x01;
+      EXPECT_FALSE(verify_long_lived(alg, key.public_key, other, sig));
+    }
+  }
+  EXPECT_FALSE(verify_long_lived(SignatureAlgorithm::Ed25519, Bytes(31, 1), msg, std::array<std::uint8_t, 64>{}));
+  EXPECT_FALSE(verify_long_lived(SignatureAlgorithm::EcdsaP256, Bytes(64, 0), msg, std::array<std::uint8_t, 64>{}));
 }
 
 }  // namespace
