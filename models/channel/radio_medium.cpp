@@ -24,32 +24,48 @@ constexpr std::size_t kMaxPooledStates = 4096;
 RadioMedium::RadioMedium(RadioMediumConfig cfg) : cfg_(cfg) {}
 
 void RadioMedium::set_demodulators(std::uint32_t receiver, std::uint16_t n) {
-  auto& d = demods_[receiver];
-  d.fill(n);
+  std::uint32_t i = demods_index_.find(receiver);
+  if (i == NodeIndex::kAbsent) {
+    i = static_cast<std::uint32_t>(demods_.size());
+    demods_.emplace_back();
+    demods_index_.insert(receiver, i);
+  }
+  demods_[i].fill(n);
 }
 
 void RadioMedium::set_demodulators(std::uint32_t receiver, std::uint8_t medium, std::uint16_t n) {
   if (medium >= kMaxMedia) throw std::invalid_argument("radio medium: medium out of range");
-  auto [it, inserted] = demods_.try_emplace(receiver);
-  if (inserted) it->second.fill(cfg_.default_demodulators);
-  it->second[medium] = n;
+  std::uint32_t i = demods_index_.find(receiver);
+  if (i == NodeIndex::kAbsent) {
+    i = static_cast<std::uint32_t>(demods_.size());
+    demods_.emplace_back();
+    demods_.back().fill(cfg_.default_demodulators);
+    demods_index_.insert(receiver, i);
+  }
+  demods_[i][medium] = n;
 }
 
 std::uint16_t RadioMedium::demodulators(std::uint32_t receiver, std::uint8_t medium) const {
   if (medium >= kMaxMedia) return 0;
-  const auto it = demods_.find(receiver);
-  return it == demods_.end() ? cfg_.default_demodulators : it->second[medium];
+  const std::uint32_t i = demods_index_.find(receiver);
+  return i == NodeIndex::kAbsent ? cfg_.default_demodulators : demods_[i][medium];
 }
 
 RadioMedium::RxState& RadioMedium::state_of(std::uint32_t receiver) {
-  auto it = rx_.find(receiver);
-  if (it != rx_.end()) return it->second;
-  RxState fresh;
-  if (!pool_.empty()) {
-    fresh = std::move(pool_.back());
-    pool_.pop_back();
+  std::uint32_t slot = rx_index_.find(receiver);
+  if (slot != NodeIndex::kAbsent) return states_[slot];
+  if (free_states_.empty()) {
+    slot = static_cast<std::uint32_t>(states_.size());
+    states_.emplace_back();
+  } else {
+    slot = free_states_.back();
+    free_states_.pop_back();
   }
-  return rx_.emplace(receiver, std::move(fresh)).first->second;
+  rx_index_.insert(receiver, slot);
+  RxState& rs = states_[slot];
+  rs.receiver = receiver;
+  rs.live = true;
+  return rs;
 }
 
 std::uint32_t RadioMedium::add(const Reception& r) {
@@ -93,14 +109,14 @@ void RadioMedium::expire() {
     const std::uint32_t node = expiry_.front().second;
     std::pop_heap(expiry_.begin(), expiry_.end(), std::greater<>{});
     expiry_.pop_back();
-    const auto it = rx_.find(node);
-    if (it != rx_.end()) compact(it);
+    const std::uint32_t slot = rx_index_.find(node);
+    if (slot != NodeIndex::kAbsent) compact(slot);
   }
 }
 
 std::size_t RadioMedium::transmissions_held() const {
   std::size_t n = 0;
-  for (const auto& [id, rs] : rx_) n += rs.txs.size();
+  for (const RxState& rs : states_) n += rs.txs.size();
   return n;
 }
 
@@ -183,8 +199,8 @@ void RadioMedium::sweep(RxState& rs, std::uint32_t receiver) {
   }
 }
 
-RadioMedium::RxMap::iterator RadioMedium::compact(RxMap::iterator it) {
-  RxState& rs = it->second;
+void RadioMedium::compact(std::uint32_t slot) {
+  RxState& rs = states_[slot];
   // Anything to forget? Only records that ended by the horizon can be.
   bool candidates = false;
   for (const Tx& t : rs.txs) candidates = candidates || t.end <= horizon_;
@@ -193,7 +209,7 @@ RadioMedium::RxMap::iterator RadioMedium::compact(RxMap::iterator it) {
     candidates = candidates || ((f.flags & kResolved) != 0 && f.end <= horizon_);
   }
   if (candidates) {
-    sweep(rs, it->first);  // makes the decisions of everything before the horizon final
+    sweep(rs, rs.receiver);  // makes the decisions of everything before the horizon final
     // An unresolved frame still needs its interferers (same medium and channel) and the transmissions it overlaps.
     unresolved_.clear();
     for (std::uint32_t h : rs.frames) {
@@ -226,10 +242,14 @@ RadioMedium::RxMap::iterator RadioMedium::compact(RxMap::iterator it) {
     });
   }
   if (rs.frames.empty() && rs.txs.empty()) {
-    if (pool_.size() < kMaxPooledStates) pool_.push_back(std::move(rs));
-    return rx_.erase(it);
+    rx_index_.erase(rs.receiver);
+    rs.live = false;
+    if (free_states_.size() >= kMaxPooledStates) {  // past the bound, a freed slot gives its memory back
+      std::vector<std::uint32_t>().swap(rs.frames);
+      std::vector<Tx>().swap(rs.txs);
+    }
+    free_states_.push_back(slot);
   }
-  return std::next(it);
 }
 
 LossCause RadioMedium::resolve(std::uint32_t handle) {
@@ -240,8 +260,8 @@ LossCause RadioMedium::resolve(std::uint32_t handle) {
   Frame& f = frames_[handle];
   horizon_ = std::max(horizon_, f.end);
   f.flags |= kResolved;
-  const auto it = rx_.find(f.receiver);
-  RxState& rs = it->second;
+  const std::uint32_t slot = rx_index_.find(f.receiver);
+  RxState& rs = states_[slot];
 
   LossCause cause = LossCause::None;
   if ((f.flags & kDecodable) == 0) {
@@ -256,14 +276,16 @@ LossCause RadioMedium::resolve(std::uint32_t handle) {
       cause = LossCause::Collision;
     }
   }
-  compact(it);
+  compact(slot);
   expire();
   return cause;
 }
 
 void RadioMedium::prune(SimTime now) {
   horizon_ = std::max(horizon_, now);
-  for (auto it = rx_.begin(); it != rx_.end();) it = compact(it);
+  for (std::uint32_t slot = 0; slot < states_.size(); ++slot) {
+    if (states_[slot].live) compact(slot);
+  }
   expire();
 }
 

@@ -5,10 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "models/channel/node_index.hpp"
 #include "sim/kernel/sim_time.hpp"
 
 namespace st::models::channel {
@@ -98,7 +98,7 @@ class RadioMedium {
   // Introspection (tests, metrics).
   std::size_t frames_held() const { return frames_.size() - free_.size(); }
   std::size_t transmissions_held() const;
-  std::size_t receivers_held() const { return rx_.size(); }
+  std::size_t receivers_held() const { return rx_index_.size(); }
   std::uint64_t late_registrations() const { return late_; }
   SimTime horizon() const { return horizon_; }
 
@@ -122,27 +122,32 @@ class RadioMedium {
   struct RxState {
     std::vector<std::uint32_t> frames;  // handles, in lock order (start, transmitter, ...)
     std::vector<Tx> txs;
+    std::uint32_t receiver = 0;
+    bool live = false;                  // the slot holds a receiver (else it is on free_states_)
   };
-  using RxMap = std::unordered_map<std::uint32_t, RxState>;
 
   bool before(std::uint32_t a, std::uint32_t b) const;  // lock order
   static bool tx_hits(const Tx& t, std::uint8_t medium) { return t.medium == kAllMedia || t.medium == medium; }
   bool half_duplex(const RxState& rs, const Frame& f) const;
   bool collided(const RxState& rs, std::uint32_t handle) const;
   void sweep(RxState& rs, std::uint32_t receiver);
-  RxMap::iterator compact(RxMap::iterator it);
+  void compact(std::uint32_t slot);  // forgets what it can of the receiver in `slot`; frees the slot when empty
   void expire();  // compacts the receivers whose transmissions ended by the horizon
   RxState& state_of(std::uint32_t receiver);
 
   RadioMediumConfig cfg_;
   std::vector<Frame> frames_;
   std::vector<std::uint32_t> free_;
-  RxMap rx_;
-  std::vector<RxState> pool_;  // emptied states, their vectors' capacity reused
+  // Receivers with frames or transmissions held: receiver id -> slot in states_. Freed slots keep their vectors'
+  // capacity for reuse (up to a bound), so a busy receiver costs no allocation per frame.
+  NodeIndex rx_index_;
+  std::vector<RxState> states_;
+  std::vector<std::uint32_t> free_states_;
   // Min-heap of (end, node) of registered transmissions: a node that only transmits has no frame whose
   // resolve() would clean it up, so its transmissions are forgotten from here once the horizon passes their end.
   std::vector<std::pair<SimTime, std::uint32_t>> expiry_;
-  std::unordered_map<std::uint32_t, std::array<std::uint16_t, kMaxMedia>> demods_;
+  NodeIndex demods_index_;  // receiver -> index in demods_ (set_demodulators)
+  std::vector<std::array<std::uint16_t, kMaxMedia>> demods_;
   SimTime horizon_ = 0;  // every frame/transmission starting before it is registered
   std::uint64_t late_ = 0;
   // Scratch of sweep() and compact().

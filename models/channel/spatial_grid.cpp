@@ -73,6 +73,8 @@ SpatialGrid::SpatialGrid(std::span<const Position> points, double cell_size_m)
   cell_ids_.resize(points_.size());
   std::vector<std::uint32_t> fill(cell_start_.begin(), cell_start_.end() - 1);
   for (std::size_t i = 0; i < points_.size(); ++i) cell_ids_[fill[cell_of[i]]++] = static_cast<std::uint32_t>(i);
+  cell_points_.reserve(points_.size());
+  for (std::uint32_t id : cell_ids_) cell_points_.push_back(points_[id]);
 }
 
 std::int64_t SpatialGrid::cell_x(double x) const { return floor_to_i64((x - min_x_) / cell_); }

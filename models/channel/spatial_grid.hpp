@@ -43,9 +43,8 @@ class SpatialGrid {
       const std::uint32_t begin = cell_start_[row + static_cast<std::size_t>(c.x0)];
       const std::uint32_t end = cell_start_[row + static_cast<std::size_t>(c.x1) + 1];
       for (std::uint32_t i = begin; i < end; ++i) {  // cells of a row are contiguous
-        const std::uint32_t id = cell_ids_[i];
-        const double d2 = distance_sq_m2(p, points_[id]);
-        if (d2 <= r2) f(id, d2);
+        const double d2 = distance_sq_m2(p, cell_points_[i]);
+        if (d2 <= r2) f(cell_ids_[i], d2);
       }
     }
   }
@@ -61,6 +60,7 @@ class SpatialGrid {
   std::vector<Position> points_;
   std::vector<std::uint32_t> cell_start_;  // nx*ny + 1 offsets into cell_ids_ (row-major, y rows)
   std::vector<std::uint32_t> cell_ids_;    // point ids grouped by cell, ascending inside a cell
+  std::vector<Position> cell_points_;      // their positions, in the same order (a query reads them in sequence)
   double min_x_ = 0;
   double min_y_ = 0;
   double cell_ = 1;

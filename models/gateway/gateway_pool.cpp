@@ -12,6 +12,9 @@ constexpr std::uint64_t kGatewayPlacementStream = kActorStreamBase + 0x6a7e;
 GatewayPool::GatewayPool(const std::vector<GatewayGroupConfig>& groups, std::uint64_t seed) : groups_(groups) {
   for (std::uint32_t g = 0; g < groups_.size(); ++g) {
     first_.push_back(static_cast<std::uint32_t>(group_of_.size()));
+    std::uint8_t mask = 0;
+    for (LinkType l : groups_[g].links) mask = static_cast<std::uint8_t>(mask | static_cast<std::uint8_t>(l));
+    link_mask_.push_back(mask);
     const auto places = channel::place(groups_[g].radio.placement.spec, groups_[g].count, seed,
                                        kGatewayPlacementStream + g);
     for (std::uint32_t i = 0; i < groups_[g].count; ++i) {
@@ -25,11 +28,6 @@ GatewayPool::GatewayPool(const std::vector<GatewayGroupConfig>& groups, std::uin
   down_.resize(group_of_.size());
   backhaul_.resize(group_of_.size());
   load_.resize(group_of_.size());
-}
-
-bool GatewayPool::serves(std::uint32_t gateway, LinkType link) const {
-  const auto& links = groups_[group_of_[gateway]].links;
-  return std::find(links.begin(), links.end(), link) != links.end();
 }
 
 std::uint32_t GatewayPool::home_gateway(std::uint32_t device, LinkType link) const {

@@ -41,7 +41,9 @@ class GatewayPool {
   GatewayPool(const std::vector<GatewayGroupConfig>& groups, std::uint64_t seed);
 
   bool serves(LinkType link) const { return !by_link_[link_index(link)].empty(); }
-  bool serves(std::uint32_t gateway, LinkType link) const;
+  bool serves(std::uint32_t gateway, LinkType link) const {
+    return (link_mask_[group_of_[gateway]] & static_cast<std::uint8_t>(link)) != 0;
+  }
   std::uint32_t gateway_count() const { return static_cast<std::uint32_t>(group_of_.size()); }
   std::uint32_t group_of(std::uint32_t gateway) const { return group_of_[gateway]; }
   const GatewayGroupConfig& group(std::uint32_t gateway) const { return groups_[group_of_[gateway]]; }
@@ -91,6 +93,7 @@ class GatewayPool {
   std::vector<GatewayGroupConfig> groups_;
   std::vector<std::uint32_t> first_;                    // group -> first gateway (and one past the last)
   std::vector<std::uint32_t> group_of_;                 // gateway -> group
+  std::vector<std::uint8_t> link_mask_;                 // group -> its links (LinkType bits)
   std::array<std::vector<std::uint32_t>, 3> by_link_;   // link -> gateways serving it
   std::vector<channel::Position> positions_;
   std::vector<Down> down_;

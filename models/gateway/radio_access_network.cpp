@@ -22,6 +22,9 @@ constexpr SimTime kRxGuard = 2 * kMillisecond;         // a receive window opens
 constexpr unsigned kAckBytes = 4;                      // FSK MAC ACK payload [E]
 constexpr SimTime kFastRxSpacing = 63 * kMillisecond;  // the shortest FSK receive spacing [D, S3/S6]
 constexpr std::size_t kMaxExtraReceivers = 6;          // other gateways a frame is tracked at (strongest first)
+constexpr std::size_t kHeardSlots = kMaxExtraReceivers + 1;  // cached interferers: one more, for the frame's own
+constexpr std::uint16_t kHeardUnfilled16 = 0xFFFF, kHeardEnd16 = 0xFFFE;
+constexpr std::uint32_t kHeardUnfilled32 = 0xFFFF'FFFFu, kHeardEnd32 = 0xFFFF'FFFEu;
 constexpr std::uint32_t kPruneEvery = 4096;
 
 std::size_t class_index(MessageClass c) { return static_cast<std::size_t>(c); }
@@ -109,6 +112,12 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
       seed_(config.seed),
       medium_(ch::RadioMediumConfig{config.radio.capture_threshold_db, 1, false}) {
   const RadioWorldConfig& rw = config_.radio;
+  for (const ch::RateSpec& spec : ch::kDataRates)
+    noise_floor_dbm_[ch::rate_index(spec.rate)] = ch::noise_floor_dbm(spec.rate, rw.noise_figure_db);
+  for (const auto& g : gateways_.groups()) {
+    const bool fsk = std::find(g.links.begin(), g.links.end(), LinkType::Fsk) != g.links.end();
+    beacon_air_.push_back(fsk ? hw::fsk_time_on_air(hw::FskParams{}, g.radio.beacon_bytes) : 0);
+  }
   // Device types: capped powers, link parameters, baseline current, ranges.
   for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
     const DeviceTypeConfig& c = fleet_.type(t);
@@ -175,6 +184,19 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
   devices_.resize(fleet_.size());
   place_devices();
   choose_homes();
+  // Interferer caches of the sub-GHz links (a BLE search covers few gateways: it is not cached).
+  heard_wide_ = g_count >= kHeardEnd16;
+  heard_base_.assign(static_cast<std::size_t>(fleet_.type_count()) * 3, kNone);
+  std::size_t entries = 0;
+  for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
+    for (LinkType l : fleet_.type(t).links) {
+      if (l == LinkType::Ble || heard_base_[t * 3u + link_index(l)] != kNone) continue;
+      heard_base_[t * 3u + link_index(l)] = static_cast<std::uint32_t>(entries);
+      entries += static_cast<std::size_t>(fleet_.end_of_type(t) - fleet_.first_of_type(t)) * kHeardSlots;
+    }
+  }
+  if (heard_wide_) heard_ids32_.assign(entries, kHeardUnfilled32);
+  else heard_ids16_.assign(entries, kHeardUnfilled16);
 }
 
 RadioAccessNetwork::~RadioAccessNetwork() = default;
@@ -237,7 +259,7 @@ double RadioAccessNetwork::link_budget_rssi(std::uint32_t device, std::uint32_t 
 }
 
 bool RadioAccessNetwork::demodulates(double rssi_dbm, LinkType link, ch::DataRate rate) const {
-  const double snr = ch::snr_db(rssi_dbm, ch::noise_floor_dbm(rate, config_.radio.noise_figure_db));
+  const double snr = ch::snr_db(rssi_dbm, noise_floor_dbm_[ch::rate_index(rate)]);
   return ch::demodulates(rssi_dbm, snr, link, rate);
 }
 
@@ -383,7 +405,7 @@ bool RadioAccessNetwork::in_beacon(std::uint32_t gateway, SimTime from, SimTime 
   if (!gateways_.serves(gateway, LinkType::Fsk)) return false;
   const GatewayRadioConfig& r = gateways_.group(gateway).radio;
   const SimTime phase = gw_phase_[gateway];
-  const SimTime air = hw::fsk_time_on_air(hw::FskParams{}, r.beacon_bytes);
+  const SimTime air = beacon_air_[gateways_.group_of(gateway)];
   const SimTime first = from <= phase ? 0 : (from - phase) / r.beacon_period;
   for (SimTime k = first; k <= first + 1; ++k) {
     const SimTime b = phase + k * r.beacon_period;
@@ -582,7 +604,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
 
   if (tr.phone) {
     tr.rssi = tp.ble_dbm - config_.radio.ble.loss_db(1.0);
-    tr.snr = ch::snr_db(tr.rssi, ch::noise_floor_dbm(r.ble_rate, config_.radio.noise_figure_db));
+    tr.snr = ch::snr_db(tr.rssi, noise_floor_dbm_[ch::rate_index(r.ble_rate)]);
     tr.handle = kNone;
   } else {
     const ch::Medium medium = ch::medium_of(tr.link);
@@ -591,7 +613,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
     const std::uint32_t device_node = gateways_.gateway_count() + device;
     // Mean link budget (distance, shadowing of this device-gateway pair) plus this frame's fading.
     tr.rssi = link_budget_rssi(device, g, tr.link, tr.uplink) + config_.radio.fading_sigma_db * rng.standard_normal();
-    tr.snr = ch::snr_db(tr.rssi, ch::noise_floor_dbm(rate, config_.radio.noise_figure_db));
+    tr.snr = ch::snr_db(tr.rssi, noise_floor_dbm_[ch::rate_index(rate)]);
     ch::Reception rx;
     rx.receiver = tr.uplink ? g : device_node;
     rx.transmitter = tr.uplink ? device_node : g;
@@ -611,24 +633,8 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
         medium_.add_transmission(device_node, tr.start, tr.end, medium_id);
       }
       // Other gateways on the same medium that hear the frame: it interferes there and may hold their radio.
-      scratch_.clear();
-      const double floor = ch::sensitivity_dbm(rate) - config_.radio.interference_margin_db;
-      grid_.for_each_within(device_position(device), tp.interference_range_m[link_index(tr.link)],
-                            [&](std::uint32_t other, double) {
-                              if (other == g) return;
-                              const bool same_medium = medium == ch::Medium::Ble
-                                                           ? gateways_.serves(other, LinkType::Ble)
-                                                           : gateways_.serves(other, LinkType::Fsk) ||
-                                                                 gateways_.serves(other, LinkType::Css);
-                              if (same_medium) scratch_.push_back(other);
-                            });
       std::vector<std::pair<double, std::uint32_t>>& heard = heard_;
-      heard.clear();
-      for (std::uint32_t other : scratch_) {
-        const double p = link_budget_rssi(device, other, tr.link, true);
-        if (p >= floor) heard.emplace_back(-p, other);
-      }
-      std::sort(heard.begin(), heard.end());
+      heard_by_others(device, tr.link, g, heard);
       for (const auto& [neg, other] : heard) {
         if (tr.extras == kMaxExtraReceivers) break;
         ch::Reception x = rx;
@@ -655,6 +661,59 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
     medium_.prune(kernel_.now());
   }
   kernel_.schedule_at(tr.end, kTarget, 0, device, t);
+}
+
+void RadioAccessNetwork::search_heard(std::uint32_t device, LinkType link, std::uint32_t exclude,
+                                      std::vector<std::pair<double, std::uint32_t>>& out) const {
+  out.clear();
+  const std::uint16_t type = fleet_[device].device_type;
+  const bool ble = link == LinkType::Ble;
+  const double floor = ch::sensitivity_dbm(rate_of(type, link)) - config_.radio.interference_margin_db;
+  grid_.for_each_within(device_position(device), types_[type].interference_range_m[link_index(link)],
+                        [&](std::uint32_t other, double) {
+                          if (other == exclude) return;
+                          const bool same_medium = ble ? gateways_.serves(other, LinkType::Ble)
+                                                       : gateways_.serves(other, LinkType::Fsk) ||
+                                                             gateways_.serves(other, LinkType::Css);
+                          if (!same_medium) return;
+                          const double p = link_budget_rssi(device, other, link, true);
+                          if (p >= floor) out.emplace_back(-p, other);
+                        });
+  std::sort(out.begin(), out.end());
+}
+
+void RadioAccessNetwork::heard_by_others(std::uint32_t device, LinkType link, std::uint32_t exclude,
+                                         std::vector<std::pair<double, std::uint32_t>>& out) {
+  const std::uint16_t type = fleet_[device].device_type;
+  const std::uint32_t base = heard_base_[type * 3u + link_index(link)];
+  if (base == kNone) {
+    search_heard(device, link, exclude, out);
+    return;
+  }
+  const std::size_t at = base + static_cast<std::size_t>(device - fleet_.first_of_type(type)) * kHeardSlots;
+  std::array<std::uint32_t, kHeardSlots> ids{};
+  std::size_t n = 0;
+  const bool unfilled = heard_wide_ ? heard_ids32_[at] == kHeardUnfilled32 : heard_ids16_[at] == kHeardUnfilled16;
+  if (unfilled) {
+    // The strongest kHeardSlots of every gateway that hears it: whichever single gateway a frame excludes, its
+    // first kMaxExtraReceivers others are among them, in the same order.
+    search_heard(device, link, kNone, out);
+    n = std::min(out.size(), kHeardSlots);
+    for (std::size_t i = 0; i < kHeardSlots; ++i) {
+      if (heard_wide_) heard_ids32_[at + i] = i < n ? out[i].second : kHeardEnd32;
+      else heard_ids16_[at + i] = i < n ? static_cast<std::uint16_t>(out[i].second) : kHeardEnd16;
+    }
+  }
+  for (n = 0; n < kHeardSlots; ++n) {
+    const std::uint32_t id = heard_wide_ ? heard_ids32_[at + n] : heard_ids16_[at + n];
+    if (id == (heard_wide_ ? kHeardEnd32 : std::uint32_t{kHeardEnd16})) break;
+    ids[n] = id;
+  }
+  out.clear();
+  for (std::size_t i = 0; i < n && out.size() < kMaxExtraReceivers; ++i) {
+    if (ids[i] == exclude) continue;
+    out.emplace_back(-link_budget_rssi(device, ids[i], link, true), ids[i]);
+  }
 }
 
 void RadioAccessNetwork::report(const Transfer& tr, std::string_view outcome) {

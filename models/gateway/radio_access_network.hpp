@@ -102,6 +102,8 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   std::vector<TypeRadio> types_;
   std::vector<double> gw_subghz_dbm_, gw_ble_dbm_;  // capped TX powers by gateway
   std::vector<SimTime> gw_phase_;                    // beacon phase of each gateway
+  std::vector<SimTime> beacon_air_;                  // FSK beacon airtime by gateway group (0: no FSK)
+  std::array<double, channel::kDataRateCount> noise_floor_dbm_{};  // by rate, at the world's noise figure
   // The sub-GHz transmissions each gateway has booked (start, end), oldest first: its one radio sends one
   // frame at a time, so a downlink takes the first receive window of its device that is free.
   std::vector<std::vector<std::pair<SimTime, SimTime>>> gw_tx_bookings_;
@@ -116,8 +118,24 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   }
   std::array<double, 4> charge_by_class_{};
   std::uint64_t depleted_ = 0;
-  std::vector<std::uint32_t> scratch_;
   std::vector<std::pair<double, std::uint32_t>> heard_;
+  // The other gateways that track a device's sub-GHz uplinks as interference (start_frame), a fixed function of
+  // the device, its type and the link: the ids of the kHeardSlots strongest gateways at or above the tracking
+  // floor, strongest first (ties by id), computed at the device's first uplink on the link. A frame takes the
+  // first kMaxExtraReceivers of them that are not its own gateway, with their RSSI computed again (bit-identical
+  // to the full search). Ids are 16-bit when the gateway ids fit, else 32-bit.
+  std::vector<std::uint32_t> heard_base_;  // type * 3 + link index -> the type's first entry (kNone: not cached)
+  std::vector<std::uint16_t> heard_ids16_;
+  std::vector<std::uint32_t> heard_ids32_;
+  bool heard_wide_ = false;
+  // The interferer list of (device, link) (from the cache, filled at first use, when the link is cached) into
+  // `out`: (RSSI, gateway) strongest first, every gateway but `exclude`, at most kMaxExtraReceivers.
+  void heard_by_others(std::uint32_t device, LinkType link, std::uint32_t exclude,
+                       std::vector<std::pair<double, std::uint32_t>>& out);
+  // The full search: every gateway on the medium of `link` in the interference range of the device, but
+  // `exclude`, that hears it at or above the tracking floor, as (-RSSI, gateway) sorted (strongest first).
+  void search_heard(std::uint32_t device, LinkType link, std::uint32_t exclude,
+                    std::vector<std::pair<double, std::uint32_t>>& out) const;
   std::uint32_t since_prune_ = 0;
 };
 
