@@ -9,7 +9,36 @@
 namespace st::models {
 
 DeviceProvisioning::DeviceProvisioning(TwinContext& ctx)
-    : ctx_(ctx), cloud_verifier_(ctx.pki.trust_anchor()) {}
+    : ctx_(ctx), prefetched_(ctx.fleet.type_count(), 0), cloud_verifier_(ctx.pki.trust_anchor()) {}
+
+void DeviceProvisioning::start_factory_work(std::uint32_t device, const std::array<std::uint8_t, 32>& smsn,
+                                            std::uint16_t type) {
+  auto job = std::make_unique<InFactory>();
+  job->identity.smsn = smsn;
+  job->identity.device_type = type;
+  job->work = PendingWork(ctx_.crypto, [&ctx = ctx_, f = job.get(), device]() {
+    f->identity = ctx.manufacturer.make_keys(f->identity.device_type, f->identity.smsn, device);
+    ctx.manufacturer.sign_reserved(f->identity);
+    f->verdict = ctx.ingest.verifier().verify(f->identity, ctx.pki.type_chains(f->identity.device_type));
+  });
+  in_factory_.emplace(device, std::move(job));
+}
+
+void DeviceProvisioning::prefetch(std::uint16_t type, std::uint32_t upto) {
+  const DeviceTypeConfig& cfg = ctx_.fleet.type(type);
+  // Only where the factory will sign (an unqualified production type is refused at manufacture): the work is
+  // pure, so doing it early changes nothing but when the cores do it.
+  if (cfg.flow != ProvisioningFlow::MassProduction ||
+      (cfg.stage == Stage::Production && !ctx_.cloud_partner.profile(type).qualified))
+    return;
+  const std::uint32_t first = ctx_.fleet.first_of_type(type);
+  upto = std::min(upto, cfg.count);
+  for (std::uint32_t& i = prefetched_[type]; i < upto; ++i) {
+    const std::uint32_t device = first + i;
+    if (ctx_.fleet[device].phase != Phase::Unmade || in_factory_.count(device)) continue;
+    start_factory_work(device, security::make_smsn(cfg.name, i, cfg.developer), type);
+  }
+}
 
 void DeviceProvisioning::schedule_manufacturing() {
   for (std::uint16_t t = 0; t < ctx_.fleet.type_count(); ++t) {
@@ -55,6 +84,7 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   if (d.phase != Phase::Unmade) return;
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   const std::uint16_t type = d.device_type;
+  prefetch(type, ctx_.fleet.index_in_type(device) + kLookahead);
   // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source (made on
   // the pool in mass production, see below).
   const bool mass = cfg.flow == ProvisioningFlow::MassProduction;
@@ -91,24 +121,19 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   // Mass production: pre-production DAKs sign a limited number of devices; production needs qualification.
   const DeviceProfile& profile = ctx_.cloud_partner.profile(type);
   if (cfg.stage == Stage::Production && !profile.qualified) {
+    in_factory_.erase(device);
     reject(device, "contract_manufacturer", "not_qualified");
     return;
   }
   if (!ctx_.manufacturer.reserve_signature(type)) {
+    in_factory_.erase(device);  // its factory work (if started) is not used
     reject(device, "contract_manufacturer", "dak_signature_limit");
     return;
   }
   if (rng.bernoulli(ctx_.config.cloud.ingest_fault_rate)) d.flags |= kIngestFault;
-  // Key pairs, DAK signatures and (unless the record will be corrupted on its way) the ingest's verification
-  // of both chains: pure work, joined when the record reaches the ingest.
-  auto& job = in_factory_[device];
-  job = std::make_unique<InFactory>();
-  job->identity = d.identity;
-  job->work = PendingWork(ctx_.crypto, [&ctx = ctx_, f = job.get(), device, verify = !(d.flags & kIngestFault)]() {
-    f->identity = ctx.manufacturer.make_keys(f->identity.device_type, f->identity.smsn, device);
-    ctx.manufacturer.sign_reserved(f->identity);
-    if (verify) f->verdict = ctx.ingest.verifier().verify(f->identity, ctx.pki.type_chains(f->identity.device_type));
-  });
+  // Key pairs, DAK signatures and the ingest's verification of both chains (of the record as made; a record
+  // corrupted on its way is verified again at the ingest): pure work, joined when the record reaches the ingest.
+  if (!in_factory_.count(device)) start_factory_work(device, d.identity.smsn, type);
   submit_to_ingest(device, rng);
   ctx_.fleet.commit(device, rng);
 }

@@ -3,12 +3,15 @@
 // manufacturer signs with its DAK and submits control-log records that the manufacturing (EDI) ingest
 // verifies to the root); then association with the developer's account at the cloud partner.
 // In mass production the key pairs, the DAK signatures and the ingest's chain verification of a device run on
-// the crypto work pool between its manufacture and its arrival at the ingest, where the kernel joins them.
+// the crypto work pool, started kLookahead devices of its type ahead of its manufacture (all of it is a pure
+// function of the device's type and index) and joined when its record reaches the ingest.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 #include <string_view>
 
 #include "models/lifecycle/twin_context.hpp"
@@ -33,6 +36,10 @@ class DeviceProvisioning : public EventHandler {
 
  private:
   void manufacture(std::uint32_t device);
+  // The factory work of one device (key pairs, DAK signatures, the ingest's verification) on the pool.
+  void start_factory_work(std::uint32_t device, const std::array<std::uint8_t, 32>& smsn, std::uint16_t type);
+  // Starts the factory work of the devices of `type` up to index `upto` (not past the type's end).
+  void prefetch(std::uint16_t type, std::uint32_t upto);
   void submit_to_ingest(std::uint32_t device, RandomStream& rng);
   void ingest_arrive(std::uint32_t device);
   void provisioned(std::uint32_t device);
@@ -46,8 +53,11 @@ class DeviceProvisioning : public EventHandler {
     PendingWork work;  // last: cancelled (or waited for) first
   };
 
+  static constexpr std::uint32_t kLookahead = 512;  // devices per type whose factory work may run ahead
+
   TwinContext& ctx_;
   std::unordered_map<std::uint32_t, std::unique_ptr<InFactory>> in_factory_;
+  std::vector<std::uint32_t> prefetched_;  // per type: indices below this have had their factory work started
   security::ChainVerifier cloud_verifier_;  // the cloud partner's, for hand-flashed prototypes
   std::function<void(std::uint32_t)> associated_hook_;
 };
