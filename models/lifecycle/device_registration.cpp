@@ -145,7 +145,7 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
     attempt->device = std::make_unique<security::DeviceHandshake>(
         identity, ctx.pki.type_chains(identity.device_type), curve, ctx.keys, id, ctx.pki.trust_anchor(),
         ctx.pki.application_server().key.public_key, &ctx.sink, &ctx.verdicts);
-    attempt->message = attempt->device->hello();
+    attempt->message = attempt->device->take_hello();
   });
   ctx_.kernel.schedule_in(keygen_time, kRegistrationTarget, kHelloReady, device, ref.number);
   ctx_.kernel.schedule_in(ctx_.config.cloud.handshake_timeout, kRegistrationTarget, kTimeout, device, ref.number);

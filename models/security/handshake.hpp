@@ -54,6 +54,8 @@ class DeviceHandshake {
   DeviceHandshake& operator=(DeviceHandshake&&) = default;
 
   Bytes hello() const { return m1_; }  // M1
+  // M1, moved out: the handshake keeps only what its transcript needs (a million attempts in flight add up).
+  Bytes take_hello() { return std::move(m1_); }
   // Verifies M2 and returns M3.
   std::variant<Bytes, HandshakeError> on_server_hello(std::span<const std::uint8_t> m2);
   HandshakeError on_server_confirm(std::span<const std::uint8_t> m4);

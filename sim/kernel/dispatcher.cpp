@@ -16,6 +16,10 @@ SimTime to_ns(const sc_core::sc_time& t) {
 
 Dispatcher::Dispatcher(sc_core::sc_module_name name) : sc_core::sc_module(name) {
   SC_METHOD(dispatch);
+  // Woken through static sensitivity to wake_ rather than next_trigger(delay): the same activations at the
+  // same times and deltas, with less SystemC work per activation (about 5% of a run at 20k devices that does
+  // nothing but wake-ups, bench/kernel).
+  sensitive << wake_;
 }
 
 void Dispatcher::dispatch() {
@@ -28,9 +32,9 @@ void Dispatcher::dispatch() {
   }
   if (observer_) observer_(now_);
   if (!calendar_.empty()) {
-    next_trigger(from_ns(calendar_.top().time - now_));
+    wake_.notify(from_ns(calendar_.top().time - now_));
   } else {
-    next_trigger(from_ns(kHour));  // idle: look again later
+    wake_.notify(from_ns(kHour));  // idle: look again later
   }
 }
 

@@ -1,5 +1,6 @@
 // Dispatcher: the one SystemC process of a run. It pops every due calendar entry, hands it to the
-// handler registered for its target, and re-arms itself with next_trigger() at the next due time.
+// handler registered for its target, and re-arms itself for the next due time (a timed notification of the
+// event it is statically sensitive to).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -42,6 +43,7 @@ class Dispatcher : public sc_core::sc_module {
   void dispatch();
 
   EventCalendar calendar_;
+  sc_core::sc_event wake_;  // the process's static sensitivity: notified for the next due time
   std::array<EventHandler*, 256> handlers_{};
   SimTime now_ = 0;
   std::uint64_t dispatched_ = 0;
