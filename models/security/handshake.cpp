@@ -98,7 +98,7 @@ DeviceHandshake::DeviceHandshake(const DeviceIdentity& device, const TypeChains&
   m.p256_signature = device.p256_signature;
   m.chains = chains;
   m1_ = encode(m);
-  m1_view_ = transcript_view(std::move(m));
+  transcript_ = Sha256Prefix({as_bytes(kTranscriptLabel), transcript_view(std::move(m))});
 }
 
 DeviceHandshake::~DeviceHandshake() {
@@ -128,7 +128,7 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
   if (!certificate_ok(root_ed25519_, hello->sw_record) || !certificate_ok(hello->sw_record.public_key, hello->sns_cert))
     return fail(HandshakeError::BadServerSignature);
   const std::span<const std::uint8_t> unsigned_m2 = m2.first(m2.size() - hello->ns_signature.size());
-  const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
+  const Hash th2 = transcript_.with(unsigned_m2);
   if (!verify_long_lived(ed, hello->sns_cert.public_key, key_schedule::server_signed(th2), hello->ns_signature))
     return fail(HandshakeError::BadServerSignature);
 
@@ -164,7 +164,7 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
     keys_.application_key = app.session;
     log_session_key(keylog_, smsn_, "network", "device", keys_.network_key);
     log_session_key(keylog_, smsn_, "application", "device", keys_.application_key);
-    const Hash th3 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, m2);
+    const Hash th3 = transcript_.with(m2);
     DeviceConfirm confirm;
     confirm.network_confirm = mac(net.confirm_device, th3);
     confirm.application_confirm = mac(app.confirm_device, ath);
@@ -249,7 +249,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_hello(std:
 
   device_ephemeral_ = hello->ephemeral;
   device_nonce_ = hello->nonce;
-  m1_view_ = transcript_view(std::move(*hello));
+  transcript_ = Sha256Prefix({as_bytes(kTranscriptLabel), transcript_view(std::move(*hello))});
   AppKeyRequest req;
   req.curve = curve_;
   req.smsn = smsn_;
@@ -279,7 +279,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   hello.sns_cert = pki_->network_server().cert;
   hello.sw_record = pki_->sw_record(ed);
   const Bytes unsigned_m2 = encode_unsigned(hello);
-  const Hash th2 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, unsigned_m2);
+  const Hash th2 = transcript_.with(unsigned_m2);
   hello.ns_signature = sign_long_lived(ed, pki_->network_server().key, key_schedule::server_signed(th2));
   m2_ = unsigned_m2;
   append(m2_, hello.ns_signature);
@@ -296,7 +296,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_confirm(st
   if (state_ != State::AwaitDeviceConfirm) return HandshakeError::Malformed;  // out of order: state unchanged
   const auto confirm = parse_device_confirm(m3);
   if (!confirm) return fail(HandshakeError::Malformed);
-  const Hash th3 = key_schedule::transcript_hash(kTranscriptLabel, m1_view_, m2_);
+  const Hash th3 = transcript_.with(m2_);
   if (!constant_time_equal(mac(network_.confirm_device, th3), confirm->network_confirm))
     return fail(HandshakeError::BadConfirmation);
   app_confirm_ = encode(AppConfirm{confirm->application_confirm});

@@ -15,6 +15,7 @@
 #include "models/security/key_schedule.hpp"
 #include "models/security/key_source.hpp"
 #include "models/security/pki.hpp"
+#include "models/security/primitives.hpp"
 #include "models/security/revocation_list.hpp"
 #include "models/security/signature_verdicts.hpp"
 #include "sim/metrics/metrics_sink.hpp"
@@ -74,7 +75,7 @@ class DeviceHandshake {
   KeyPair eph_;
   Nonce nonce_{};
   Bytes m1_;
-  Bytes m1_view_;  // M1 with signature fields zeroed: what the transcript hashes
+  Sha256Prefix transcript_;  // label || M1 with signature fields zeroed, absorbed: what the transcript hashes
   Bytes root_ed25519_;
   Bytes app_server_public_;
   metrics::MetricsSink* keylog_;
@@ -119,7 +120,7 @@ class NetworkServerHandshake {
   std::array<std::uint8_t, 32> smsn_{};
   std::uint16_t device_type_ = 0;
   EcdhCurve curve_ = EcdhCurve::X25519;
-  Bytes m1_view_;  // M1 with signature fields zeroed: what the transcript hashes
+  Sha256Prefix transcript_;  // label || M1 with signature fields zeroed, absorbed: what the transcript hashes
   Bytes device_ephemeral_;
   Nonce device_nonce_{};
   KeyPair eph_;

@@ -413,6 +413,26 @@ std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> data) {
   return out;
 }
 
+void Sha256Prefix::Free::operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+
+Sha256Prefix::Sha256Prefix(std::initializer_list<std::span<const std::uint8_t>> parts) : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_ || EVP_DigestInit_ex2(ctx_.get(), md_sha256(), nullptr) != 1) throw_crypto_error("EVP_DigestInit_ex2");
+  for (const auto& p : parts)
+    if (EVP_DigestUpdate(ctx_.get(), p.data(), p.size()) != 1) throw_crypto_error("EVP_DigestUpdate");
+}
+
+std::array<std::uint8_t, 32> Sha256Prefix::with(std::span<const std::uint8_t> suffix) const {
+  if (!ctx_) throw std::logic_error("Sha256Prefix::with on an empty prefix");
+  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
+  if (!ctx || EVP_MD_CTX_copy_ex(ctx.get(), ctx_.get()) != 1) throw_crypto_error("EVP_MD_CTX_copy_ex");
+  std::array<std::uint8_t, 32> out{};
+  unsigned int len = 0;
+  if (EVP_DigestUpdate(ctx.get(), suffix.data(), suffix.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), out.data(), &len) != 1 || len != 32)
+    throw_crypto_error("EVP_Digest SHA256");
+  return out;
+}
+
 std::array<std::uint8_t, 32> hmac_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8_t> msg) {
   static const std::uint8_t kEmpty = 0;
   ossl::MacCtxPtr ctx{EVP_MAC_CTX_new(mac_hmac())};

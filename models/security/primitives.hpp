@@ -1,7 +1,11 @@
 // Cryptographic primitives over OpenSSL 3 EVP: key generation from a KeySource, Ed25519/ECDSA-P256 signatures,
 // X25519/P-256 ECDH, SHA-256, HMAC-SHA256, HKDF-SHA256, AES-128-GCM and a constant-time compare.
 #pragma once
+#include <openssl/types.h>
+
 #include <array>
+#include <initializer_list>
+#include <memory>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -49,6 +53,21 @@ std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, const KeyPair& key, st
 // input. P-256 public keys are accepted as 65-byte uncompressed points or 64-byte X || Y.
 bool verify(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> msg,
             std::span<const std::uint8_t> sig64);
+
+// SHA-256 of one prefix followed by different suffixes: the prefix is absorbed once and only the hash state is
+// kept (a few hundred bytes, whatever the prefix's length). with(s) == sha256(prefix || s).
+class Sha256Prefix {
+ public:
+  Sha256Prefix() = default;  // empty: with() throws
+  explicit Sha256Prefix(std::initializer_list<std::span<const std::uint8_t>> parts);
+  std::array<std::uint8_t, 32> with(std::span<const std::uint8_t> suffix) const;
+
+ private:
+  struct Free {
+    void operator()(EVP_MD_CTX* ctx) const;
+  };
+  std::unique_ptr<EVP_MD_CTX, Free> ctx_;
+};
 
 // The same two for long-lived keys (the network server's and application server's, used for every device):
 // OpenSSL key objects built once per process and shared read-only between threads (a bounded cache of a few
