@@ -223,7 +223,7 @@ void RadioMedium::compact(std::uint32_t slot) {
       return false;
     };
     // Resolved frames have end <= horizon (resolve() raised it); their lock decision must be final.
-    std::erase_if(rs.frames, [&](std::uint32_t h) {
+    rs.frames.erase(std::remove_if(rs.frames.begin(), rs.frames.end(), [&](std::uint32_t h) {
       Frame& g = frames_[h];
       const bool final_state =
           (g.flags & kLockFinal) != 0 && ((g.flags & kLocked) == 0 || (g.flags & kHoldFinal) != 0);
@@ -231,22 +231,22 @@ void RadioMedium::compact(std::uint32_t slot) {
       g.flags = 0;
       free_.push_back(h);
       return true;
-    });
-    std::erase_if(rs.txs, [&](const Tx& t) {
+    }), rs.frames.end());
+    rs.txs.erase(std::remove_if(rs.txs.begin(), rs.txs.end(), [&](const Tx& t) {
       if (t.end > horizon_) return false;
       for (std::uint32_t u : unresolved_) {
         const Frame& f = frames_[u];
         if (tx_hits(t, f.medium) && t.start < f.end && f.start < t.end) return false;
       }
       return true;
-    });
+    }), rs.txs.end());
   }
   if (rs.frames.empty() && rs.txs.empty()) {
     rx_index_.erase(rs.receiver);
     rs.live = false;
     if (free_states_.size() >= kMaxPooledStates) {  // past the bound, a freed slot gives its memory back
-      std::vector<std::uint32_t>().swap(rs.frames);
-      std::vector<Tx>().swap(rs.txs);
+      FrameList().swap(rs.frames);
+      TxList().swap(rs.txs);
     }
     free_states_.push_back(slot);
   }

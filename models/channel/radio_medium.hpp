@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "models/channel/node_index.hpp"
 #include "sim/kernel/sim_time.hpp"
 
@@ -119,9 +121,13 @@ class RadioMedium {
     SimTime end;
     std::uint8_t medium;
   };
+  // Inline room for the common case (a device: one transmission, a frame or two; a gateway: a few frames), so
+  // that looking at a receiver touches its slot only, not two more heap blocks.
+  using FrameList = boost::container::small_vector<std::uint32_t, 6>;
+  using TxList = boost::container::small_vector<Tx, 1>;
   struct RxState {
-    std::vector<std::uint32_t> frames;  // handles, in lock order (start, transmitter, ...)
-    std::vector<Tx> txs;
+    FrameList frames;  // handles, in lock order (start, transmitter, ...)
+    TxList txs;
     std::uint32_t receiver = 0;
     bool live = false;                  // the slot holds a receiver (else it is on free_states_)
   };

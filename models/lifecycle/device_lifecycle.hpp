@@ -46,6 +46,7 @@ class DeviceLifecycle {
 
   DeviceProvisioning& provisioning() { return provisioning_; }
   DeviceRegistration& registration() { return registration_; }
+  const DeviceRegistration& registration() const { return registration_; }
   DeviceTraffic& traffic() { return traffic_; }
 
  private:

@@ -68,6 +68,7 @@ void DeviceRegistration::on_event(const CalendarEntry& e) {
     case kServerConfirmAtDevice: server_confirm_at_device(e.device, *a); break;
     case kRefusalAtDevice: if (!a->device_done) fail(e.device, a->failure); break;
     case kTimeout: if (!a->device_done) fail(e.device, "timeout"); break;
+    case kMessageLost: message_lost(*a); break;
     default: break;
   }
 }
@@ -83,6 +84,7 @@ void DeviceRegistration::send(std::uint32_t device, Attempt& a, SimTime depart, 
   m.depart = depart;
   if (a.via == RegistrationPath::MobileApp) m.relay = ctx_.mobile_app.relay_delay(rng);
   m.arrived = {kRegistrationTarget, static_cast<std::uint16_t>(kind), device, a.number};
+  m.lost = Continuation{kRegistrationTarget, kMessageLost, device, a.number};
   if (to_device) ctx_.air.to_device(m, rng);
   else ctx_.air.to_cloud(m, rng);
   ctx_.fleet.commit(device, rng);
@@ -321,6 +323,25 @@ void DeviceRegistration::server_confirm_at_device(std::uint32_t device, Attempt&
   }
   a.device_done = true;
   if (a.app_done) attempts_.erase(device);
+}
+
+// A lost message ends the attempt but for the device's timeout (the parties do not know yet; they would wait for
+// an answer that cannot come). Its bytes and the handshake states are freed now instead of at the timeout: in a
+// registration burst most of the memory held by attempts is theirs. The application server keeps its state while
+// the device's confirmation is on its way to it (forwarded by the network server before its own M4 was lost).
+void DeviceRegistration::message_lost(Attempt& a) {
+  if (a.work.pending()) return;  // a step still writes into the attempt (not expected: steps end before sends)
+  security::Bytes().swap(a.message);
+  a.device.reset();
+  a.server.reset();
+  if (a.app_confirm.empty()) a.app.reset();
+}
+
+std::size_t DeviceRegistration::handshake_states_held() const {
+  return static_cast<std::size_t>(std::count_if(attempts_.begin(), attempts_.end(), [](const auto& entry) {
+    const Attempt& a = *entry.second;
+    return a.device != nullptr || a.server != nullptr || a.app != nullptr;
+  }));
 }
 
 void DeviceRegistration::fail(std::uint32_t device, std::string_view reason) {

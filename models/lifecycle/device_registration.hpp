@@ -21,7 +21,8 @@ class DeviceRegistration : public EventHandler {
     kStart, kHelloAtServer, kKeyRequestAtApp, kKeyResponseAtServer, kServerHelloAtDevice,
     kConfirmAtServer, kAppConfirmAtApp, kServerConfirmAtDevice, kRefusalAtDevice, kTimeout,
     // a party is done with its step (the pooled crypto is joined here)
-    kHelloReady, kHelloServed, kKeyRequestServed, kKeyResponseServed, kServerHelloServed
+    kHelloReady, kHelloServed, kKeyRequestServed, kKeyResponseServed, kServerHelloServed,
+    kMessageLost  // the air lost the message in flight: only the device's timeout is left of the attempt
   };
 
   DeviceRegistration(TwinContext& ctx, std::function<void(std::uint32_t)> on_registered);
@@ -32,6 +33,8 @@ class DeviceRegistration : public EventHandler {
   // Forget any attempt in flight (the device was de-registered or reset).
   void abandon(std::uint32_t device);
   std::size_t in_flight() const { return attempts_.size(); }
+  // Attempts in flight that still hold a party's handshake state (an attempt whose message was lost holds none).
+  std::size_t handshake_states_held() const;
 
   void on_event(const CalendarEntry& e) override;
 
@@ -59,6 +62,8 @@ class DeviceRegistration : public EventHandler {
   // The network server refuses: report it, and tell the device (the refusal travels back to it).
   void refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause);
   void fail(std::uint32_t device, std::string_view reason);
+  // Frees what the parties held for an attempt whose message the air lost (nothing reads it again).
+  void message_lost(Attempt& a);
   // The message in a.message crosses the air (and the backhaul or the phone) at `depart`; `kind` runs when
   // it arrives. A lost message is caught by the device's handshake timeout.
   void send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);

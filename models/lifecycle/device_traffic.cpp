@@ -103,7 +103,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   Outbox& box = it->second;
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   while (!box.queued.empty() && ctx_.now() - box.queued.front() > cfg.traffic.ttl) {
-    box.queued.pop_front();
+    box.queued.erase(box.queued.begin());
     box.head_inner.clear();
     count(device, "uplink", "dropped", "ttl_expired");
   }
@@ -317,7 +317,7 @@ void DeviceTraffic::acknowledged(std::uint32_t device, std::uint32_t serial) {
   auto it = outboxes_.find(device);
   if (it == outboxes_.end() || it->second.in_flight != serial) return;
   Outbox& box = it->second;
-  if (!box.queued.empty()) box.queued.pop_front();
+  if (!box.queued.empty()) box.queued.erase(box.queued.begin());
   box.head_inner.clear();
   box.in_flight = 0;
   box.backoff = 0;

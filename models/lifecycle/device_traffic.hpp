@@ -4,9 +4,10 @@
 // to the application server, which opens the application layer and may answer with a downlink.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <string_view>
 #include <unordered_map>
+
+#include <boost/container/small_vector.hpp>
 
 #include "models/lifecycle/frame_pool.hpp"
 #include "models/lifecycle/twin_context.hpp"
@@ -33,7 +34,8 @@ class DeviceTraffic : public EventHandler {
 
  private:
   struct Outbox {
-    std::deque<SimTime> queued;     // enqueue times, head first
+    // Enqueue times, head first; inline room for the usual one or two (no allocation per uplink).
+    boost::container::small_vector<SimTime, 2> queued;
     std::uint32_t in_flight = 0;    // serial of the transmission awaiting its ack (0: none)
     std::uint8_t backoff = 0;
     // The head message sealed under the application key once: retransmissions carry the same inner

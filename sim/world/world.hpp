@@ -56,6 +56,7 @@ class World {
   const models::NetworkServer& network_server() const { return *network_server_; }
   const models::ApplicationServer& application_server() const { return *application_server_; }
   const models::GatewayPool& gateways() const { return *gateways_; }
+  const models::DeviceRegistration& registration() const { return lifecycle_->registration(); }
   // The physical layer, or nullptr when the run uses the explicit link model.
   const models::RadioAccessNetwork* radio() const { return ran_; }
   // Wireless devices per cloud-partner status (PROVISIONED, REGISTERED, ACTIVATED) and associations.
