@@ -65,7 +65,8 @@ class DeviceRegistration : public EventHandler {
   // Frees what the parties held for an attempt whose message the air lost (nothing reads it again).
   void message_lost(Attempt& a);
   // The message in a.message crosses the air (and the backhaul or the phone) at `depart`; `kind` runs when
-  // it arrives. A lost message is caught by the device's handshake timeout.
+  // it arrives. A lost message frees the attempt's state at once (message_lost); the device's handshake timeout
+  // ends the attempt.
   void send_to_server(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);
   void send_to_device(std::uint32_t device, Attempt& a, SimTime depart, Kind kind);
   void send(std::uint32_t device, Attempt& a, SimTime depart, Kind kind, bool to_device);

@@ -732,7 +732,6 @@ TEST(lifecycle, MobileAppRegistrationAndDownlinks) {
   }), 0u);
 }
 
-
 // A message the air loses ends its attempt but for the device's timeout: the parties' handshake states and the
 // message are freed at once instead of at the timeout (in a registration burst they are most of the memory).
 // Samples the attempts in flight and those holding handshake state every `every` until `until`.
