@@ -66,10 +66,10 @@ void DeviceTraffic::start(std::uint32_t device) {
 }
 
 void DeviceTraffic::flush(std::uint32_t device, std::string_view cause) {
-  auto it = outboxes_.find(device);
-  if (it == outboxes_.end()) return;
-  for (std::size_t i = 0; i < it->second.queued.size(); ++i) count(device, "uplink", "dropped", cause);
-  outboxes_.erase(it);
+  const Outbox* box = outboxes_.find(device);
+  if (box == nullptr) return;
+  for (std::size_t i = 0; i < box->queued.size(); ++i) count(device, "uplink", "dropped", cause);
+  outboxes_.erase(device);
   ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kFrameInFlight);
 }
 
@@ -79,7 +79,12 @@ void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
   if ((d.phase != Phase::Registered && d.phase != Phase::Blocked) || !d.network_key.valid) return;
   if (!ctx_.air.powered(device)) return;  // its battery is empty: no more uplinks
   const TrafficConfig& cfg = ctx_.fleet.type_of(device).traffic;
-  Outbox& box = outboxes_[device];
+  Outbox& box = outboxes_.emplace(device, [](Outbox& o) {
+    o.queued.clear();
+    o.in_flight = 0;
+    o.backoff = 0;
+    o.head_inner.clear();
+  });
   box.queued.push_back(ctx_.now());
   count(device, "uplink", "sent", "");
   if (box.queued.size() > cfg.queue_limit) {
@@ -98,9 +103,9 @@ void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
 
 void DeviceTraffic::transmit(std::uint32_t device) {
   DeviceRecord& d = ctx_.fleet[device];
-  auto it = outboxes_.find(device);
-  if (it == outboxes_.end() || it->second.in_flight != 0) return;
-  Outbox& box = it->second;
+  Outbox* found = outboxes_.find(device);
+  if (found == nullptr || found->in_flight != 0) return;
+  Outbox& box = *found;
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   while (!box.queued.empty() && ctx_.now() - box.queued.front() > cfg.traffic.ttl) {
     box.queued.erase(box.queued.begin());
@@ -108,7 +113,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
     count(device, "uplink", "dropped", "ttl_expired");
   }
   if (box.queued.empty() || !d.network_key.valid || !d.application_key.valid) {
-    outboxes_.erase(it);
+    outboxes_.erase(device);
     d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
     return;
   }
@@ -314,9 +319,9 @@ void DeviceTraffic::downlink_at_device(std::uint32_t slot) {
 }
 
 void DeviceTraffic::acknowledged(std::uint32_t device, std::uint32_t serial) {
-  auto it = outboxes_.find(device);
-  if (it == outboxes_.end() || it->second.in_flight != serial) return;
-  Outbox& box = it->second;
+  Outbox* found = outboxes_.find(device);
+  if (found == nullptr || found->in_flight != serial) return;
+  Outbox& box = *found;
   if (!box.queued.empty()) box.queued.erase(box.queued.begin());
   box.head_inner.clear();
   box.in_flight = 0;
@@ -324,16 +329,16 @@ void DeviceTraffic::acknowledged(std::uint32_t device, std::uint32_t serial) {
   DeviceRecord& d = ctx_.fleet[device];
   d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
   if (box.queued.empty()) {
-    outboxes_.erase(it);
+    outboxes_.erase(device);
     return;
   }
   transmit(device);
 }
 
 void DeviceTraffic::ack_timeout(std::uint32_t device, std::uint32_t serial) {
-  auto it = outboxes_.find(device);
-  if (it == outboxes_.end() || it->second.in_flight != serial) return;
-  Outbox& box = it->second;
+  Outbox* found = outboxes_.find(device);
+  if (found == nullptr || found->in_flight != serial) return;
+  Outbox& box = *found;
   box.in_flight = 0;
   DeviceRecord& d = ctx_.fleet[device];
   d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);

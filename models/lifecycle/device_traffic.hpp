@@ -5,11 +5,11 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 
 #include <boost/container/small_vector.hpp>
 
 #include "models/lifecycle/frame_pool.hpp"
+#include "models/lifecycle/slot_map.hpp"
 #include "models/lifecycle/twin_context.hpp"
 
 namespace st::models {
@@ -60,7 +60,7 @@ class DeviceTraffic : public EventHandler {
                   bool uplink);
 
   TwinContext& ctx_;
-  std::unordered_map<std::uint32_t, Outbox> outboxes_;
+  SlotMap<Outbox> outboxes_;  // devices with uplinks queued or on the air
   FramePool frames_;
   std::uint32_t next_serial_ = 0;
 };

@@ -52,7 +52,7 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
   ++by_type_[r.device_type][static_cast<std::size_t>(r.to)];
   if (r.to == metrics::FleetState::Deregistered) bump("deregistrations");
   if (r.to == metrics::FleetState::Rejected) bump("provisioning_rejected");
-  if (r.to == metrics::FleetState::Blocked) bump("blocked." + std::string(r.cause));
+  if (r.to == metrics::FleetState::Blocked) bump({"blocked.", r.cause});
   if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
@@ -69,7 +69,7 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
 void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   ++records_;
   bump("refusals");
-  bump("refusals." + std::string(r.cause));
+  bump({"refusals.", r.cause});
   if (r.what == "ingest_record") bump("ingest_rejected");
   if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
@@ -94,7 +94,7 @@ void RunRecorder::handshake(const metrics::HandshakeRecord& r) {
     latencies_by_link_[std::string(r.link)].push_back(latency);
   } else {
     bump("handshakes_failed");
-    bump("handshakes_failed." + std::string(r.reason));
+    bump({"handshakes_failed.", r.reason});
   }
   if (handshakes_) {
     *handshakes_ << hex(r.smsn) << ',' << type_names_[r.device_type] << ',' << r.link << ','
@@ -116,14 +116,22 @@ void RunRecorder::handshake(const metrics::HandshakeRecord& r) {
   }
 }
 
+std::uint64_t& RunRecorder::counter(std::initializer_list<std::string_view> parts) {
+  name_buffer_.clear();
+  for (std::string_view p : parts) name_buffer_ += p;
+  if (auto it = counter_memo_.find(std::string_view(name_buffer_)); it != counter_memo_.end()) return *it->second;
+  std::uint64_t& c = counters_[name_buffer_];
+  counter_memo_.emplace(name_buffer_, &c);
+  return c;
+}
+
 void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   ++records_;
-  const std::string base = std::string(r.direction) + "s_";
-  bump(base + std::string(r.outcome));
-  if (!r.cause.empty()) bump(base + std::string(r.outcome) + "." + std::string(r.cause));
+  bump({r.direction, "s_", r.outcome});
+  if (!r.cause.empty()) bump({r.direction, "s_", r.outcome, ".", r.cause});
   if (r.direction == "uplink" && r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
-  if (r.direction == "uplink" && r.outcome == "sent") ++counters_[type_keys_[r.device_type].uplinks_sent];
-  if (r.direction == "uplink" && r.outcome == "delivered") ++counters_[type_keys_[r.device_type].uplinks_delivered];
+  if (r.direction == "uplink" && r.outcome == "sent") ++counter({type_keys_[r.device_type].uplinks_sent});
+  if (r.direction == "uplink" && r.outcome == "delivered") ++counter({type_keys_[r.device_type].uplinks_delivered});
 }
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
@@ -133,29 +141,33 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   static const std::string kFrames[] = {"radio_frames.ble", "radio_frames.fsk", "radio_frames.css"};
   static const std::string kReceived[] = {"radio_received.ble", "radio_received.fsk", "radio_received.css"};
   const std::size_t li = r.link == 1 ? 0 : r.link == 2 ? 1 : 2;
-  RadioTally& t = radio_[kLinks[li]][r.uplink ? "uplink" : "downlink"];
+  RadioTally*& tally = radio_tally_[li][r.uplink ? 0 : 1];
+  if (tally == nullptr) tally = &radio_[kLinks[li]][r.uplink ? "uplink" : "downlink"];
+  RadioTally& t = *tally;
   ++t.frames;
   t.airtime += r.end - r.start;
   bump("radio_frames");
   bump(kFrames[li]);
   if (r.uplink && r.message == "uplink") {
-    ++counters_[type_keys_[r.device_type].radio_uplinks];
-    if (r.outcome == "received") ++counters_[type_keys_[r.device_type].radio_uplinks_received];
+    ++counter({type_keys_[r.device_type].radio_uplinks});
+    if (r.outcome == "received") ++counter({type_keys_[r.device_type].radio_uplinks_received});
   }
   if (r.outcome == "received") {
     ++t.received;
     bump("radio_received");
     bump(kReceived[li]);
   } else {
-    ++t.lost_by_cause[std::string(r.outcome)];
+    auto lost = t.lost_by_cause.find(r.outcome);
+    if (lost == t.lost_by_cause.end()) lost = t.lost_by_cause.emplace(std::string(r.outcome), 0).first;
+    ++lost->second;
     bump("radio_lost");
-    bump("radio_lost." + std::string(r.outcome));
+    bump({"radio_lost.", r.outcome});
   }
 }
 
 void RunRecorder::notice(const metrics::NoticeRecord& r) {
   ++records_;
-  bump("notices." + std::string(r.kind));
+  bump({"notices.", r.kind});
   if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);

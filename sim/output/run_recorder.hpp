@@ -6,7 +6,10 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -58,12 +61,16 @@ class RunRecorder : public metrics::MetricsSink {
     std::uint64_t frames = 0;
     std::uint64_t received = 0;
     SimTime airtime = 0;
-    std::map<std::string, std::uint64_t> lost_by_cause;
+    std::map<std::string, std::uint64_t, std::less<>> lost_by_cause;
   };
   const std::map<std::string, std::map<std::string, RadioTally>>& radio() const { return radio_; }
 
  private:
-  void bump(const std::string& name, std::uint64_t n = 1) { counters_[name] += n; }
+  // The counter named by `parts` joined, created at 0 on first use. Counters are bumped for every radio frame and
+  // uplink, so names are joined in a reused buffer and looked up in a hash memo in front of the ordered map.
+  std::uint64_t& counter(std::initializer_list<std::string_view> parts);
+  void bump(std::initializer_list<std::string_view> parts, std::uint64_t n = 1) { counter(parts) += n; }
+  void bump(std::string_view name, std::uint64_t n = 1) { counter({name}) += n; }
   void write_event(nlohmann::ordered_json& j);  // to events.jsonl and the listener
 
   std::vector<std::string> type_names_;
@@ -74,6 +81,13 @@ class RunRecorder : public metrics::MetricsSink {
   StateCounts total_{};
   std::vector<StateCounts> by_type_;
   std::map<std::string, std::uint64_t> counters_;
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_map<std::string, std::uint64_t*, NameHash, std::equal_to<>> counter_memo_;  // into counters_
+  std::string name_buffer_;                                                                // counter()'s scratch
+  std::array<std::array<RadioTally*, 2>, 3> radio_tally_{};  // radio_[link][direction], once created
   std::vector<double> latencies_ms_;
   std::map<std::string, std::vector<double>> latencies_by_link_;
   std::unique_ptr<std::ofstream> events_;
