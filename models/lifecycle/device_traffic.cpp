@@ -79,12 +79,7 @@ void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
   if ((d.phase != Phase::Registered && d.phase != Phase::Blocked) || !d.network_key.valid) return;
   if (!ctx_.air.powered(device)) return;  // its battery is empty: no more uplinks
   const TrafficConfig& cfg = ctx_.fleet.type_of(device).traffic;
-  Outbox& box = outboxes_.emplace(device, [](Outbox& o) {
-    o.queued.clear();
-    o.in_flight = 0;
-    o.backoff = 0;
-    o.head_inner.clear();
-  });
+  Outbox& box = outboxes_.emplace(device, [](Outbox& o) { o.clear(); });
   box.queued.push_back(ctx_.now());
   count(device, "uplink", "sent", "");
   if (box.queued.size() > cfg.queue_limit) {

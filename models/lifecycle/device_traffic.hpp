@@ -41,6 +41,13 @@ class DeviceTraffic : public EventHandler {
     // The head message sealed under the application key once: retransmissions carry the same inner
     // frame (so the application server can tell a duplicate), each in a fresh network-layer frame.
     security::Bytes head_inner;
+    // Empty again, keeping the queue's and the frame's capacity (a pooled outbox is reused).
+    void clear() {
+      queued.clear();
+      in_flight = 0;
+      backoff = 0;
+      head_inner.clear();
+    }
   };
   void uplink_due(std::uint32_t device, std::uint16_t generation);
   void transmit(std::uint32_t device);

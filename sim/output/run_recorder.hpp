@@ -4,9 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <memory>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
