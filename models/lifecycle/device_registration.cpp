@@ -181,7 +181,7 @@ void DeviceRegistration::hello_at_server(std::uint32_t device, Attempt& a) {
   }
   a.server = std::make_unique<security::NetworkServerHandshake>(
       ctx_.pki, ctx_.network_server.verifier(), ctx_.network_server.revocations(), ctx_.keys,
-      (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink);
+      (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink, &ctx_.verdicts);
   run_step(device, a, done, kHelloServed, [](Attempt& at) { return at.server->on_device_hello(at.message); });
 }
 

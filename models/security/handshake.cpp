@@ -133,9 +133,9 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
     return fail(HandshakeError::BadServerSignature);
 
   // The application server signed our ephemeral and nonce with its key from the manufacturing store.
-  if (!verify_long_lived(ed, app_server_public_,
-              key_schedule::app_server_signed(smsn_, eph_.public_key, hello->as_ephemeral, nonce_),
-              hello->as_signature))
+  const Bytes signed_by_as = key_schedule::app_server_signed(smsn_, eph_.public_key, hello->as_ephemeral, nonce_);
+  if (!(verdicts_ != nullptr ? verdicts_->verify_recent(ed, app_server_public_, signed_by_as, hello->as_signature)
+                             : verify_long_lived(ed, app_server_public_, signed_by_as, hello->as_signature)))
     return fail(HandshakeError::BadAppServerSignature);
 
   auto net_secret = ecdh(curve_, eph_, hello->ns_ephemeral);
@@ -191,13 +191,15 @@ HandshakeError DeviceHandshake::on_server_confirm(std::span<const std::uint8_t> 
 // ---- network server ------------------------------------------------------------------------------------------------
 NetworkServerHandshake::NetworkServerHandshake(const Pki& pki, ChainVerifier& verifier,
                                                const RevocationList& revocations, const KeySource& source,
-                                               std::uint64_t attempt_id, metrics::MetricsSink* keylog)
+                                               std::uint64_t attempt_id, metrics::MetricsSink* keylog,
+                                               SignatureVerdicts* verdicts)
     : pki_(&pki),
       verifier_(&verifier),
       revocations_(&revocations),
       source_(source),
       attempt_id_(attempt_id),
-      keylog_(keylog) {}
+      keylog_(keylog),
+      verdicts_(verdicts) {}
 
 NetworkServerHandshake::~NetworkServerHandshake() {
   wipe(eph_.private_key);
@@ -264,9 +266,11 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   const auto resp = parse_app_key_response(m2b);
   if (!resp || resp->curve != curve_) return fail(HandshakeError::Malformed);
   constexpr auto ed = SignatureAlgorithm::Ed25519;
-  if (!verify_long_lived(ed, pki_->application_server().key.public_key,
-              key_schedule::app_server_signed(smsn_, device_ephemeral_, resp->as_ephemeral, device_nonce_),
-              resp->as_signature))
+  const Bytes signed_by_as =
+      key_schedule::app_server_signed(smsn_, device_ephemeral_, resp->as_ephemeral, device_nonce_);
+  const std::span<const std::uint8_t> as_key = pki_->application_server().key.public_key;
+  if (!(verdicts_ != nullptr ? verdicts_->verify_recent(ed, as_key, signed_by_as, resp->as_signature)
+                             : verify_long_lived(ed, as_key, signed_by_as, resp->as_signature)))
     return fail(HandshakeError::BadAppServerSignature);
 
   ServerHello hello;

@@ -44,7 +44,8 @@ struct SessionKeys {
 
 // The device side. Builds M1 at construction; the ephemeral key and nonce derive from the KeySource under
 // "hs/device/eph/<smsn-hex>" and "hs/device/nonce/<smsn-hex>" with id = attempt_id. With `verdicts`, the
-// network's certificate chain (the same bytes for every device) is verified once per run, not once per device.
+// network's certificate chain (the same bytes for every device) is verified once per run, not once per device,
+// and the application server's signature is not verified again when the network server just verified those bytes.
 class DeviceHandshake {
  public:
   DeviceHandshake(const DeviceIdentity& device, const TypeChains& chains, EcdhCurve curve, const KeySource& source,
@@ -89,10 +90,13 @@ class DeviceHandshake {
 // request, signs the transcript with the SNS key and confirms the network key. It never sees the application
 // key. The Pki, verifier and revocation list are held by reference and must outlive the handshake.
 // Ephemeral/nonce labels "hs/cloud/eph/<smsn-hex>", "hs/cloud/nonce/<smsn-hex>", id = attempt_id.
+// With `verdicts`, the application server's signature it verified is remembered for a while (verify_recent), so
+// the device's check of the same bytes, moments later, is not a second verification.
 class NetworkServerHandshake {
  public:
   NetworkServerHandshake(const Pki& pki, ChainVerifier& verifier, const RevocationList& revocations,
-                         const KeySource& source, std::uint64_t attempt_id, metrics::MetricsSink* keylog = nullptr);
+                         const KeySource& source, std::uint64_t attempt_id, metrics::MetricsSink* keylog = nullptr,
+                         SignatureVerdicts* verdicts = nullptr);
   ~NetworkServerHandshake();
   NetworkServerHandshake(NetworkServerHandshake&&) = default;
 
@@ -116,6 +120,7 @@ class NetworkServerHandshake {
   KeySource source_;
   std::uint64_t attempt_id_;
   metrics::MetricsSink* keylog_;
+  SignatureVerdicts* verdicts_;
   State state_ = State::AwaitDeviceHello;
   std::array<std::uint8_t, 32> smsn_{};
   std::uint16_t device_type_ = 0;

@@ -4,6 +4,7 @@
 
 #include "models/security/handshake.hpp"
 #include "models/security/handshake_messages.hpp"
+#include "models/security/signature_verdicts.hpp"
 #include "tests/security/security_test_support.hpp"
 
 namespace st::security {
@@ -178,6 +179,32 @@ TEST(securityHandshake, WrongAppServerKeyOnTheDevice) {
   const HandshakeRun run = run_handshake(w, w.device, w.pki.type_chains(0), EcdhCurve::X25519, w.source, 1, nullptr, &wrong);
   EXPECT_EQ(run.device_error, HandshakeError::BadAppServerSignature);
   EXPECT_EQ(to_string(run.device_error), "bad_app_server_signature");
+}
+
+// The memo shared by the device and the network server: the device does not verify the application server's
+// signature again when the network server verified the same bytes, with the same session keys as without it; a
+// device holding another key for the application server still refuses.
+TEST(securityHandshake, TheDeviceTrustsTheApplicationServerSignatureTheNetworkServerJustVerified) {
+  World w(118);
+  SignatureVerdicts memo;
+  const HandshakeRun plain = run_handshake(w, w.device, w.pki.type_chains(0), EcdhCurve::X25519, w.source, 1);
+  const HandshakeRun first =
+      run_handshake(w, w.device, w.pki.type_chains(0), EcdhCurve::X25519, w.source, 1, nullptr, nullptr, &memo);
+  ASSERT_TRUE(plain.ok() && first.ok());
+  EXPECT_EQ(first.device_keys.network_key, plain.device_keys.network_key);
+  EXPECT_EQ(first.device_keys.application_key, plain.device_keys.application_key);
+  EXPECT_EQ(memo.recent_size(), 1u);  // the network server's verdict
+  EXPECT_EQ(memo.hits(), 1u);         // the device's check of the same bytes
+  const HandshakeRun second =
+      run_handshake(w, w.device, w.pki.type_chains(0), EcdhCurve::X25519, w.source, 2, nullptr, nullptr, &memo);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(memo.recent_size(), 2u);  // a new attempt signs new ephemerals: verified for real by the network server
+  EXPECT_EQ(memo.hits(), 4u);         // + the network's certificate chain (2) + the device's check (1)
+
+  const Bytes wrong = generate_signing_key(SignatureAlgorithm::Ed25519, w.source, "not the AS", 0).public_key;
+  const HandshakeRun refused =
+      run_handshake(w, w.device, w.pki.type_chains(0), EcdhCurve::X25519, w.source, 3, nullptr, &wrong, &memo);
+  EXPECT_EQ(refused.device_error, HandshakeError::BadAppServerSignature);
 }
 
 // Steps a handshake by hand so single messages can be altered.

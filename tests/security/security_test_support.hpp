@@ -97,14 +97,15 @@ inline HandshakeError error_of(const std::variant<Bytes, HandshakeError>& v, Byt
   return HandshakeError::None;
 }
 
-// Runs M1..M4 between the three parties with the given handshake KeySource and attempt id.
+// Runs M1..M4 between the three parties with the given handshake KeySource and attempt id (and `verdicts` shared
+// by the device and the network server, as in a world).
 inline HandshakeRun run_handshake(World& w, const DeviceIdentity& device, const TypeChains& chains, EcdhCurve curve,
                                   const KeySource& hs_source, std::uint64_t attempt, metrics::MetricsSink* sink = nullptr,
-                                  const Bytes* app_server_public = nullptr) {
+                                  const Bytes* app_server_public = nullptr, SignatureVerdicts* verdicts = nullptr) {
   HandshakeRun run;
   const Bytes& as_pub = app_server_public ? *app_server_public : w.pki.application_server().key.public_key;
-  DeviceHandshake dev(device, chains, curve, hs_source, attempt, w.pki.trust_anchor(), as_pub, sink);
-  NetworkServerHandshake ns(w.pki, w.verifier, w.revocations, hs_source, attempt, sink);
+  DeviceHandshake dev(device, chains, curve, hs_source, attempt, w.pki.trust_anchor(), as_pub, sink, verdicts);
+  NetworkServerHandshake ns(w.pki, w.verifier, w.revocations, hs_source, attempt, sink, verdicts);
   ApplicationServerHandshake as(w.pki.application_server(), hs_source, attempt, sink);
   Bytes m1 = dev.hello(), m2a, m2b, m2, m3, m4;
   run.sizes.push_back(m1.size());

@@ -1,9 +1,11 @@
 // SignatureVerdicts: a signature that verified is not verified again, any changed byte is verified for real
 // (and fails), failures are never remembered; verifiers sharing it skip leaves another one authenticated, but
-// never a tampered one; the memo grows past its first table and stays exact; it is safe from several threads.
+// never a tampered one; the memo grows past its first table and stays exact; it is safe from several threads;
+// recent verdicts are kept for a while only.
 // Long-lived key objects give the results of the plain calls.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -37,6 +39,36 @@ TEST(securitySignatureVerdicts, RemembersOnlyWhatVerified) {
   EXPECT_EQ(memo.hits(), 1u);
   // The same bytes under the other algorithm are another question.
   EXPECT_FALSE(memo.verify(SignatureAlgorithm::EcdsaP256, key.public_key, msg, sig));
+}
+
+// verify_recent(): remembered while fewer than `capacity` other recent verdicts came after it, forgotten (verified
+// for real again) after 2 x capacity; failures never remembered; the memory stays bounded.
+TEST(securitySignatureVerdicts, RecentVerdictsAreRememberedForAWhileOnly) {
+  World w(23);
+  SignatureVerdicts memo(4);
+  const auto ed = SignatureAlgorithm::Ed25519;
+  const KeyPair key = generate_signing_key(ed, w.source, "recent", 1);
+  std::vector<Bytes> msgs;
+  std::vector<std::array<std::uint8_t, 64>> sigs;
+  for (int i = 0; i < 12; ++i) {
+    msgs.push_back(test::bytes_of("signed " + std::to_string(i)));
+    sigs.push_back(sign(ed, key, msgs.back()));
+  }
+  auto bad = sigs[0];
+  bad[3] ^= 0x10;
+  EXPECT_FALSE(memo.verify_recent(ed, key.public_key, msgs[0], bad));
+  EXPECT_EQ(memo.recent_size(), 0u);
+  EXPECT_TRUE(memo.verify_recent(ed, key.public_key, msgs[0], sigs[0]));
+  for (int i = 1; i < 4; ++i) EXPECT_TRUE(memo.verify_recent(ed, key.public_key, msgs[i], sigs[i]));
+  EXPECT_EQ(memo.hits(), 0u);
+  EXPECT_TRUE(memo.verify_recent(ed, key.public_key, msgs[0], sigs[0]));  // 3 came after it: remembered
+  EXPECT_EQ(memo.hits(), 1u);
+  EXPECT_FALSE(memo.verify_recent(ed, key.public_key, msgs[0], bad));     // a changed byte is verified for real
+  for (int i = 4; i < 12; ++i) EXPECT_TRUE(memo.verify_recent(ed, key.public_key, msgs[i], sigs[i]));
+  EXPECT_LE(memo.recent_size(), 8u);
+  EXPECT_TRUE(memo.verify_recent(ed, key.public_key, msgs[0], sigs[0]));  // 8 came after it: verified again
+  EXPECT_EQ(memo.hits(), 1u);
+  EXPECT_EQ(memo.size(), 0u);  // nothing of it in the lasting memo
 }
 
 TEST(securitySignatureVerdicts, DigestSeparatesTheParts) {
