@@ -101,6 +101,7 @@ class RadioMedium {
   std::size_t frames_held() const { return frames_.size() - free_.size(); }
   std::size_t transmissions_held() const;
   std::size_t receivers_held() const { return rx_index_.size(); }
+  std::size_t receiver_slots() const { return states_.size(); }  // what prune() walks: the most receivers ever held
   std::uint64_t late_registrations() const { return late_; }
   SimTime horizon() const { return horizon_; }
 

@@ -656,7 +656,10 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
       medium_.add_transmission(g, tr.start, tr.end, medium_id);  // counted as sent in end_frame, if it was up
     }
   }
-  if (++since_prune_ >= kPruneEvery) {
+  // The sweep walks every receiver slot of the medium, so it runs once per as many frames as there are slots (at
+  // least kPruneEvery): its cost per frame stays the same at any fleet size. (resolve() and the expiry of
+  // transmissions already forget what they can; the sweep only catches what they leave.)
+  if (++since_prune_ >= std::max<std::size_t>(kPruneEvery, medium_.receiver_slots())) {
     since_prune_ = 0;
     medium_.prune(kernel_.now());
   }
