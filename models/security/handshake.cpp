@@ -71,6 +71,18 @@ Bytes transcript_view(DeviceHello h) {
 void wipe(Bytes& b) {
   if (!b.empty()) OPENSSL_cleanse(b.data(), b.size());
 }
+
+// The application server's Ed25519 signature over (SMSN, device ephemeral, AS ephemeral, device nonce), checked
+// by the network server and then by the device: with `verdicts`, the second check of the same bytes is a memo hit.
+bool app_server_signature_ok(SignatureVerdicts* verdicts, std::span<const std::uint8_t> as_key,
+                             std::span<const std::uint8_t> smsn, std::span<const std::uint8_t> device_ephemeral,
+                             std::span<const std::uint8_t> as_ephemeral, std::span<const std::uint8_t> device_nonce,
+                             std::span<const std::uint8_t> signature) {
+  constexpr auto ed = SignatureAlgorithm::Ed25519;
+  const Bytes msg = key_schedule::app_server_signed(smsn, device_ephemeral, as_ephemeral, device_nonce);
+  return verdicts != nullptr ? verdicts->verify_recent(ed, as_key, msg, signature)
+                             : verify_long_lived(ed, as_key, msg, signature);
+}
 }  // namespace
 
 // ---- device --------------------------------------------------------------------------------------------------------
@@ -133,9 +145,8 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
     return fail(HandshakeError::BadServerSignature);
 
   // The application server signed our ephemeral and nonce with its key from the manufacturing store.
-  const Bytes signed_by_as = key_schedule::app_server_signed(smsn_, eph_.public_key, hello->as_ephemeral, nonce_);
-  if (!(verdicts_ != nullptr ? verdicts_->verify_recent(ed, app_server_public_, signed_by_as, hello->as_signature)
-                             : verify_long_lived(ed, app_server_public_, signed_by_as, hello->as_signature)))
+  if (!app_server_signature_ok(verdicts_, app_server_public_, smsn_, eph_.public_key, hello->as_ephemeral, nonce_,
+                               hello->as_signature))
     return fail(HandshakeError::BadAppServerSignature);
 
   auto net_secret = ecdh(curve_, eph_, hello->ns_ephemeral);
@@ -266,11 +277,8 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   const auto resp = parse_app_key_response(m2b);
   if (!resp || resp->curve != curve_) return fail(HandshakeError::Malformed);
   constexpr auto ed = SignatureAlgorithm::Ed25519;
-  const Bytes signed_by_as =
-      key_schedule::app_server_signed(smsn_, device_ephemeral_, resp->as_ephemeral, device_nonce_);
-  const std::span<const std::uint8_t> as_key = pki_->application_server().key.public_key;
-  if (!(verdicts_ != nullptr ? verdicts_->verify_recent(ed, as_key, signed_by_as, resp->as_signature)
-                             : verify_long_lived(ed, as_key, signed_by_as, resp->as_signature)))
+  if (!app_server_signature_ok(verdicts_, pki_->application_server().key.public_key, smsn_, device_ephemeral_,
+                               resp->as_ephemeral, device_nonce_, resp->as_signature))
     return fail(HandshakeError::BadAppServerSignature);
 
   ServerHello hello;
