@@ -1,6 +1,7 @@
-// The EVP implementations of the primitives. Algorithm objects (EVP_MD, EVP_CIPHER, EVP_KDF, EVP_MAC, the P-256
+// The EVP implementations of the primitives. Algorithm objects (EVP_MD, EVP_CIPHER, EVP_KDF, the P-256
 // group) are fetched once (function-local statics, thread-safe initialisation) and shared read-only, as are the
-// key objects of long-lived keys (sign_long_lived, verify_long_lived).
+// key objects of long-lived keys (sign_long_lived, verify_long_lived). Key import, HKDF, HMAC and the signature
+// contexts of long-lived keys reuse per-thread contexts (thread_contexts.hpp).
 #include "models/security/primitives.hpp"
 
 #include <openssl/core_names.h>
@@ -17,6 +18,7 @@
 
 #include "models/security/crypto_error.hpp"
 #include "models/security/openssl_handles.hpp"
+#include "models/security/thread_contexts.hpp"
 
 namespace st::security {
 
@@ -50,11 +52,6 @@ EVP_KDF* kdf_hkdf() {
   static const ossl::KdfPtr k{EVP_KDF_fetch(nullptr, "HKDF", nullptr)};
   if (!k) throw_crypto_error("EVP_KDF_fetch HKDF");
   return k.get();
-}
-EVP_MAC* mac_hmac() {
-  static const ossl::MacPtr m{EVP_MAC_fetch(nullptr, "HMAC", nullptr)};
-  if (!m) throw_crypto_error("EVP_MAC_fetch HMAC");
-  return m.get();
 }
 const EC_GROUP* p256_group() {
   static const ossl::EcGroupPtr g{EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1)};
@@ -98,11 +95,10 @@ ossl::PkeyPtr p256_private_pkey(std::span<const std::uint8_t> priv) {
       OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, d.get()) != 1)
     throw_crypto_error("OSSL_PARAM_BLD_push");
   ossl::ParamPtr params{OSSL_PARAM_BLD_to_param(bld.get())};
-  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr)};
-  if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata_init");
-  EVP_PKEY* raw = nullptr;
-  if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_KEYPAIR, params.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata");
-  return ossl::PkeyPtr{raw};
+  if (!params) throw_crypto_error("OSSL_PARAM_BLD_to_param");
+  ossl::PkeyPtr k = thread_contexts::import_key(thread_contexts::KeyType::P256, EVP_PKEY_KEYPAIR, params.get());
+  if (!k) throw_crypto_error("EVP_PKEY_fromdata P-256 private key");
+  return k;
 }
 
 // A P-256 public key from 65-byte uncompressed or 64-byte X||Y; null if malformed or not on the curve.
@@ -120,42 +116,43 @@ ossl::PkeyPtr p256_public_pkey(std::span<const std::uint8_t> pub) {
       OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, kP256GroupName, 0),
       OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()),
       OSSL_PARAM_construct_end()};
-  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr)};
-  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata_init");
-  EVP_PKEY* raw = nullptr;
-  if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
-    ERR_clear_error();  // not on the curve: bad input, not an internal failure
-    return nullptr;
-  }
-  return ossl::PkeyPtr{raw};
+  // Null when not on the curve: bad input, not an internal failure.
+  return thread_contexts::import_key(thread_contexts::KeyType::P256, EVP_PKEY_PUBLIC_KEY, params);
 }
 
-ossl::PkeyPtr raw_private_pkey(const char* name, std::span<const std::uint8_t> priv) {
-  if (priv.size() != 32) throw std::invalid_argument(std::string(name) + " private key must be 32 bytes");
-  ossl::PkeyPtr k{EVP_PKEY_new_raw_private_key_ex(nullptr, name, nullptr, priv.data(), priv.size())};
-  if (!k) throw_crypto_error("EVP_PKEY_new_raw_private_key_ex");
+using thread_contexts::KeyType;
+const char* name_of(KeyType t) { return t == KeyType::X25519 ? "X25519" : "ED25519"; }
+
+// An Ed25519/X25519 key from its private half (OpenSSL derives the public key: a scalar mult).
+ossl::PkeyPtr raw_private_pkey(KeyType type, std::span<const std::uint8_t> priv) {
+  if (priv.size() != 32) throw std::invalid_argument(std::string(name_of(type)) + " private key must be 32 bytes");
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PRIV_KEY, const_cast<std::uint8_t*>(priv.data()), 32),
+      OSSL_PARAM_construct_end()};
+  ossl::PkeyPtr k = thread_contexts::import_key(type, EVP_PKEY_KEYPAIR, params);
+  if (!k) throw_crypto_error("EVP_PKEY_fromdata private key");
   return k;
 }
 
 // An Ed25519/X25519 key from both halves: OpenSSL then skips re-deriving the public key (a scalar mult).
-ossl::PkeyPtr raw_keypair_pkey(const char* name, std::span<const std::uint8_t> priv, std::span<const std::uint8_t> pub) {
-  if (priv.size() != 32 || pub.size() != 32) throw std::invalid_argument(std::string(name) + " keys must be 32 bytes");
+ossl::PkeyPtr raw_keypair_pkey(KeyType type, std::span<const std::uint8_t> priv, std::span<const std::uint8_t> pub) {
+  if (priv.size() != 32 || pub.size() != 32)
+    throw std::invalid_argument(std::string(name_of(type)) + " keys must be 32 bytes");
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PRIV_KEY, const_cast<std::uint8_t*>(priv.data()), 32),
       OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, const_cast<std::uint8_t*>(pub.data()), 32),
       OSSL_PARAM_construct_end()};
-  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_name(nullptr, name, nullptr)};
-  if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_fromdata_init");
-  EVP_PKEY* raw = nullptr;
-  if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_KEYPAIR, params) != 1) throw_crypto_error("EVP_PKEY_fromdata");
-  return ossl::PkeyPtr{raw};
+  ossl::PkeyPtr k = thread_contexts::import_key(type, EVP_PKEY_KEYPAIR, params);
+  if (!k) throw_crypto_error("EVP_PKEY_fromdata key pair");
+  return k;
 }
 
-ossl::PkeyPtr raw_public_pkey(const char* name, std::span<const std::uint8_t> pub) {
+ossl::PkeyPtr raw_public_pkey(KeyType type, std::span<const std::uint8_t> pub) {
   if (pub.size() != 32) return nullptr;
-  ossl::PkeyPtr k{EVP_PKEY_new_raw_public_key_ex(nullptr, name, nullptr, pub.data(), pub.size())};
-  if (!k) ERR_clear_error();
-  return k;
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, const_cast<std::uint8_t*>(pub.data()), 32),
+      OSSL_PARAM_construct_end()};
+  return thread_contexts::import_key(type, EVP_PKEY_PUBLIC_KEY, params);
 }
 
 Bytes raw_public_of(const EVP_PKEY* k) {
@@ -167,7 +164,7 @@ Bytes raw_public_of(const EVP_PKEY* k) {
 }
 
 ossl::PkeyPtr private_pkey(SignatureAlgorithm alg, std::span<const std::uint8_t> priv) {
-  return alg == SignatureAlgorithm::Ed25519 ? raw_private_pkey("ED25519", priv) : p256_private_pkey(priv);
+  return alg == SignatureAlgorithm::Ed25519 ? raw_private_pkey(KeyType::Ed25519, priv) : p256_private_pkey(priv);
 }
 
 // 32 private bytes from the source; for P-256 re-derived with a counter until the scalar is in [1, n).
@@ -182,7 +179,7 @@ Bytes private_from_source(bool p256, const KeySource& source, std::string_view l
 
 // ---- keys --------------------------------------------------------------------------------------------------------
 Bytes signing_public_key(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key) {
-  if (alg == SignatureAlgorithm::Ed25519) return raw_public_of(raw_private_pkey("ED25519", private_key).get());
+  if (alg == SignatureAlgorithm::Ed25519) return raw_public_of(raw_private_pkey(KeyType::Ed25519, private_key).get());
   if (!p256_scalar_valid(private_key)) throw std::invalid_argument("P-256 private key must be a scalar in [1, n)");
   ossl::BnPtr d{BN_bin2bn(private_key.data(), 32, nullptr)};
   if (!d) throw_crypto_error("BN_bin2bn");
@@ -191,7 +188,7 @@ Bytes signing_public_key(SignatureAlgorithm alg, std::span<const std::uint8_t> p
 }
 
 Bytes ecdh_public_key(EcdhCurve curve, std::span<const std::uint8_t> private_key) {
-  if (curve == EcdhCurve::X25519) return raw_public_of(raw_private_pkey("X25519", private_key).get());
+  if (curve == EcdhCurve::X25519) return raw_public_of(raw_private_pkey(KeyType::X25519, private_key).get());
   return signing_public_key(SignatureAlgorithm::EcdsaP256, private_key);
 }
 
@@ -212,12 +209,12 @@ KeyPair generate_ecdh_key(EcdhCurve curve, const KeySource& source, std::string_
 
 // ---- signatures --------------------------------------------------------------------------------------------------
 namespace {
-std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uint8_t> msg) {
-  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
-  if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
+const char* digest_of(SignatureAlgorithm alg) { return alg == SignatureAlgorithm::Ed25519 ? nullptr : kSha256Name; }
+
+// Signs with a context set up by EVP_DigestSignInit_ex for `alg`.
+std::array<std::uint8_t, 64> sign_in(const ossl::MdCtxPtr& ctx, SignatureAlgorithm alg,
+                                     std::span<const std::uint8_t> msg) {
   const bool ed = alg == SignatureAlgorithm::Ed25519;
-  if (EVP_DigestSignInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key, nullptr) != 1)
-    throw_crypto_error("EVP_DigestSignInit_ex");
   std::array<std::uint8_t, 64> out{};
   if (ed) {
     std::size_t len = out.size();
@@ -238,6 +235,14 @@ std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, EVP_PKEY* key, st
     throw_crypto_error("BN_bn2binpad");
   return out;
 }
+
+std::array<std::uint8_t, 64> sign_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uint8_t> msg) {
+  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
+  if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
+  if (EVP_DigestSignInit_ex(ctx.get(), nullptr, digest_of(alg), nullptr, nullptr, key, nullptr) != 1)
+    throw_crypto_error("EVP_DigestSignInit_ex");
+  return sign_in(ctx, alg, msg);
+}
 }  // namespace
 
 std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::uint8_t> private_key,
@@ -247,23 +252,20 @@ std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, std::span<const std::u
 
 std::array<std::uint8_t, 64> sign(SignatureAlgorithm alg, const KeyPair& key, std::span<const std::uint8_t> msg) {
   if (alg == SignatureAlgorithm::EcdsaP256) return sign_with(alg, p256_private_pkey(key.private_key).get(), msg);
-  return sign_with(alg, raw_keypair_pkey("ED25519", key.private_key, key.public_key).get(), msg);
+  return sign_with(alg, raw_keypair_pkey(KeyType::Ed25519, key.private_key, key.public_key).get(), msg);
 }
 
 namespace {
 // A public key object for verify(): null when the bytes are not a key of the algorithm.
 ossl::PkeyPtr verify_key(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key) {
-  return alg == SignatureAlgorithm::Ed25519 ? raw_public_pkey("ED25519", public_key) : p256_public_pkey(public_key);
+  return alg == SignatureAlgorithm::Ed25519 ? raw_public_pkey(KeyType::Ed25519, public_key) : p256_public_pkey(public_key);
 }
 
-bool verify_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uint8_t> msg,
-                 std::span<const std::uint8_t> sig64) {
-  if (sig64.size() != 64 || key == nullptr) return false;
+// Verifies with a context set up by EVP_DigestVerifyInit_ex for `alg`.
+bool verify_in(const ossl::MdCtxPtr& ctx, SignatureAlgorithm alg, std::span<const std::uint8_t> msg,
+               std::span<const std::uint8_t> sig64) {
+  if (sig64.size() != 64) return false;
   const bool ed = alg == SignatureAlgorithm::Ed25519;
-  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
-  if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
-  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, ed ? nullptr : kSha256Name, nullptr, nullptr, key, nullptr) != 1)
-    throw_crypto_error("EVP_DigestVerifyInit_ex");
   int rc = 0;
   if (ed) {
     rc = EVP_DigestVerify(ctx.get(), sig64.data(), 64, msg.data(), msg.size());
@@ -284,6 +286,16 @@ bool verify_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uin
   }
   if (rc != 1) ERR_clear_error();
   return rc == 1;
+}
+
+bool verify_with(SignatureAlgorithm alg, EVP_PKEY* key, std::span<const std::uint8_t> msg,
+                 std::span<const std::uint8_t> sig64) {
+  if (sig64.size() != 64 || key == nullptr) return false;
+  ossl::MdCtxPtr ctx{EVP_MD_CTX_new()};
+  if (!ctx) throw_crypto_error("EVP_MD_CTX_new");
+  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, digest_of(alg), nullptr, nullptr, key, nullptr) != 1)
+    throw_crypto_error("EVP_DigestVerifyInit_ex");
+  return verify_in(ctx, alg, msg, sig64);
 }
 
 // Key objects of long-lived keys, by algorithm, role and key bytes. Entries are never removed (their objects
@@ -346,24 +358,25 @@ bool verify_long_lived(SignatureAlgorithm alg, std::span<const std::uint8_t> pub
                        std::span<const std::uint8_t> msg, std::span<const std::uint8_t> sig64) {
   if (sig64.size() != 64) return false;
   EVP_PKEY* key = long_lived_keys().get(alg, false, public_key, [&] { return verify_key(alg, public_key); });
-  return key != nullptr ? verify_with(alg, key, msg, sig64) : verify(alg, public_key, msg, sig64);
+  if (key == nullptr) return verify(alg, public_key, msg, sig64);
+  return verify_in(thread_contexts::long_lived_signature(key, false, digest_of(alg)), alg, msg, sig64);
 }
 
 std::array<std::uint8_t, 64> sign_long_lived(SignatureAlgorithm alg, const KeyPair& key,
                                              std::span<const std::uint8_t> msg) {
   EVP_PKEY* k = long_lived_keys().get(alg, true, key.private_key, [&] {
     return alg == SignatureAlgorithm::EcdsaP256 ? p256_private_pkey(key.private_key)
-                                                : raw_keypair_pkey("ED25519", key.private_key, key.public_key);
+                                                : raw_keypair_pkey(KeyType::Ed25519, key.private_key, key.public_key);
   });
   if (k == nullptr) return sign(alg, key, msg);
-  return sign_with(alg, k, msg);
+  return sign_in(thread_contexts::long_lived_signature(k, true, digest_of(alg)), alg, msg);
 }
 
 // ---- ECDH --------------------------------------------------------------------------------------------------------
 namespace {
 // The peer key, or null when it is malformed (ECDH peers send 32-byte X25519 keys or 65-byte P-256 points).
 ossl::PkeyPtr ecdh_peer(EcdhCurve curve, std::span<const std::uint8_t> peer_public) {
-  if (curve == EcdhCurve::X25519) return raw_public_pkey("X25519", peer_public);
+  if (curve == EcdhCurve::X25519) return raw_public_pkey(KeyType::X25519, peer_public);
   if (peer_public.size() != kP256PointSize) return nullptr;
   return p256_public_pkey(peer_public);
 }
@@ -391,7 +404,7 @@ std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<cons
                                                  std::span<const std::uint8_t> peer_public) {
   const ossl::PkeyPtr peer = ecdh_peer(curve, peer_public);
   if (!peer) return std::nullopt;
-  return derive(curve == EcdhCurve::X25519 ? raw_private_pkey("X25519", private_key) : p256_private_pkey(private_key),
+  return derive(curve == EcdhCurve::X25519 ? raw_private_pkey(KeyType::X25519, private_key) : p256_private_pkey(private_key),
                 peer);
 }
 
@@ -399,7 +412,7 @@ std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, const KeyPair&
                                                  std::span<const std::uint8_t> peer_public) {
   const ossl::PkeyPtr peer = ecdh_peer(curve, peer_public);
   if (!peer) return std::nullopt;
-  return derive(curve == EcdhCurve::X25519 ? raw_keypair_pkey("X25519", own.private_key, own.public_key)
+  return derive(curve == EcdhCurve::X25519 ? raw_keypair_pkey(KeyType::X25519, own.private_key, own.public_key)
                                            : p256_private_pkey(own.private_key),
                 peer);
 }
@@ -435,11 +448,8 @@ std::array<std::uint8_t, 32> Sha256Prefix::with(std::span<const std::uint8_t> su
 
 std::array<std::uint8_t, 32> hmac_sha256(std::span<const std::uint8_t> key, std::span<const std::uint8_t> msg) {
   static const std::uint8_t kEmpty = 0;
-  ossl::MacCtxPtr ctx{EVP_MAC_CTX_new(mac_hmac())};
-  if (!ctx) throw_crypto_error("EVP_MAC_CTX_new");
-  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, kSha256Name, 0),
-                               OSSL_PARAM_construct_end()};
-  if (EVP_MAC_init(ctx.get(), key.empty() ? &kEmpty : key.data(), key.size(), params) != 1 ||
+  const ossl::MacCtxPtr ctx = thread_contexts::hmac_sha256();
+  if (EVP_MAC_init(ctx.get(), key.empty() ? &kEmpty : key.data(), key.size(), nullptr) != 1 ||
       EVP_MAC_update(ctx.get(), msg.data(), msg.size()) != 1)
     throw_crypto_error("EVP_MAC HMAC");
   std::array<std::uint8_t, 32> out{};
@@ -449,23 +459,28 @@ std::array<std::uint8_t, 32> hmac_sha256(std::span<const std::uint8_t> key, std:
 }
 
 namespace {
-char kModeExtract[] = "EXTRACT_ONLY";
+OSSL_PARAM octets(const char* name, std::span<const std::uint8_t> bytes) {
+  return OSSL_PARAM_construct_octet_string(name, const_cast<std::uint8_t*>(bytes.data()), bytes.size());
+}
+
+void check_hkdf_length(std::size_t n) {
+  if (n > 255 * 32) throw std::invalid_argument("HKDF-SHA256 output longer than 8160 bytes");
+}
+
 char kModeExpand[] = "EXPAND_ONLY";
 
-void hkdf_run(char* mode, std::span<const std::uint8_t> salt, std::span<const std::uint8_t> key,
-              std::span<const std::uint8_t> info, std::span<std::uint8_t> out) {
-  if (out.size() > 255 * 32) throw std::invalid_argument("HKDF-SHA256 output longer than 8160 bytes");
+// HKDF on a context of its own (mode null: extract and expand).
+void hkdf_fresh(char* mode, std::span<const std::uint8_t> salt, std::span<const std::uint8_t> key,
+                std::span<const std::uint8_t> info, std::span<std::uint8_t> out) {
   ossl::KdfCtxPtr ctx{EVP_KDF_CTX_new(kdf_hkdf())};
   if (!ctx) throw_crypto_error("EVP_KDF_CTX_new");
   OSSL_PARAM params[6];
   OSSL_PARAM* p = params;
   *p++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, kSha256Name, 0);
   if (mode != nullptr) *p++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MODE, mode, 0);
-  *p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, const_cast<std::uint8_t*>(key.data()), key.size());
-  if (!salt.empty())
-    *p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, const_cast<std::uint8_t*>(salt.data()), salt.size());
-  if (!info.empty())
-    *p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<std::uint8_t*>(info.data()), info.size());
+  *p++ = octets(OSSL_KDF_PARAM_KEY, key);
+  if (!salt.empty()) *p++ = octets(OSSL_KDF_PARAM_SALT, salt);
+  if (!info.empty()) *p++ = octets(OSSL_KDF_PARAM_INFO, info);
   *p = OSSL_PARAM_construct_end();
   if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) throw_crypto_error("EVP_KDF_derive HKDF");
 }
@@ -473,21 +488,35 @@ void hkdf_run(char* mode, std::span<const std::uint8_t> salt, std::span<const st
 
 Bytes hkdf_sha256(std::span<const std::uint8_t> salt, std::span<const std::uint8_t> ikm,
                   std::span<const std::uint8_t> info, std::size_t len) {
+  check_hkdf_length(len);
   Bytes out(len);
-  if (len > 0) hkdf_run(nullptr, salt, ikm, info, out);
+  if (len > 0) hkdf_fresh(nullptr, salt, ikm, info, out);
   return out;
 }
 
 std::array<std::uint8_t, 32> hkdf_sha256_extract(std::span<const std::uint8_t> salt,
                                                   std::span<const std::uint8_t> ikm) {
+  // RFC 5869: an absent salt is 32 zero bytes (the per-thread context would keep the previous call's salt).
+  static constexpr std::array<std::uint8_t, 32> kNoSalt{};
+  const OSSL_PARAM params[] = {octets(OSSL_KDF_PARAM_KEY, ikm), octets(OSSL_KDF_PARAM_SALT, salt.empty() ? kNoSalt : salt),
+                               OSSL_PARAM_construct_end()};
   std::array<std::uint8_t, 32> prk{};
-  hkdf_run(kModeExtract, salt, ikm, {}, prk);
+  EVP_KDF_CTX* ctx = thread_contexts::hkdf_sha256(thread_contexts::HkdfMode::ExtractOnly);
+  if (EVP_KDF_derive(ctx, prk.data(), prk.size(), params) != 1) throw_crypto_error("EVP_KDF_derive HKDF extract");
   return prk;
 }
 
 void hkdf_sha256_expand(std::span<const std::uint8_t> prk, std::span<const std::uint8_t> info,
                         std::span<std::uint8_t> out) {
-  if (!out.empty()) hkdf_run(kModeExpand, {}, prk, info, out);
+  check_hkdf_length(out.size());
+  if (out.empty()) return;
+  // OpenSSL 3.0 cannot clear the info a context kept from its previous call (an empty INFO parameter breaks it):
+  // no info, no reuse.
+  if (info.empty()) return hkdf_fresh(kModeExpand, {}, prk, {}, out);
+  const OSSL_PARAM params[] = {octets(OSSL_KDF_PARAM_KEY, prk), octets(OSSL_KDF_PARAM_INFO, info),
+                               OSSL_PARAM_construct_end()};
+  EVP_KDF_CTX* ctx = thread_contexts::hkdf_sha256(thread_contexts::HkdfMode::ExpandOnly);
+  if (EVP_KDF_derive(ctx, out.data(), out.size(), params) != 1) throw_crypto_error("EVP_KDF_derive HKDF expand");
 }
 
 // ---- AES-128-GCM -------------------------------------------------------------------------------------------------
