@@ -1,5 +1,7 @@
 #include "sim/output/run_recorder.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -127,11 +129,23 @@ std::uint64_t& RunRecorder::counter(std::initializer_list<std::string_view> part
 
 void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   ++records_;
-  bump({r.direction, "s_", r.outcome});
+  static constexpr std::string_view kOutcomes[] = {"sent", "delivered", "rejected", "dropped"};
+  const bool uplink = r.direction == "uplink";
+  const std::size_t outcome = static_cast<std::size_t>(std::find(std::begin(kOutcomes), std::end(kOutcomes), r.outcome) -
+                                                       std::begin(kOutcomes));
+  if ((uplink || r.direction == "downlink") && outcome < std::size(kOutcomes)) {
+    std::uint64_t*& slot = traffic_n_[uplink ? 0 : 1][outcome];
+    if (slot == nullptr) slot = &counter({r.direction, "s_", r.outcome});
+    ++*slot;
+  } else {
+    bump({r.direction, "s_", r.outcome});
+  }
   if (!r.cause.empty()) bump({r.direction, "s_", r.outcome, ".", r.cause});
-  if (r.direction == "uplink" && r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
-  if (r.direction == "uplink" && r.outcome == "sent") ++counter({type_keys_[r.device_type].uplinks_sent});
-  if (r.direction == "uplink" && r.outcome == "delivered") ++counter({type_keys_[r.device_type].uplinks_delivered});
+  if (!uplink) return;
+  TypeKeys& keys = type_keys_[r.device_type];
+  if (r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
+  if (r.outcome == "sent") ++fixed(keys.uplinks_sent_n, keys.uplinks_sent);
+  if (r.outcome == "delivered") ++fixed(keys.uplinks_delivered_n, keys.uplinks_delivered);
 }
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
@@ -146,21 +160,22 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   RadioTally& t = *tally;
   ++t.frames;
   t.airtime += r.end - r.start;
-  bump("radio_frames");
-  bump(kFrames[li]);
+  ++fixed(radio_frames_n_, "radio_frames");
+  ++fixed(frames_by_link_n_[li], kFrames[li]);
   if (r.uplink && r.message == "uplink") {
-    ++counter({type_keys_[r.device_type].radio_uplinks});
-    if (r.outcome == "received") ++counter({type_keys_[r.device_type].radio_uplinks_received});
+    TypeKeys& keys = type_keys_[r.device_type];
+    ++fixed(keys.radio_uplinks_n, keys.radio_uplinks);
+    if (r.outcome == "received") ++fixed(keys.radio_uplinks_received_n, keys.radio_uplinks_received);
   }
   if (r.outcome == "received") {
     ++t.received;
-    bump("radio_received");
-    bump(kReceived[li]);
+    ++fixed(radio_received_n_, "radio_received");
+    ++fixed(received_by_link_n_[li], kReceived[li]);
   } else {
     auto lost = t.lost_by_cause.find(r.outcome);
     if (lost == t.lost_by_cause.end()) lost = t.lost_by_cause.emplace(std::string(r.outcome), 0).first;
     ++lost->second;
-    bump("radio_lost");
+    ++fixed(radio_lost_n_, "radio_lost");
     bump({"radio_lost.", r.outcome});
   }
 }

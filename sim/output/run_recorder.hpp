@@ -71,11 +71,21 @@ class RunRecorder : public metrics::MetricsSink {
   std::uint64_t& counter(std::initializer_list<std::string_view> parts);
   void bump(std::initializer_list<std::string_view> parts, std::uint64_t n = 1) { counter(parts) += n; }
   void bump(std::string_view name, std::uint64_t n = 1) { counter({name}) += n; }
+  // The counter `name` through `slot`, which remembers it after the first call (the counter is still created
+  // only when first bumped): for the counters bumped on every radio frame and uplink.
+  std::uint64_t& fixed(std::uint64_t*& slot, std::string_view name) {
+    if (slot == nullptr) slot = &counter({name});
+    return *slot;
+  }
   void write_event(nlohmann::ordered_json& j);  // to events.jsonl and the listener
 
   std::vector<std::string> type_names_;
-  struct TypeKeys {  // the per-device-type counter names, built once
+  struct TypeKeys {  // the per-device-type counter names, built once, and their counters once used
     std::string uplinks_sent, uplinks_delivered, radio_uplinks, radio_uplinks_received;
+    std::uint64_t* uplinks_sent_n = nullptr;
+    std::uint64_t* uplinks_delivered_n = nullptr;
+    std::uint64_t* radio_uplinks_n = nullptr;
+    std::uint64_t* radio_uplinks_received_n = nullptr;
   };
   std::vector<TypeKeys> type_keys_;
   StateCounts total_{};
@@ -88,6 +98,14 @@ class RunRecorder : public metrics::MetricsSink {
   std::unordered_map<std::string, std::uint64_t*, NameHash, std::equal_to<>> counter_memo_;  // into counters_
   std::string name_buffer_;                                                                // counter()'s scratch
   std::array<std::array<RadioTally*, 2>, 3> radio_tally_{};  // radio_[link][direction], once created
+  // fixed() slots: radio_frames, radio_received, radio_lost; the same by link; "<direction>s_<outcome>" of
+  // traffic records by direction (uplink, downlink) and outcome (sent, delivered, rejected, dropped).
+  std::uint64_t* radio_frames_n_ = nullptr;
+  std::uint64_t* radio_received_n_ = nullptr;
+  std::uint64_t* radio_lost_n_ = nullptr;
+  std::array<std::uint64_t*, 3> frames_by_link_n_{};
+  std::array<std::uint64_t*, 3> received_by_link_n_{};
+  std::array<std::array<std::uint64_t*, 4>, 2> traffic_n_{};
   std::vector<double> latencies_ms_;
   std::map<std::string, std::vector<double>> latencies_by_link_;
   std::unique_ptr<std::ofstream> events_;

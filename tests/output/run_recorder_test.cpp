@@ -119,6 +119,57 @@ TEST_F(outputRunRecorder, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
   EXPECT_EQ(r.counter("notices.factory_notified"), 1u);
 }
 
+// The counters bumped on every radio frame and uplink are looked up once and then remembered: they must still
+// count per link and per device type, and appear only once counted (a run without a device type's uplinks has
+// no counter of them).
+TEST_F(outputRunRecorder, RadioAndUplinkCountersByLinkAndTypeAppearWhenFirstCounted) {
+  RunRecorder r({"a", "b"}, files());
+  auto frame = [&](std::uint8_t link, bool uplink, std::uint16_t type, std::string_view message,
+                   std::string_view outcome) {
+    metrics::RadioFrameRecord f{};
+    f.start = kSecond;
+    f.end = 2 * kSecond;
+    f.link = link;
+    f.uplink = uplink;
+    f.device_type = type;
+    f.message = message;
+    f.outcome = outcome;
+    r.radio_frame(f);
+  };
+  EXPECT_EQ(r.counters().count("radio_frames"), 0u);
+  frame(2, true, 1, "uplink", "received");
+  frame(2, true, 1, "uplink", "received");
+  frame(4, true, 0, "uplink", "collision");
+  frame(1, false, 0, "ack", "received");
+  frame(2, true, 1, "registration", "half_duplex");
+  EXPECT_EQ(r.counter("radio_frames"), 5u);
+  EXPECT_EQ(r.counter("radio_frames.fsk"), 3u);
+  EXPECT_EQ(r.counter("radio_frames.css"), 1u);
+  EXPECT_EQ(r.counter("radio_frames.ble"), 1u);
+  EXPECT_EQ(r.counter("radio_received"), 3u);
+  EXPECT_EQ(r.counter("radio_received.fsk"), 2u);
+  EXPECT_EQ(r.counter("radio_received.ble"), 1u);
+  EXPECT_EQ(r.counters().count("radio_received.css"), 0u);
+  EXPECT_EQ(r.counter("radio_lost"), 2u);
+  EXPECT_EQ(r.counter("radio_lost.collision"), 1u);
+  EXPECT_EQ(r.counter("radio_lost.half_duplex"), 1u);
+  EXPECT_EQ(r.counter("radio_uplinks_by_type.b"), 2u);
+  EXPECT_EQ(r.counter("radio_uplinks_received_by_type.b"), 2u);
+  EXPECT_EQ(r.counter("radio_uplinks_by_type.a"), 1u);
+  EXPECT_EQ(r.counters().count("radio_uplinks_received_by_type.a"), 0u);
+
+  r.traffic({kSecond, 0, 1, "uplink", "sent", "", false});
+  r.traffic({kSecond, 0, 1, "uplink", "sent", "", false});
+  r.traffic({kSecond, 0, 0, "downlink", "sent", "", false});
+  r.traffic({kSecond, 0, 0, "uplink", "queued", "", false});  // an outcome outside the usual four
+  EXPECT_EQ(r.counter("uplinks_sent"), 2u);
+  EXPECT_EQ(r.counter("uplinks_sent_by_type.b"), 2u);
+  EXPECT_EQ(r.counters().count("uplinks_sent_by_type.a"), 0u);
+  EXPECT_EQ(r.counter("downlinks_sent"), 1u);
+  EXPECT_EQ(r.counter("uplinks_queued"), 1u);
+  EXPECT_EQ(r.counters().count("uplinks_delivered"), 0u);
+}
+
 TEST_F(outputRunRecorder, HandshakesCsvRowsAndLatencies) {
   RunRecorder r({"tracker"}, files());
   r.handshake({0, 0, smsn(), "ble", "gateway", 10 * kSecond, 10 * kSecond + 1'234'567'891ULL, true, ""});
