@@ -1,7 +1,7 @@
-// The EVP implementations of the primitives. Algorithm objects (EVP_MD, EVP_CIPHER, EVP_KDF, the P-256
+// The EVP implementations of the primitives. Algorithm objects (EVP_MD, EVP_KDF, the P-256
 // group) are fetched once (function-local statics, thread-safe initialisation) and shared read-only, as are the
-// key objects of long-lived keys (sign_long_lived, verify_long_lived). Key import, HKDF, HMAC and the signature
-// contexts of long-lived keys reuse per-thread contexts (thread_contexts.hpp).
+// key objects of long-lived keys (sign_long_lived, verify_long_lived). Key import, HKDF, HMAC, AES-128-GCM and
+// the signature contexts of long-lived keys reuse per-thread contexts (thread_contexts.hpp).
 #include "models/security/primitives.hpp"
 
 #include <openssl/core_names.h>
@@ -42,11 +42,6 @@ const EVP_MD* md_sha256() {
   static const ossl::MdPtr md{EVP_MD_fetch(nullptr, "SHA256", nullptr)};
   if (!md) throw_crypto_error("EVP_MD_fetch SHA256");
   return md.get();
-}
-const EVP_CIPHER* cipher_aes128_gcm() {
-  static const ossl::CipherPtr c{EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr)};
-  if (!c) throw_crypto_error("EVP_CIPHER_fetch AES-128-GCM");
-  return c.get();
 }
 EVP_KDF* kdf_hkdf() {
   static const ossl::KdfPtr k{EVP_KDF_fetch(nullptr, "HKDF", nullptr)};
@@ -530,23 +525,23 @@ void check_key_iv(std::span<const std::uint8_t> key, std::span<const std::uint8_
 Bytes aes128_gcm_seal(std::span<const std::uint8_t> key16, std::span<const std::uint8_t> iv12,
                       std::span<const std::uint8_t> aad, std::span<const std::uint8_t> plaintext) {
   check_key_iv(key16, iv12);
-  ossl::CipherCtxPtr ctx{EVP_CIPHER_CTX_new()};
-  if (!ctx || EVP_EncryptInit_ex2(ctx.get(), cipher_aes128_gcm(), key16.data(), iv12.data(), nullptr) != 1)
+  EVP_CIPHER_CTX* ctx = thread_contexts::aes128_gcm(true);
+  if (EVP_EncryptInit_ex2(ctx, nullptr, key16.data(), iv12.data(), nullptr) != 1)
     throw_crypto_error("EVP_EncryptInit_ex2");
   Bytes out(plaintext.size() + kGcmTagSize);
   int len = 0;
-  if (!aad.empty() && EVP_EncryptUpdate(ctx.get(), nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1)
+  if (!aad.empty() && EVP_EncryptUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1)
     throw_crypto_error("EVP_EncryptUpdate aad");
   int total = 0;
   if (!plaintext.empty()) {
-    if (EVP_EncryptUpdate(ctx.get(), out.data(), &len, plaintext.data(), static_cast<int>(plaintext.size())) != 1)
+    if (EVP_EncryptUpdate(ctx, out.data(), &len, plaintext.data(), static_cast<int>(plaintext.size())) != 1)
       throw_crypto_error("EVP_EncryptUpdate");
     total = len;
   }
-  if (EVP_EncryptFinal_ex(ctx.get(), out.data() + total, &len) != 1) throw_crypto_error("EVP_EncryptFinal_ex");
+  if (EVP_EncryptFinal_ex(ctx, out.data() + total, &len) != 1) throw_crypto_error("EVP_EncryptFinal_ex");
   total += len;
   if (static_cast<std::size_t>(total) != plaintext.size()) throw_crypto_error("AES-GCM length");
-  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_GET_TAG, static_cast<int>(kGcmTagSize), out.data() + total) != 1)
+  if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, static_cast<int>(kGcmTagSize), out.data() + total) != 1)
     throw_crypto_error("EVP_CTRL_AEAD_GET_TAG");
   return out;
 }
@@ -557,24 +552,24 @@ bool aes128_gcm_open_into(std::span<const std::uint8_t> key16, std::span<const s
   check_key_iv(key16, iv12);
   if (ciphertext_and_tag.size() < kGcmTagSize) return false;
   const std::size_t ct_len = ciphertext_and_tag.size() - kGcmTagSize;
-  ossl::CipherCtxPtr ctx{EVP_CIPHER_CTX_new()};
-  if (!ctx || EVP_DecryptInit_ex2(ctx.get(), cipher_aes128_gcm(), key16.data(), iv12.data(), nullptr) != 1)
+  EVP_CIPHER_CTX* ctx = thread_contexts::aes128_gcm(false);
+  if (EVP_DecryptInit_ex2(ctx, nullptr, key16.data(), iv12.data(), nullptr) != 1)
     throw_crypto_error("EVP_DecryptInit_ex2");
   out.resize(ct_len);
   int len = 0;
-  if (!aad.empty() && EVP_DecryptUpdate(ctx.get(), nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1)
+  if (!aad.empty() && EVP_DecryptUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) != 1)
     throw_crypto_error("EVP_DecryptUpdate aad");
   int total = 0;
   if (ct_len > 0) {
-    if (EVP_DecryptUpdate(ctx.get(), out.data(), &len, ciphertext_and_tag.data(), static_cast<int>(ct_len)) != 1)
+    if (EVP_DecryptUpdate(ctx, out.data(), &len, ciphertext_and_tag.data(), static_cast<int>(ct_len)) != 1)
       throw_crypto_error("EVP_DecryptUpdate");
     total = len;
   }
   std::array<std::uint8_t, kGcmTagSize> tag{};
   std::copy(ciphertext_and_tag.begin() + static_cast<std::ptrdiff_t>(ct_len), ciphertext_and_tag.end(), tag.begin());
-  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(kGcmTagSize), tag.data()) != 1)
+  if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(kGcmTagSize), tag.data()) != 1)
     throw_crypto_error("EVP_CTRL_AEAD_SET_TAG");
-  if (EVP_DecryptFinal_ex(ctx.get(), out.data() + total, &len) != 1) {
+  if (EVP_DecryptFinal_ex(ctx, out.data() + total, &len) != 1) {
     ERR_clear_error();
     OPENSSL_cleanse(out.data(), out.size());
     out.clear();

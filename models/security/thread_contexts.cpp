@@ -71,6 +71,21 @@ ossl::MacCtxPtr hmac_sha256() {
   return ctx;
 }
 
+EVP_CIPHER_CTX* aes128_gcm(bool encrypt) {
+  thread_local std::array<ossl::CipherCtxPtr, 2> contexts;
+  ossl::CipherCtxPtr& ctx = contexts[encrypt ? 0 : 1];
+  if (!ctx) {
+    ossl::CipherPtr cipher{EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr)};
+    ossl::CipherCtxPtr made{EVP_CIPHER_CTX_new()};
+    if (!cipher || !made) throw_crypto_error("EVP_CIPHER AES-128-GCM");
+    const int rc = encrypt ? EVP_EncryptInit_ex2(made.get(), cipher.get(), nullptr, nullptr, nullptr)
+                           : EVP_DecryptInit_ex2(made.get(), cipher.get(), nullptr, nullptr, nullptr);
+    if (rc != 1) throw_crypto_error("EVP_CipherInit_ex2 AES-128-GCM");
+    ctx = std::move(made);
+  }
+  return ctx.get();
+}
+
 ossl::MdCtxPtr long_lived_signature(EVP_PKEY* key, bool signing, const char* digest) {
   struct Entry {
     EVP_PKEY* key;

@@ -63,6 +63,39 @@ TEST(securityThreadContexts, LongLivedKeysGiveEachCallItsOwnVerdict) {
   }
 }
 
+// McGrew & Viega test cases 3 and 4 (AES-128-GCM) interleaved on one thread with refused opens and other keys:
+// a context restarted with a new key and IV carries nothing over (no AAD, no tag, no failed state).
+TEST(securityThreadContexts, AesGcmCallsStartFromNothing) {
+  const Bytes key = hx("feffe9928665731c6d6a8f9467308308");
+  const Bytes iv = hx("cafebabefacedbaddecaf888");
+  const Bytes plain = hx(
+      "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657"
+      "ba637b391aafd255");
+  const Bytes aad = hx("feedfacedeadbeeffeedfacedeadbeefabaddad2");
+  const Bytes plain60(plain.begin(), plain.begin() + 60);
+  const std::string case3 =
+      "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac97"
+      "3d58e091473f59854d5c2af327cd64a62cf35abd2ba6fab4";
+  const std::string case4 =
+      "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac97"
+      "3d58e0915bc94fbc3221a5db94fae95ae7121a47";
+  for (int round = 0; round < 3; ++round) {
+    SCOPED_TRACE(round);
+    EXPECT_EQ(to_hex(aes128_gcm_seal(key, iv, aad, plain60)), case4);
+    EXPECT_EQ(to_hex(aes128_gcm_seal(key, iv, {}, plain)), case3);  // no AAD after a call with AAD
+    Bytes bad = hx(case4);
+    bad.back() ^= 0x01;
+    EXPECT_FALSE(aes128_gcm_open(key, iv, aad, bad).has_value());
+    EXPECT_EQ(aes128_gcm_open(key, iv, {}, hx(case3)).value_or(Bytes{}), plain);  // after a refused open
+    EXPECT_FALSE(aes128_gcm_open(key, iv, {}, hx(case4)).has_value());           // case 4 needs its AAD
+    EXPECT_EQ(aes128_gcm_open(key, iv, aad, hx(case4)).value_or(Bytes{}), plain60);
+    const Bytes other_key(16, 0x42);
+    const Bytes sealed = aes128_gcm_seal(other_key, iv, aad, plain);
+    EXPECT_FALSE(aes128_gcm_open(key, iv, aad, sealed).has_value());
+    EXPECT_EQ(aes128_gcm_open(other_key, iv, aad, sealed).value_or(Bytes{}), plain);
+  }
+}
+
 struct Results {
   std::vector<std::array<std::uint8_t, 32>> prks, macs, secrets;
   std::vector<Bytes> okms, publics;
@@ -91,6 +124,10 @@ Results compute(const KeyPair& server, const KeySource& source) {
     const auto ba = ecdh(EcdhCurve::X25519, b.private_key, a.public_key);
     r.secrets.push_back(ab.value_or(std::array<std::uint8_t, 32>{}));
     r.verdicts.push_back(ab.has_value() && ab == ba);
+    const Bytes sealed = aes128_gcm_seal(std::span(r.secrets.back()).first(16), std::span(r.prks.back()).first(12), n, okm);
+    r.okms.push_back(sealed);
+    r.verdicts.push_back(aes128_gcm_open(std::span(r.secrets.back()).first(16), std::span(r.prks.back()).first(12), n,
+                                         sealed) == okm);
   }
   return r;
 }
@@ -99,7 +136,11 @@ TEST(securityThreadContexts, EveryThreadComputesTheSameBytes) {
   const KeySource source = KeySource::deterministic(9);
   const KeyPair server = generate_signing_key(SignatureAlgorithm::Ed25519, source, "server", 0);
   const Results expected = compute(server, source);
-  for (std::size_t i = 0; i < expected.verdicts.size(); i += 2) EXPECT_EQ(expected.verdicts[i], (i / 2) % 2 == 0);
+  for (std::size_t i = 0; i + 2 < expected.verdicts.size(); i += 3) {
+    EXPECT_EQ(expected.verdicts[i], (i / 3) % 2 == 0);  // the long-lived verification (every other one tampered)
+    EXPECT_TRUE(expected.verdicts[i + 1]);               // ECDH agreed
+    EXPECT_TRUE(expected.verdicts[i + 2]);               // AES-GCM opened what it sealed
+  }
   std::vector<Results> got(3);
   std::vector<std::thread> threads;
   for (Results& r : got) threads.emplace_back([&r, &server, &source] { r = compute(server, source); });
