@@ -58,6 +58,11 @@ char kSha256Name[] = "SHA256";
 char kP256GroupName[] = "prime256v1";
 
 // ---- key construction --------------------------------------------------------------------------------------------
+// An octet-string parameter over `bytes` (OpenSSL only reads it).
+OSSL_PARAM octets(const char* name, std::span<const std::uint8_t> bytes) {
+  return OSSL_PARAM_construct_octet_string(name, const_cast<std::uint8_t*>(bytes.data()), bytes.size());
+}
+
 bool p256_scalar_valid(std::span<const std::uint8_t> priv) {
   if (priv.size() != 32) return false;
   ossl::BnPtr d{BN_bin2bn(priv.data(), 32, nullptr)};
@@ -109,7 +114,7 @@ ossl::PkeyPtr p256_public_pkey(std::span<const std::uint8_t> pub) {
   }
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, kP256GroupName, 0),
-      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()),
+      octets(OSSL_PKEY_PARAM_PUB_KEY, point),
       OSSL_PARAM_construct_end()};
   // Null when not on the curve: bad input, not an internal failure.
   return thread_contexts::import_key(thread_contexts::KeyType::P256, EVP_PKEY_PUBLIC_KEY, params);
@@ -121,9 +126,7 @@ const char* name_of(KeyType t) { return t == KeyType::X25519 ? "X25519" : "ED255
 // An Ed25519/X25519 key from its private half (OpenSSL derives the public key: a scalar mult).
 ossl::PkeyPtr raw_private_pkey(KeyType type, std::span<const std::uint8_t> priv) {
   if (priv.size() != 32) throw std::invalid_argument(std::string(name_of(type)) + " private key must be 32 bytes");
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PRIV_KEY, const_cast<std::uint8_t*>(priv.data()), 32),
-      OSSL_PARAM_construct_end()};
+  OSSL_PARAM params[] = {octets(OSSL_PKEY_PARAM_PRIV_KEY, priv), OSSL_PARAM_construct_end()};
   ossl::PkeyPtr k = thread_contexts::import_key(type, EVP_PKEY_KEYPAIR, params);
   if (!k) throw_crypto_error("EVP_PKEY_fromdata private key");
   return k;
@@ -133,10 +136,8 @@ ossl::PkeyPtr raw_private_pkey(KeyType type, std::span<const std::uint8_t> priv)
 ossl::PkeyPtr raw_keypair_pkey(KeyType type, std::span<const std::uint8_t> priv, std::span<const std::uint8_t> pub) {
   if (priv.size() != 32 || pub.size() != 32)
     throw std::invalid_argument(std::string(name_of(type)) + " keys must be 32 bytes");
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PRIV_KEY, const_cast<std::uint8_t*>(priv.data()), 32),
-      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, const_cast<std::uint8_t*>(pub.data()), 32),
-      OSSL_PARAM_construct_end()};
+  OSSL_PARAM params[] = {octets(OSSL_PKEY_PARAM_PRIV_KEY, priv), octets(OSSL_PKEY_PARAM_PUB_KEY, pub),
+                         OSSL_PARAM_construct_end()};
   ossl::PkeyPtr k = thread_contexts::import_key(type, EVP_PKEY_KEYPAIR, params);
   if (!k) throw_crypto_error("EVP_PKEY_fromdata key pair");
   return k;
@@ -144,9 +145,7 @@ ossl::PkeyPtr raw_keypair_pkey(KeyType type, std::span<const std::uint8_t> priv,
 
 ossl::PkeyPtr raw_public_pkey(KeyType type, std::span<const std::uint8_t> pub) {
   if (pub.size() != 32) return nullptr;
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, const_cast<std::uint8_t*>(pub.data()), 32),
-      OSSL_PARAM_construct_end()};
+  OSSL_PARAM params[] = {octets(OSSL_PKEY_PARAM_PUB_KEY, pub), OSSL_PARAM_construct_end()};
   return thread_contexts::import_key(type, EVP_PKEY_PUBLIC_KEY, params);
 }
 
@@ -454,10 +453,6 @@ std::array<std::uint8_t, 32> hmac_sha256(std::span<const std::uint8_t> key, std:
 }
 
 namespace {
-OSSL_PARAM octets(const char* name, std::span<const std::uint8_t> bytes) {
-  return OSSL_PARAM_construct_octet_string(name, const_cast<std::uint8_t*>(bytes.data()), bytes.size());
-}
-
 void check_hkdf_length(std::size_t n) {
   if (n > 255 * 32) throw std::invalid_argument("HKDF-SHA256 output longer than 8160 bytes");
 }

@@ -134,9 +134,7 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   const std::size_t outcome = static_cast<std::size_t>(std::find(std::begin(kOutcomes), std::end(kOutcomes), r.outcome) -
                                                        std::begin(kOutcomes));
   if ((uplink || r.direction == "downlink") && outcome < std::size(kOutcomes)) {
-    std::uint64_t*& slot = traffic_n_[uplink ? 0 : 1][outcome];
-    if (slot == nullptr) slot = &counter({r.direction, "s_", r.outcome});
-    ++*slot;
+    ++fixed(traffic_n_[uplink ? 0 : 1][outcome], {r.direction, "s_", r.outcome});
   } else {
     bump({r.direction, "s_", r.outcome});
   }
@@ -144,8 +142,8 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   if (!uplink) return;
   TypeKeys& keys = type_keys_[r.device_type];
   if (r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
-  if (r.outcome == "sent") ++fixed(keys.uplinks_sent_n, keys.uplinks_sent);
-  if (r.outcome == "delivered") ++fixed(keys.uplinks_delivered_n, keys.uplinks_delivered);
+  if (r.outcome == "sent") ++fixed(keys.uplinks_sent_n, {keys.uplinks_sent});
+  if (r.outcome == "delivered") ++fixed(keys.uplinks_delivered_n, {keys.uplinks_delivered});
 }
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
@@ -160,22 +158,22 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   RadioTally& t = *tally;
   ++t.frames;
   t.airtime += r.end - r.start;
-  ++fixed(radio_frames_n_, "radio_frames");
-  ++fixed(frames_by_link_n_[li], kFrames[li]);
+  ++fixed(radio_frames_n_, {"radio_frames"});
+  ++fixed(frames_by_link_n_[li], {kFrames[li]});
   if (r.uplink && r.message == "uplink") {
     TypeKeys& keys = type_keys_[r.device_type];
-    ++fixed(keys.radio_uplinks_n, keys.radio_uplinks);
-    if (r.outcome == "received") ++fixed(keys.radio_uplinks_received_n, keys.radio_uplinks_received);
+    ++fixed(keys.radio_uplinks_n, {keys.radio_uplinks});
+    if (r.outcome == "received") ++fixed(keys.radio_uplinks_received_n, {keys.radio_uplinks_received});
   }
   if (r.outcome == "received") {
     ++t.received;
-    ++fixed(radio_received_n_, "radio_received");
-    ++fixed(received_by_link_n_[li], kReceived[li]);
+    ++fixed(radio_received_n_, {"radio_received"});
+    ++fixed(received_by_link_n_[li], {kReceived[li]});
   } else {
     auto lost = t.lost_by_cause.find(r.outcome);
     if (lost == t.lost_by_cause.end()) lost = t.lost_by_cause.emplace(std::string(r.outcome), 0).first;
     ++lost->second;
-    ++fixed(radio_lost_n_, "radio_lost");
+    ++fixed(radio_lost_n_, {"radio_lost"});
     bump({"radio_lost.", r.outcome});
   }
 }

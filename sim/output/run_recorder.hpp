@@ -71,10 +71,10 @@ class RunRecorder : public metrics::MetricsSink {
   std::uint64_t& counter(std::initializer_list<std::string_view> parts);
   void bump(std::initializer_list<std::string_view> parts, std::uint64_t n = 1) { counter(parts) += n; }
   void bump(std::string_view name, std::uint64_t n = 1) { counter({name}) += n; }
-  // The counter `name` through `slot`, which remembers it after the first call (the counter is still created
-  // only when first bumped): for the counters bumped on every radio frame and uplink.
-  std::uint64_t& fixed(std::uint64_t*& slot, std::string_view name) {
-    if (slot == nullptr) slot = &counter({name});
+  // The counter named by `parts` through `slot`, which remembers it after the first call (the counter is still
+  // created only when first bumped): for the counters bumped on every radio frame and uplink.
+  std::uint64_t& fixed(std::uint64_t*& slot, std::initializer_list<std::string_view> parts) {
+    if (slot == nullptr) slot = &counter(parts);
     return *slot;
   }
   void write_event(nlohmann::ordered_json& j);  // to events.jsonl and the listener
