@@ -51,9 +51,9 @@ std::uint16_t RadioMedium::demodulators(std::uint32_t receiver, std::uint8_t med
   return i == NodeIndex::kAbsent ? cfg_.default_demodulators : demods_[i][medium];
 }
 
-RadioMedium::RxState& RadioMedium::state_of(std::uint32_t receiver) {
+std::uint32_t RadioMedium::slot_of(std::uint32_t receiver) {
   std::uint32_t slot = rx_index_.find(receiver);
-  if (slot != NodeIndex::kAbsent) return states_[slot];
+  if (slot != NodeIndex::kAbsent) return slot;
   if (free_states_.empty()) {
     slot = static_cast<std::uint32_t>(states_.size());
     states_.emplace_back();
@@ -65,7 +65,7 @@ RadioMedium::RxState& RadioMedium::state_of(std::uint32_t receiver) {
   RxState& rs = states_[slot];
   rs.receiver = receiver;
   rs.live = true;
-  return rs;
+  return slot;
 }
 
 std::uint32_t RadioMedium::add(const Reception& r) {
@@ -85,12 +85,13 @@ std::uint32_t RadioMedium::add(const Reception& r) {
   f.hold_end = f.end;
   f.rssi_dbm = r.rssi_dbm;
   f.receiver = r.receiver;
+  f.slot = slot_of(r.receiver);
   f.transmitter = r.transmitter;
   f.channel = r.channel;
   f.medium = r.medium;
   f.flags = static_cast<std::uint8_t>(kLive | (r.decodable ? kDecodable : 0));
   // Keep the receiver's frames in lock order; frames mostly arrive in order, so this is usually an append.
-  auto& v = state_of(r.receiver).frames;
+  FrameList& v = states_[f.slot].frames;
   v.insert(std::upper_bound(v.begin(), v.end(), h, [this](std::uint32_t a, std::uint32_t b) { return before(a, b); }),
            h);
   return h;
@@ -99,17 +100,20 @@ std::uint32_t RadioMedium::add(const Reception& r) {
 void RadioMedium::add_transmission(std::uint32_t node, SimTime start, SimTime end, std::uint8_t medium) {
   if (start < horizon_) ++late_;
   const SimTime e = end > start ? end : start + 1;
-  state_of(node).txs.push_back({start, e, medium});
-  expiry_.emplace_back(e, node);
+  const std::uint32_t slot = slot_of(node);
+  states_[slot].txs.push_back({start, e, medium});
+  expiry_.push_back({e, node, slot});
   std::push_heap(expiry_.begin(), expiry_.end(), std::greater<>{});
 }
 
 void RadioMedium::expire() {
-  while (!expiry_.empty() && expiry_.front().first <= horizon_) {
-    const std::uint32_t node = expiry_.front().second;
+  while (!expiry_.empty() && expiry_.front().end <= horizon_) {
+    const Expiry x = expiry_.front();
     std::pop_heap(expiry_.begin(), expiry_.end(), std::greater<>{});
     expiry_.pop_back();
-    const std::uint32_t slot = rx_index_.find(node);
+    // The slot is still the node's unless the node was forgotten meanwhile (and the slot perhaps reused).
+    const RxState& rs = states_[x.slot];
+    const std::uint32_t slot = rs.live && rs.receiver == x.node ? x.slot : rx_index_.find(x.node);
     if (slot != NodeIndex::kAbsent) compact(slot);
   }
 }
@@ -245,8 +249,8 @@ void RadioMedium::compact(std::uint32_t slot) {
     rx_index_.erase(rs.receiver);
     rs.live = false;
     if (free_states_.size() >= kMaxPooledStates) {  // past the bound, a freed slot gives its memory back
-      FrameList().swap(rs.frames);
-      TxList().swap(rs.txs);
+      rs.frames.reset();
+      rs.txs.reset();
     }
     free_states_.push_back(slot);
   }
@@ -260,7 +264,7 @@ LossCause RadioMedium::resolve(std::uint32_t handle) {
   Frame& f = frames_[handle];
   horizon_ = std::max(horizon_, f.end);
   f.flags |= kResolved;
-  const std::uint32_t slot = rx_index_.find(f.receiver);
+  const std::uint32_t slot = f.slot;
   RxState& rs = states_[slot];
 
   LossCause cause = LossCause::None;

@@ -8,8 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include <boost/container/small_vector.hpp>
-
+#include "models/channel/inline_list.hpp"
 #include "models/channel/node_index.hpp"
 #include "sim/kernel/sim_time.hpp"
 
@@ -112,6 +111,7 @@ class RadioMedium {
     SimTime hold_end = 0;  // end of its demodulator lock (valid when locked)
     double rssi_dbm = 0;
     std::uint32_t receiver = 0;
+    std::uint32_t slot = 0;  // its receiver's slot in states_ (held while the frame is)
     std::uint32_t transmitter = 0;
     std::uint16_t channel = 0;
     std::uint8_t medium = 0;
@@ -122,15 +122,29 @@ class RadioMedium {
     SimTime end;
     std::uint8_t medium;
   };
-  // Inline room for the common case (a device: one transmission, a frame or two; a gateway: a few frames), so
-  // that looking at a receiver touches its slot only, not two more heap blocks.
-  using FrameList = boost::container::small_vector<std::uint32_t, 6>;
-  using TxList = boost::container::small_vector<Tx, 1>;
-  struct RxState {
-    FrameList frames;  // handles, in lock order (start, transmitter, ...)
+  // A receiver's state is one aligned cache line: what is held grows with the fleet (frames are booked up to a
+  // second ahead of their start), so at a million devices every look at a receiver is a cache miss, and two lines
+  // (or a list spilled to the heap) cost two. Inline room for the common case: a device holds one transmission
+  // and a frame or two, a gateway a few frames.
+  using FrameList = InlineList<std::uint32_t, 4>;
+  using TxList = InlineList<Tx, 1>;
+  struct alignas(64) RxState {
     TxList txs;
+    FrameList frames;  // handles, in lock order (start, transmitter, ...)
     std::uint32_t receiver = 0;
-    bool live = false;                  // the slot holds a receiver (else it is on free_states_)
+    bool live = false;  // the slot holds a receiver (else it is on free_states_)
+  };
+  static_assert(sizeof(RxState) == 64, "a receiver's state is one cache line");
+  // A registered transmission's end, for its expiry; `slot` saves the index lookup while it is still the node's.
+  struct Expiry {
+    SimTime end;
+    std::uint32_t node;
+    std::uint32_t slot;
+    bool operator>(const Expiry& o) const {
+      if (end != o.end) return end > o.end;
+      if (node != o.node) return node > o.node;
+      return slot > o.slot;
+    }
   };
 
   bool before(std::uint32_t a, std::uint32_t b) const;  // lock order
@@ -140,7 +154,7 @@ class RadioMedium {
   void sweep(RxState& rs, std::uint32_t receiver);
   void compact(std::uint32_t slot);  // forgets what it can of the receiver in `slot`; frees the slot when empty
   void expire();  // compacts the receivers whose transmissions ended by the horizon
-  RxState& state_of(std::uint32_t receiver);
+  std::uint32_t slot_of(std::uint32_t receiver);  // the receiver's slot, taken if it has none
 
   RadioMediumConfig cfg_;
   std::vector<Frame> frames_;
@@ -150,9 +164,9 @@ class RadioMedium {
   NodeIndex rx_index_;
   std::vector<RxState> states_;
   std::vector<std::uint32_t> free_states_;
-  // Min-heap of (end, node) of registered transmissions: a node that only transmits has no frame whose
-  // resolve() would clean it up, so its transmissions are forgotten from here once the horizon passes their end.
-  std::vector<std::pair<SimTime, std::uint32_t>> expiry_;
+  // Min-heap of the ends of registered transmissions: a node that only transmits has no frame whose resolve()
+  // would clean it up, so its transmissions are forgotten from here once the horizon passes their end.
+  std::vector<Expiry> expiry_;
   NodeIndex demods_index_;  // receiver -> index in demods_ (set_demodulators)
   std::vector<std::array<std::uint16_t, kMaxMedia>> demods_;
   SimTime horizon_ = 0;  // every frame/transmission starting before it is registered

@@ -510,5 +510,35 @@ TEST(channelRadioMedium, UnresolvedFramesKeepWhatTheyNeed) {
   EXPECT_EQ(m.receivers_held(), 0u);
 }
 
+// Thousands of receivers at once, each holding more frames and transmissions than its state keeps inline (the
+// lists spill to the heap), all forgotten together (past the pool's bound a freed slot gives its memory back),
+// then the same again in the reused slots: the same results both times.
+TEST(channelRadioMedium, ManyReceiversWithLongListsAreForgottenAndReused) {
+  RadioMedium m;
+  constexpr std::uint32_t kReceivers = 6000;
+  for (SimTime base : {SimTime{0}, SimTime{1'000'000}}) {
+    std::vector<std::uint32_t> h;
+    for (std::uint32_t r = 0; r < kReceivers; ++r) {
+      for (std::uint16_t k = 0; k < 6; ++k) {
+        h.push_back(m.add(frame(r, 100'000 + k, base, base + 1000, -80, k)));
+      }
+      m.add_transmission(r, base + 2000, base + 2100);
+      m.add_transmission(r, base + 2200, base + 2300);
+    }
+    EXPECT_EQ(m.receivers_held(), kReceivers);
+    EXPECT_EQ(m.frames_held(), 6u * kReceivers);
+    EXPECT_EQ(m.transmissions_held(), 2u * kReceivers);
+    for (std::size_t i = 0; i < h.size(); ++i) {
+      // One demodulator: the first frame in lock order (lowest transmitter) locks, the other five find it busy.
+      ASSERT_EQ(m.resolve(h[i]), i % 6 == 0 ? LC::None : LC::ReceiverBusy) << "frame " << i << " at " << base;
+    }
+    m.prune(base + 3000);
+    EXPECT_EQ(m.frames_held(), 0u);
+    EXPECT_EQ(m.transmissions_held(), 0u);
+    EXPECT_EQ(m.receivers_held(), 0u);
+    EXPECT_EQ(m.receiver_slots(), kReceivers);  // the second round reuses the first round's slots
+  }
+}
+
 }  // namespace
 }  // namespace st::models::channel
