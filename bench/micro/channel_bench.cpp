@@ -7,6 +7,8 @@
 //   BM_MediumUplink/N: a steady-state uplink through RadioMedium: a device at a random point sends a 20 ms frame
 //     heard by the 7 nearest receivers (one decodable, six interference) and half-duplex deaf meanwhile; frames
 //     are resolved once their end has passed (~50 frames on the air); per frame.
+//   BM_MediumFleet/N: the same with N gateways and frames booked up to 0.8 s ahead, so that the medium holds
+//     what it holds in a run of 33 x N devices (it grows with the fleet); per frame.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
