@@ -142,13 +142,13 @@ void BM_MediumFleet(benchmark::State& state) {
   const st::SimTime gap = 2'000'000'000ULL / gateways;  // N/2 frames per second
   struct Pending {
     st::SimTime end;
-    std::uint32_t first;  // handles first .. first + count - 1 in `handles`
+    std::uint32_t first;  // its 7 handles: handles[first .. first + 6]
     std::uint32_t gateway;
     bool operator>(const Pending& o) const { return end > o.end; }
   };
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
-  std::vector<std::uint32_t> handles;  // ring of 7 handles per frame in flight
-  std::vector<std::uint32_t> free_runs;
+  std::vector<std::uint32_t> handles;    // 7 per frame in flight (kAbsent where a place has fewer receivers)
+  std::vector<std::uint32_t> free_runs;  // starts of runs of 7 that are free again
   st::SimTime now = 0;
   std::uint64_t lost = 0;
   auto resolve_due = [&](st::SimTime until) {

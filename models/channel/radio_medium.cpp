@@ -84,7 +84,6 @@ std::uint32_t RadioMedium::add(const Reception& r) {
   f.end = r.end > r.start ? r.end : r.start + 1;
   f.hold_end = f.end;
   f.rssi_dbm = r.rssi_dbm;
-  f.receiver = r.receiver;
   f.slot = slot_of(r.receiver);
   f.transmitter = r.transmitter;
   f.channel = r.channel;
@@ -111,10 +110,11 @@ void RadioMedium::expire() {
     const Expiry x = expiry_.front();
     std::pop_heap(expiry_.begin(), expiry_.end(), std::greater<>{});
     expiry_.pop_back();
-    // The slot is still the node's unless the node was forgotten meanwhile (and the slot perhaps reused).
+    // A node keeps its slot while it holds transmissions. The slot is freed once the horizon has passed all of
+    // them, and every call that raises the horizon ends here, before any slot can be taken again: so the slot is
+    // either still the node's or free (the node was forgotten earlier in this call).
     const RxState& rs = states_[x.slot];
-    const std::uint32_t slot = rs.live && rs.receiver == x.node ? x.slot : rx_index_.find(x.node);
-    if (slot != NodeIndex::kAbsent) compact(slot);
+    if (rs.live && rs.receiver == x.node) compact(x.slot);
   }
 }
 
@@ -162,7 +162,7 @@ bool RadioMedium::collided(const RxState& rs, std::uint32_t handle) const {
 
 // Walks the receiver's frames in lock order, replaying the locks held, and takes the lock decision of every frame
 // that starts before the horizon (all its predecessors are registered, so the decision is final).
-void RadioMedium::sweep(RxState& rs, std::uint32_t receiver) {
+void RadioMedium::sweep(RxState& rs) {
   active_.clear();
   std::array<int, kMaxMedia> k;
   k.fill(-1);
@@ -181,7 +181,7 @@ void RadioMedium::sweep(RxState& rs, std::uint32_t receiver) {
         }
       }
       if (lock) {
-        if (k[x.medium] < 0) k[x.medium] = demodulators(receiver, x.medium);
+        if (k[x.medium] < 0) k[x.medium] = demodulators(rs.receiver, x.medium);
         const auto held = std::count_if(active_.begin(), active_.end(),
                                         [&x](const auto& a) { return a.second == x.medium; });
         lock = held < k[x.medium];
@@ -213,7 +213,7 @@ void RadioMedium::compact(std::uint32_t slot) {
     candidates = candidates || ((f.flags & kResolved) != 0 && f.end <= horizon_);
   }
   if (candidates) {
-    sweep(rs, rs.receiver);  // makes the decisions of everything before the horizon final
+    sweep(rs);  // makes the decisions of everything before the horizon final
     // An unresolved frame still needs its interferers (same medium and channel) and the transmissions it overlaps.
     unresolved_.clear();
     for (std::uint32_t h : rs.frames) {
@@ -273,7 +273,7 @@ LossCause RadioMedium::resolve(std::uint32_t handle) {
   } else if (half_duplex(rs, f)) {
     cause = LossCause::HalfDuplex;
   } else {
-    sweep(rs, f.receiver);
+    sweep(rs);
     if ((frames_[handle].flags & kLocked) == 0) {
       cause = LossCause::ReceiverBusy;
     } else if (collided(rs, handle)) {

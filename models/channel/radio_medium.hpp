@@ -110,8 +110,7 @@ class RadioMedium {
     SimTime end = 0;
     SimTime hold_end = 0;  // end of its demodulator lock (valid when locked)
     double rssi_dbm = 0;
-    std::uint32_t receiver = 0;
-    std::uint32_t slot = 0;  // its receiver's slot in states_ (held while the frame is)
+    std::uint32_t slot = 0;  // its receiver's slot in states_ (held while the frame is; the receiver is there)
     std::uint32_t transmitter = 0;
     std::uint16_t channel = 0;
     std::uint8_t medium = 0;
@@ -135,23 +134,19 @@ class RadioMedium {
     bool live = false;  // the slot holds a receiver (else it is on free_states_)
   };
   static_assert(sizeof(RxState) == 64, "a receiver's state is one cache line");
-  // A registered transmission's end, for its expiry; `slot` saves the index lookup while it is still the node's.
+  // A registered transmission's end, for its expiry, with the node's slot (its slot while it holds transmissions).
   struct Expiry {
     SimTime end;
     std::uint32_t node;
     std::uint32_t slot;
-    bool operator>(const Expiry& o) const {
-      if (end != o.end) return end > o.end;
-      if (node != o.node) return node > o.node;
-      return slot > o.slot;
-    }
+    bool operator>(const Expiry& o) const { return end != o.end ? end > o.end : node > o.node; }
   };
 
   bool before(std::uint32_t a, std::uint32_t b) const;  // lock order
   static bool tx_hits(const Tx& t, std::uint8_t medium) { return t.medium == kAllMedia || t.medium == medium; }
   bool half_duplex(const RxState& rs, const Frame& f) const;
   bool collided(const RxState& rs, std::uint32_t handle) const;
-  void sweep(RxState& rs, std::uint32_t receiver);
+  void sweep(RxState& rs);
   void compact(std::uint32_t slot);  // forgets what it can of the receiver in `slot`; frees the slot when empty
   void expire();  // compacts the receivers whose transmissions ended by the horizon
   std::uint32_t slot_of(std::uint32_t receiver);  // the receiver's slot, taken if it has none
