@@ -5,12 +5,14 @@
 //     of the default radio world: ~110 nodes per query); per query.
 //   BM_GridNearest/N: SpatialGrid::nearest, the 7 nearest nodes of a random point; per query.
 //   BM_MediumUplink/N: a steady-state uplink through RadioMedium: a device at a random point sends a 20 ms frame
-//     heard by the 7 nearest receivers (one decodable, six interference) and half-duplex deaf meanwhile; frames
-//     are resolved once their end has passed (~50 frames on the air); per frame.
+//     heard by the 7 nearest receivers (one frame, six interference-only receptions, as the radio access network
+//     registers them) and half-duplex deaf meanwhile; frames are resolved once their end has passed (~50 frames
+//     on the air); per frame.
 //   BM_MediumFleet/N: the same with N gateways and frames booked up to 0.8 s ahead, so that the medium holds
 //     what it holds in a run of 33 x N devices (it grows with the fleet); per frame.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <deque>
@@ -70,6 +72,15 @@ void BM_GridNearest(benchmark::State& state) {
 }
 BENCHMARK(BM_GridNearest)->Arg(10'000)->Arg(100'000)->Arg(1'000'000);
 
+// The radio access network's sweep of the medium (radio_access_network.cpp): once per as many frames as the
+// medium has receiver slots, at least 4,096. It forgets the interferers of receivers no frame has looked at since.
+void prune_like_the_twin(ch::RadioMedium& medium, std::size_t& since, st::SimTime now) {
+  if (++since >= std::max<std::size_t>(4096, medium.receiver_slots())) {
+    since = 0;
+    medium.prune(now);
+  }
+}
+
 void BM_MediumUplink(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const auto receivers = static_cast<std::uint32_t>(n);
@@ -82,18 +93,20 @@ void BM_MediumUplink(benchmark::State& state) {
   constexpr st::SimTime kGap = 400'000;     // a frame every 0.4 ms: ~50 on the air
   struct Pending {
     st::SimTime end;
-    std::uint32_t handle;
+    std::uint32_t handle;  // the frame at the nearest receiver
   };
   std::deque<Pending> pending;
   std::vector<std::uint32_t> near;
   st::SimTime now = 0;
   std::uint64_t lost = 0;
+  std::size_t since_prune = 0;
   for (auto _ : state) {
     now += kGap;
     while (!pending.empty() && pending.front().end <= now) {
       lost += medium.resolve(pending.front().handle) != ch::LossCause::None;
       pending.pop_front();
     }
+    prune_like_the_twin(medium, since_prune, now);
     const ch::Position p{u(rng), u(rng)};
     grid.nearest(p, 7, near);
     const std::uint32_t tx = receivers + device(rng);
@@ -105,8 +118,8 @@ void BM_MediumUplink(benchmark::State& state) {
     for (std::size_t i = 0; i < near.size(); ++i) {
       r.receiver = near[i];
       r.rssi_dbm = -100.0 - 3.0 * static_cast<double>(i);
-      r.decodable = i == 0;
-      pending.push_back({r.end, medium.add(r)});
+      if (i == 0) pending.push_back({r.end, medium.add(r)});
+      else medium.add_interference(r);
     }
     medium.add_transmission(tx, r.start, r.end, 0);
   }
@@ -116,15 +129,16 @@ void BM_MediumUplink(benchmark::State& state) {
   }
   benchmark::DoNotOptimize(lost);
   state.SetItemsProcessed(state.iterations());
-  state.counters["lost_ratio"] = static_cast<double>(lost) / static_cast<double>(7 * state.iterations());
+  state.counters["lost_ratio"] = static_cast<double>(lost) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_MediumUplink)->Arg(10'000)->Arg(100'000)->Arg(1'000'000);
 
 // The twin's pattern at its fleet sizes: N gateways (300, 3,000, 30,000 for 10k, 100k, 1M devices) and frames
 // booked up to 0.8 s ahead of their start (FSK slots, receive windows), so what the medium holds grows with the
 // fleet as in a run (~1.5 frames and ~0.5 transmissions per gateway, scattered over all of them) instead of
-// staying at the ~50 frames of BM_MediumUplink. Each frame: 7 nearest gateways (one decodable), the device
-// deaf while it sends, and the gateway's 3 ms acknowledgement after it. Per frame.
+// staying at the ~50 frames of BM_MediumUplink. Each frame: 7 nearest gateways (a frame at the nearest, an
+// interference-only reception at the six others), the device deaf while it sends, and the gateway's 3 ms
+// acknowledgement after it. Per frame.
 void BM_MediumFleet(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const auto gateways = static_cast<std::uint32_t>(n);
@@ -142,32 +156,27 @@ void BM_MediumFleet(benchmark::State& state) {
   const st::SimTime gap = 2'000'000'000ULL / gateways;  // N/2 frames per second
   struct Pending {
     st::SimTime end;
-    std::uint32_t first;  // its 7 handles: handles[first .. first + 6]
+    std::uint32_t handle;   // the frame at the nearest gateway
     std::uint32_t gateway;
     bool operator>(const Pending& o) const { return end > o.end; }
   };
   std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
-  std::vector<std::uint32_t> handles;    // 7 per frame in flight (kAbsent where a place has fewer receivers)
-  std::vector<std::uint32_t> free_runs;  // starts of runs of 7 that are free again
   st::SimTime now = 0;
   std::uint64_t lost = 0;
+  std::size_t since_prune = 0;
   auto resolve_due = [&](st::SimTime until) {
     while (!pending.empty() && pending.top().end <= until) {
       const Pending p = pending.top();
       pending.pop();
-      for (std::uint32_t i = 0; i < 7; ++i) {
-        const std::uint32_t h = handles[p.first + i];
-        if (h == ch::NodeIndex::kAbsent) continue;
-        const bool ok = medium.resolve(h) == ch::LossCause::None;
-        if (i == 0 && ok) medium.add_transmission(p.gateway, p.end + 1'000'000, p.end + 1'000'000 + kAck, 0);
-        lost += !ok;
-      }
-      free_runs.push_back(p.first);
+      const bool ok = medium.resolve(p.handle) == ch::LossCause::None;
+      if (ok) medium.add_transmission(p.gateway, p.end + 1'000'000, p.end + 1'000'000 + kAck, 0);
+      lost += !ok;
     }
   };
   for (auto _ : state) {
     now += gap;
     resolve_due(now);
+    prune_like_the_twin(medium, since_prune, now);
     const std::vector<std::uint32_t>& near = places[rng() % places.size()];
     const std::uint32_t tx = gateways + device(rng);
     ch::Reception r;
@@ -175,32 +184,24 @@ void BM_MediumFleet(benchmark::State& state) {
     r.start = now + ahead(rng);
     r.end = r.start + kAir;
     r.channel = static_cast<std::uint16_t>(rng() % 69);
-    std::uint32_t first;
-    if (free_runs.empty()) {
-      first = static_cast<std::uint32_t>(handles.size());
-      handles.resize(handles.size() + 7);
-    } else {
-      first = free_runs.back();
-      free_runs.pop_back();
-    }
-    for (std::uint32_t i = 0; i < 7; ++i) {
-      if (i >= near.size()) {
-        handles[first + i] = ch::NodeIndex::kAbsent;
-        continue;
-      }
+    for (std::uint32_t i = 1; i < near.size(); ++i) {
       r.receiver = near[i];
       r.rssi_dbm = -100.0 - 3.0 * static_cast<double>(i);
-      r.decodable = i == 0;
-      handles[first + i] = medium.add(r);
+      medium.add_interference(r);
     }
     medium.add_transmission(tx, r.start, r.end, 0);
-    pending.push({r.end, first, near.empty() ? 0 : near[0]});
+    if (!near.empty()) {
+      r.receiver = near[0];
+      r.rssi_dbm = -100.0;
+      pending.push({r.end, medium.add(r), near[0]});
+    }
   }
   state.counters["frames_held"] = static_cast<double>(medium.frames_held());
+  state.counters["interferers_held"] = static_cast<double>(medium.interferers_held());
   resolve_due(~st::SimTime{0});
   benchmark::DoNotOptimize(lost);
   state.SetItemsProcessed(state.iterations());
-  state.counters["lost_ratio"] = static_cast<double>(lost) / static_cast<double>(7 * state.iterations());
+  state.counters["lost_ratio"] = static_cast<double>(lost) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_MediumFleet)->Arg(300)->Arg(3'000)->Arg(30'000);
 

@@ -96,6 +96,25 @@ std::uint32_t RadioMedium::add(const Reception& r) {
   return h;
 }
 
+void RadioMedium::add_interference(const Reception& r) {
+  if (r.medium >= kMaxMedia) throw std::invalid_argument("radio medium: medium out of range");
+  if (r.start < horizon_) ++late_;
+  const std::uint32_t slot = slot_of(r.receiver);
+  RxState& rs = states_[slot];
+  const SimTime end = r.end > r.start ? r.end : r.start + 1;
+  if (rs.frames.empty() && rs.txs.empty() && rs.interferers.empty()) {
+    // The interferer gives the receiver its state: the receiver is looked at again after its end, so one that
+    // nothing else touches (a gateway far from the traffic) is forgotten without a sweep.
+    first_interferers_.push_back({end, r.receiver, slot});
+  } else if (rs.frames.empty()) {
+    // Forget what has ended while the state is at hand; with no frame held here, none can still need it. (A
+    // receiver with frames forgets its interferers when they are resolved.)
+    unresolved_.clear();
+    forget_interferers(rs);
+  }
+  rs.interferers.push_back({r.start, end, r.rssi_dbm, r.channel, r.medium});
+}
+
 void RadioMedium::add_transmission(std::uint32_t node, SimTime start, SimTime end, std::uint8_t medium) {
   if (start < horizon_) ++late_;
   const SimTime e = end > start ? end : start + 1;
@@ -116,11 +135,25 @@ void RadioMedium::expire() {
     const RxState& rs = states_[x.slot];
     if (rs.live && rs.receiver == x.node) compact(x.slot);
   }
+  // These may be looked at late, when the slot has been freed and taken again: by another receiver (skipped) or
+  // by the same one (compacted early, which is always safe).
+  while (!first_interferers_.empty() && first_interferers_.front().end <= horizon_) {
+    const Expiry x = first_interferers_.front();
+    first_interferers_.pop_front();
+    const RxState& rs = states_[x.slot];
+    if (rs.live && rs.receiver == x.node) compact(x.slot);
+  }
 }
 
 std::size_t RadioMedium::transmissions_held() const {
   std::size_t n = 0;
   for (const RxState& rs : states_) n += rs.txs.size();
+  return n;
+}
+
+std::size_t RadioMedium::interferers_held() const {
+  std::size_t n = 0;
+  for (const RxState& rs : states_) n += rs.interferers.size();
   return n;
 }
 
@@ -149,6 +182,14 @@ bool RadioMedium::collided(const RxState& rs, std::uint32_t handle) const {
   for (std::uint32_t g : rs.frames) {
     if (g == handle) continue;
     const Frame& o = frames_[g];
+    if (o.medium != f.medium || o.channel != f.channel || !(o.start < f.end && f.start < o.end)) continue;
+    if (cfg_.cumulative_interference) {
+      sum_mw += std::pow(10.0, o.rssi_dbm / 10.0);
+    } else if (f.rssi_dbm - o.rssi_dbm < cfg_.capture_threshold_db) {
+      return true;
+    }
+  }
+  for (const Interferer& o : rs.interferers) {
     if (o.medium != f.medium || o.channel != f.channel || !(o.start < f.end && f.start < o.end)) continue;
     if (cfg_.cumulative_interference) {
       sum_mw += std::pow(10.0, o.rssi_dbm / 10.0);
@@ -203,35 +244,49 @@ void RadioMedium::sweep(RxState& rs) {
   }
 }
 
+bool RadioMedium::needed_by_unresolved(std::uint8_t medium, std::uint16_t channel, SimTime start,
+                                       SimTime end) const {
+  for (std::uint32_t u : unresolved_) {
+    const Frame& f = frames_[u];
+    if (f.medium == medium && f.channel == channel && f.start < end && start < f.end) return true;
+  }
+  return false;
+}
+
+void RadioMedium::forget_interferers(RxState& rs) {
+  rs.interferers.erase(std::remove_if(rs.interferers.begin(), rs.interferers.end(), [&](const Interferer& i) {
+    return i.end <= horizon_ && !needed_by_unresolved(i.medium, i.channel, i.start, i.end);
+  }), rs.interferers.end());
+}
+
 void RadioMedium::compact(std::uint32_t slot) {
   RxState& rs = states_[slot];
   // Anything to forget? Only records that ended by the horizon can be.
-  bool candidates = false;
-  for (const Tx& t : rs.txs) candidates = candidates || t.end <= horizon_;
+  bool frame_candidates = false;
   for (std::uint32_t h : rs.frames) {
     const Frame& f = frames_[h];
-    candidates = candidates || ((f.flags & kResolved) != 0 && f.end <= horizon_);
+    frame_candidates = frame_candidates || ((f.flags & kResolved) != 0 && f.end <= horizon_);
   }
+  bool tx_candidates = false;
+  for (const Tx& t : rs.txs) tx_candidates = tx_candidates || t.end <= horizon_;
+  bool candidates = frame_candidates || tx_candidates;
+  for (const Interferer& i : rs.interferers) candidates = candidates || i.end <= horizon_;
   if (candidates) {
-    sweep(rs);  // makes the decisions of everything before the horizon final
+    // Makes the lock decisions of everything before the horizon final before a frame or a transmission they
+    // depend on is forgotten (interferers take no part in them).
+    if (frame_candidates || tx_candidates) sweep(rs);
     // An unresolved frame still needs its interferers (same medium and channel) and the transmissions it overlaps.
     unresolved_.clear();
     for (std::uint32_t h : rs.frames) {
       if ((frames_[h].flags & kResolved) == 0) unresolved_.push_back(h);
     }
-    const auto needed_by_unresolved = [&](const Frame& g) {
-      for (std::uint32_t u : unresolved_) {
-        const Frame& f = frames_[u];
-        if (f.medium == g.medium && f.channel == g.channel && f.start < g.end && g.start < f.end) return true;
-      }
-      return false;
-    };
+    const auto needed = [&](const Frame& g) { return needed_by_unresolved(g.medium, g.channel, g.start, g.end); };
     // Resolved frames have end <= horizon (resolve() raised it); their lock decision must be final.
     rs.frames.erase(std::remove_if(rs.frames.begin(), rs.frames.end(), [&](std::uint32_t h) {
       Frame& g = frames_[h];
       const bool final_state =
           (g.flags & kLockFinal) != 0 && ((g.flags & kLocked) == 0 || (g.flags & kHoldFinal) != 0);
-      if ((g.flags & kResolved) == 0 || g.end > horizon_ || !final_state || needed_by_unresolved(g)) return false;
+      if ((g.flags & kResolved) == 0 || g.end > horizon_ || !final_state || needed(g)) return false;
       g.flags = 0;
       free_.push_back(h);
       return true;
@@ -244,13 +299,15 @@ void RadioMedium::compact(std::uint32_t slot) {
       }
       return true;
     }), rs.txs.end());
+    forget_interferers(rs);
   }
-  if (rs.frames.empty() && rs.txs.empty()) {
+  if (rs.frames.empty() && rs.txs.empty() && rs.interferers.empty()) {
     rx_index_.erase(rs.receiver);
     rs.live = false;
     if (free_states_.size() >= kMaxPooledStates) {  // past the bound, a freed slot gives its memory back
       rs.frames.reset();
       rs.txs.reset();
+      rs.interferers.reset();
     }
     free_states_.push_back(slot);
   }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -67,10 +68,19 @@ struct RadioMediumConfig {
 // overlapping frame is resolved" because demodulator locks chain: whether an early frame locked decides whether a
 // later one did.) Registrations that break it are counted in late_registrations().
 //
-// Memory: only receivers with frames or transmissions held have state; a frame's record is kept after resolve()
-// only while it can still affect an unresolved frame or a future one, and its handle is then reused; a
-// transmission is forgotten once the horizon passes its end (and no unresolved frame overlaps it). So memory
-// follows what is on the air, without calling prune(). Every add() must be matched by exactly one resolve().
+// Interference-only receptions (add_interference): a frame that reaches a receiver which will never decode it
+// (a neighbouring gateway hearing another gateway's device) and whose fate there nobody asks. It interferes by the
+// collision rule exactly as a frame registered with add() and decodable = false would, but it has no handle and
+// takes no resolve(): the receiver keeps it inline with its state until the horizon passes its end and no
+// unresolved frame there overlaps it, and forgets it the next time it is looked at.
+//
+// Memory: only receivers with frames, interferers or transmissions held have state; a frame's record is kept
+// after resolve() only while it can still affect an unresolved frame or a future one, and its handle is then
+// reused; a transmission is forgotten once the horizon passes its end (and no unresolved frame overlaps it). So
+// memory follows what is on the air, without calling prune(), with one exception: an interferer is forgotten when
+// its receiver is next looked at (a frame resolved there, the end of one of its transmissions, another interferer
+// while it holds no frame, or the end of the interferer that gave it its state), and one at a receiver nothing
+// looks at again waits for prune(). Every add() must be matched by exactly one resolve().
 class RadioMedium {
  public:
   static constexpr std::uint8_t kMaxMedia = 4;
@@ -87,6 +97,9 @@ class RadioMedium {
   // Registers a frame arriving at r.receiver; returns its handle. Throws std::invalid_argument if
   // r.medium >= kMaxMedia.
   std::uint32_t add(const Reception& r);
+  // Registers a reception at r.receiver that only interferes (r.decodable is ignored; see above). Throws
+  // std::invalid_argument if r.medium >= kMaxMedia.
+  void add_interference(const Reception& r);
   // `node` transmits during [start, end) on `medium` (kAllMedia: it cannot receive on any medium meanwhile).
   void add_transmission(std::uint32_t node, SimTime start, SimTime end, std::uint8_t medium = kAllMedia);
   // The fate of the frame (call at or after its end). The handle is invalid afterwards. Throws std::logic_error
@@ -99,6 +112,7 @@ class RadioMedium {
   // Introspection (tests, metrics).
   std::size_t frames_held() const { return frames_.size() - free_.size(); }
   std::size_t transmissions_held() const;
+  std::size_t interferers_held() const;
   std::size_t receivers_held() const { return rx_index_.size(); }
   std::size_t receiver_slots() const { return states_.size(); }  // what prune() walks: the most receivers ever held
   std::uint64_t late_registrations() const { return late_; }
@@ -121,20 +135,31 @@ class RadioMedium {
     SimTime end;
     std::uint8_t medium;
   };
-  // A receiver's state is one aligned cache line: what is held grows with the fleet (frames are booked up to a
-  // second ahead of their start), so at a million devices every look at a receiver is a cache miss, and two lines
-  // (or a list spilled to the heap) cost two. Inline room for the common case: a device holds one transmission
-  // and a frame or two, a gateway a few frames.
+  struct Interferer {
+    SimTime start;
+    SimTime end;
+    double rssi_dbm;
+    std::uint16_t channel;
+    std::uint8_t medium;
+  };
+  // A receiver's state is three aligned cache lines: what is held grows with the fleet (frames are booked up to a
+  // second ahead of their start), so at a million devices every look at a receiver is a cache miss, and a list
+  // spilled to the heap costs one more. Inline room for the common case: a device holds one transmission and a
+  // frame or two, a gateway a few frames and the interference of its neighbours' devices. The first line has what
+  // every look reads; the interferers (the other two) are read only when a frame there is resolved or forgotten.
   using FrameList = InlineList<std::uint32_t, 4>;
   using TxList = InlineList<Tx, 1>;
+  using InterfererList = InlineList<Interferer, 3>;
   struct alignas(64) RxState {
     TxList txs;
     FrameList frames;  // handles, in lock order (start, transmitter, ...)
     std::uint32_t receiver = 0;
     bool live = false;  // the slot holds a receiver (else it is on free_states_)
+    InterfererList interferers;  // in registration order
   };
-  static_assert(sizeof(RxState) == 64, "a receiver's state is one cache line");
-  // A registered transmission's end, for its expiry, with the node's slot (its slot while it holds transmissions).
+  static_assert(sizeof(RxState) == 192, "a receiver's state is three cache lines");
+  // A registered transmission's end, for its expiry, with the node's slot (its slot while it holds transmissions);
+  // or the end of the interferer that gave a receiver its state.
   struct Expiry {
     SimTime end;
     std::uint32_t node;
@@ -146,9 +171,13 @@ class RadioMedium {
   static bool tx_hits(const Tx& t, std::uint8_t medium) { return t.medium == kAllMedia || t.medium == medium; }
   bool half_duplex(const RxState& rs, const Frame& f) const;
   bool collided(const RxState& rs, std::uint32_t handle) const;
+  // Whether a frame in unresolved_ overlaps [start, end) on that medium and channel.
+  bool needed_by_unresolved(std::uint8_t medium, std::uint16_t channel, SimTime start, SimTime end) const;
+  // Forgets the receiver's interferers that ended by the horizon and that no frame in unresolved_ overlaps.
+  void forget_interferers(RxState& rs);
   void sweep(RxState& rs);
   void compact(std::uint32_t slot);  // forgets what it can of the receiver in `slot`; frees the slot when empty
-  void expire();  // compacts the receivers whose transmissions ended by the horizon
+  void expire();  // compacts the receivers whose transmissions (or first interferers) ended by the horizon
   std::uint32_t slot_of(std::uint32_t receiver);  // the receiver's slot, taken if it has none
 
   RadioMediumConfig cfg_;
@@ -162,6 +191,11 @@ class RadioMedium {
   // Min-heap of the ends of registered transmissions: a node that only transmits has no frame whose resolve()
   // would clean it up, so its transmissions are forgotten from here once the horizon passes their end.
   std::vector<Expiry> expiry_;
+  // The receivers that an interferer gave their state, in registration order, to look at once the horizon has
+  // passed the interferer's end: a receiver that nothing else touches is forgotten without prune(). First in,
+  // first out (an entry waits for those before it, which at most keeps a receiver a frame's booking lead longer):
+  // a heap of these costs more than it saves.
+  std::deque<Expiry> first_interferers_;
   NodeIndex demods_index_;  // receiver -> index in demods_ (set_demodulators)
   std::vector<std::array<std::uint16_t, kMaxMedia>> demods_;
   SimTime horizon_ = 0;  // every frame/transmission starting before it is registered

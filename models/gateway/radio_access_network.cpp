@@ -97,8 +97,6 @@ struct RadioAccessNetwork::Transfer {
   double snr = 0;
   std::uint32_t frame_bytes = 0;
   std::uint32_t handle = kNone;
-  std::array<std::uint32_t, kMaxExtraReceivers> extra{};
-  std::uint8_t extras = 0;
   std::vector<std::uint8_t> bytes;  // kept only when the sink writes frame bytes (pcap)
 };
 
@@ -624,7 +622,6 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
     rx.rssi_dbm = tr.rssi;
     rx.decodable = demodulates(tr.rssi, tr.link, rate);
     tr.handle = medium_.add(rx);
-    tr.extras = 0;
     if (tr.uplink) {
       if (medium == ch::Medium::SubGhz) {
         channel_busy(g, tr.channel) = std::max(channel_busy(g, tr.channel), tr.end);
@@ -635,15 +632,15 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
       // Other gateways on the same medium that hear the frame: it interferes there and may hold their radio.
       std::vector<std::pair<double, std::uint32_t>>& heard = heard_;
       heard_by_others(device, tr.link, g, heard);
+      std::size_t extras = 0;
       for (const auto& [neg, other] : heard) {
-        if (tr.extras == kMaxExtraReceivers) break;
+        if (extras++ == kMaxExtraReceivers) break;
         ch::Reception x = rx;
         x.receiver = other;
         x.rssi_dbm = -neg;
         // Interference only: that gateway's receiver follows its own devices' channel schedule, so it does not
         // lock onto this frame (no demodulator taken), but the frame still corrupts what it overlaps there.
-        x.decodable = false;
-        tr.extra[tr.extras++] = medium_.add(x);
+        medium_.add_interference(x);
         if (medium == ch::Medium::SubGhz) {
           channel_busy(other, tr.channel) = std::max(channel_busy(other, tr.channel), tr.end);
         }
@@ -751,12 +748,6 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
   std::string_view outcome = "received";
   if (tr.handle != kNone) {
     const ch::LossCause cause = medium_.resolve(tr.handle);
-    for (std::uint8_t i = 0; i < tr.extras; ++i) {
-      const std::uint32_t other = transfers_[t].extra[i];
-      const ch::LossCause c = medium_.resolve(other);
-      (void)c;
-    }
-    tr.extras = 0;
     tr.handle = kNone;
     if (cause != ch::LossCause::None) outcome = ch::to_string(cause);
     else if (gateways_.down_during(tr.gateway, tr.start, tr.end)) outcome = "gateway_down";

@@ -1,6 +1,7 @@
 // RadioMedium: collisions and capture, media and channels, half-duplex, demodulator locks with 1 and 2
-// demodulators, precedence of causes, independence from registration and resolution order (against a brute-force
-// reference of the documented rules), a streaming run with pruning, and bounded memory.
+// demodulators, precedence of causes, interference-only receptions, independence from registration and resolution
+// order (against a brute-force reference of the documented rules), a streaming run with pruning, and bounded
+// memory.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -244,6 +245,71 @@ TEST(channelRadioMedium, MisuseIsReported) {
   EXPECT_EQ(m.late_registrations(), 1u);
 }
 
+TEST(channelRadioMedium, InterferenceOnlyReceptionsCollideLikeUndecodableFrames) {
+  RadioMedium m;
+  const auto a = m.add(frame(1, 10, 0, 1000, -80));
+  m.add_interference(frame(1, 11, 500, 1500, -83));         // 3 dB weaker, same channel: a is lost
+  const auto b = m.add(frame(1, 12, 2000, 3000, -80));
+  m.add_interference(frame(1, 13, 2500, 3500, -87));        // 7 dB weaker: captured, b survives
+  const auto c = m.add(frame(1, 14, 4000, 5000, -80));
+  m.add_interference(frame(1, 15, 4000, 5000, -70, 1));     // another channel
+  m.add_interference(frame(1, 16, 4000, 5000, -70, 0, 1));  // another medium
+  m.add_interference(frame(2, 17, 4000, 5000, -70));        // another receiver
+  m.add_interference(frame(1, 18, 5000, 6000, -70, 0, 0, true));  // after c (and `decodable` is ignored)
+  EXPECT_EQ(m.frames_held(), 3u);
+  EXPECT_EQ(m.interferers_held(), 6u);
+  EXPECT_EQ(m.resolve(a), LC::Collision);
+  EXPECT_EQ(m.resolve(b), LC::None);
+  EXPECT_EQ(m.resolve(c), LC::None);
+  // Nothing resolves an interferer: they go once the horizon has passed their end (receiver 2's at once: it gave
+  // the receiver its state, so an expiry entry looks at it; receiver 1's, registered while frames were held there,
+  // when the receiver is next looked at, here by a sweep).
+  EXPECT_EQ(m.frames_held(), 0u);
+  EXPECT_EQ(m.interferers_held(), 1u);
+  EXPECT_EQ(m.receivers_held(), 1u);
+  m.prune(5500);
+  EXPECT_EQ(m.interferers_held(), 1u);
+  m.prune(6000);
+  EXPECT_EQ(m.interferers_held(), 0u);
+  EXPECT_EQ(m.receivers_held(), 0u);
+  EXPECT_EQ(m.late_registrations(), 0u);
+  m.add_interference(frame(3, 19, 100, 200, -90));  // starts before the horizon
+  EXPECT_EQ(m.late_registrations(), 1u);
+  EXPECT_THROW(m.add_interference(frame(1, 2, 7000, 8000, -80, 0, RadioMedium::kMaxMedia)), std::invalid_argument);
+}
+
+TEST(channelRadioMedium, AnInterfererStaysWhileAnUnresolvedFrameOverlapsIt) {
+  RadioMedium m;
+  const auto a = m.add(frame(1, 10, 0, 1000, -80));
+  m.add_interference(frame(1, 11, 100, 200, -82));
+  m.prune(500);  // the interferer has ended, but a still needs it
+  EXPECT_EQ(m.interferers_held(), 1u);
+  EXPECT_EQ(m.resolve(a), LC::Collision);
+  EXPECT_EQ(m.interferers_held(), 0u);
+  EXPECT_EQ(m.receivers_held(), 0u);
+  // An interferer that gives a receiver its state is forgotten at its end, with the receiver.
+  m.add_interference(frame(5, 12, 1500, 1600, -90));
+  EXPECT_EQ(m.receivers_held(), 1u);
+  const auto w = m.add(frame(9, 13, 1500, 1700, -80));
+  EXPECT_EQ(m.resolve(w), LC::None);  // the horizon passes 1600, at another receiver
+  EXPECT_EQ(m.interferers_held(), 0u);
+  EXPECT_EQ(m.receivers_held(), 0u);
+  // One registered while the receiver held a frame stays until the receiver is looked at again: registering an
+  // interferer at a receiver holding no frame forgets those that have ended.
+  const auto y = m.add(frame(6, 14, 2000, 2100, -80));
+  m.add_interference(frame(6, 15, 2200, 2300, -90));
+  m.add_interference(frame(6, 16, 2300, 2500, -90));
+  EXPECT_EQ(m.resolve(y), LC::None);
+  const auto x = m.add(frame(7, 17, 2000, 2400, -80));
+  EXPECT_EQ(m.resolve(x), LC::None);  // the horizon passes 2300, at another receiver
+  EXPECT_EQ(m.interferers_held(), 2u);
+  m.add_interference(frame(6, 18, 2600, 2700, -90));
+  EXPECT_EQ(m.interferers_held(), 2u);  // 2200-2300 forgotten; 2300-2500 has not ended by the horizon (2400)
+  m.prune(2700);
+  EXPECT_EQ(m.interferers_held(), 0u);
+  EXPECT_EQ(m.receivers_held(), 0u);
+}
+
 // ---- Brute-force reference of the documented rules, with everything known up front. ----
 
 struct TxSpec {
@@ -255,6 +321,7 @@ struct TxSpec {
 
 struct Scenario {
   std::vector<Reception> frames;
+  std::vector<Reception> interferers;  // add_interference(): they only interfere
   std::vector<TxSpec> txs;
   std::map<std::pair<std::uint32_t, std::uint8_t>, std::uint16_t> demods;  // else 1
 
@@ -324,8 +391,8 @@ std::vector<LC> reference(const Scenario& s, double threshold_db) {
       out[i] = LC::ReceiverBusy;
       continue;
     }
-    for (std::size_t j = 0; j < n; ++j) {
-      const Reception& o = s.frames[j];
+    for (std::size_t j = 0; j < n + s.interferers.size(); ++j) {
+      const Reception& o = j < n ? s.frames[j] : s.interferers[j - n];
       if (j != i && o.receiver == f.receiver && o.medium == f.medium && o.channel == f.channel &&
           o.start < f.end && f.start < o.end && f.rssi_dbm - o.rssi_dbm < threshold_db) {
         out[i] = LC::Collision;
@@ -348,7 +415,9 @@ Scenario random_scenario(std::uint64_t seed, std::size_t frames, SimTime span) {
     r.end = r.start + 100 + rng.below(3000);
     r.rssi_dbm = -110.0 + static_cast<double>(rng.below(41));  // whole dB: exact 6 dB differences happen
     r.decodable = rng.uniform() < 0.85;
-    s.frames.push_back(r);
+    // One in four only interferes at its receiver (a neighbouring gateway hearing another gateway's device).
+    if (rng.below(4) == 0) s.interferers.push_back(r);
+    else s.frames.push_back(r);
   }
   for (int i = 0; i < 25; ++i) {
     const auto start = rng.below(span);
@@ -395,16 +464,26 @@ TEST(channelRadioMedium, ResultsDoNotDependOnRegistrationOrResolutionOrder) {
       std::iota(tx_order.begin(), tx_order.end(), 0);
       shuffle(tx_order, rng);
       std::size_t next_tx = 0;
+      std::vector<std::size_t> interferer_order(s.interferers.size());
+      std::iota(interferer_order.begin(), interferer_order.end(), 0);
+      shuffle(interferer_order, rng);
+      std::size_t next_interferer = 0;
       for (std::size_t i : reg) {
         if (next_tx < tx_order.size() && rng.below(8) == 0) {
           const TxSpec& t = s.txs[tx_order[next_tx++]];
           m.add_transmission(t.node, t.start, t.end, t.medium);
+        }
+        if (next_interferer < interferer_order.size() && rng.below(3) == 0) {
+          m.add_interference(s.interferers[interferer_order[next_interferer++]]);
         }
         handle[i] = m.add(s.frames[i]);
       }
       for (; next_tx < tx_order.size(); ++next_tx) {
         const TxSpec& t = s.txs[tx_order[next_tx]];
         m.add_transmission(t.node, t.start, t.end, t.medium);
+      }
+      for (; next_interferer < interferer_order.size(); ++next_interferer) {
+        m.add_interference(s.interferers[interferer_order[next_interferer]]);
       }
       std::vector<std::size_t> res(s.frames.size());
       std::iota(res.begin(), res.end(), 0);
@@ -414,6 +493,9 @@ TEST(channelRadioMedium, ResultsDoNotDependOnRegistrationOrResolutionOrder) {
       ASSERT_EQ(got, ref) << "seed " << seed << " trial " << trial;
       EXPECT_EQ(m.frames_held(), 0u);
       EXPECT_EQ(m.late_registrations(), 0u);
+      m.prune(kNever);
+      EXPECT_EQ(m.interferers_held(), 0u);
+      EXPECT_EQ(m.receivers_held(), 0u);
     }
   }
 }
@@ -425,7 +507,7 @@ TEST(channelRadioMedium, StreamingWithPruningMatchesTheReference) {
     const Scenario s = random_scenario(seed, 600, 60'000);
     const auto ref = reference(s, 6.0);
     RandomStream rng(seed, 3);
-    enum Kind { RegisterFrame, RegisterTx, Resolve, Prune };
+    enum Kind { RegisterFrame, RegisterTx, RegisterInterferer, Resolve, Prune };
     struct Ev {
       SimTime t;
       std::uint64_t tie;
@@ -441,6 +523,9 @@ TEST(channelRadioMedium, StreamingWithPruningMatchesTheReference) {
       ev.push_back({s.frames[i].end + (rng.below(2) == 0 ? 0 : rng.below(2000)), rng.next_u64(), Resolve, i});
     }
     for (std::size_t i = 0; i < s.txs.size(); ++i) ev.push_back({lead(s.txs[i].start), rng.next_u64(), RegisterTx, i});
+    for (std::size_t i = 0; i < s.interferers.size(); ++i) {
+      ev.push_back({lead(s.interferers[i].start), rng.next_u64(), RegisterInterferer, i});
+    }
     for (int i = 0; i < 200; ++i) ev.push_back({rng.below(70'000), rng.next_u64(), Prune, 0});
     std::sort(ev.begin(), ev.end(),
               [](const Ev& a, const Ev& b) { return std::tie(a.t, a.tie) < std::tie(b.t, b.tie); });
@@ -450,22 +535,27 @@ TEST(channelRadioMedium, StreamingWithPruningMatchesTheReference) {
     std::vector<std::uint32_t> handle(s.frames.size());
     std::vector<LC> got(s.frames.size());
     std::size_t max_held = 0;
+    std::size_t max_interferers = 0;
     for (const Ev& e : ev) {
       switch (e.kind) {
         case RegisterFrame: handle[e.i] = m.add(s.frames[e.i]); break;
         case RegisterTx:
           m.add_transmission(s.txs[e.i].node, s.txs[e.i].start, s.txs[e.i].end, s.txs[e.i].medium);
           break;
+        case RegisterInterferer: m.add_interference(s.interferers[e.i]); break;
         case Resolve: got[e.i] = m.resolve(handle[e.i]); break;
         case Prune: m.prune(e.t); break;
       }
       max_held = std::max(max_held, m.frames_held());
+      max_interferers = std::max(max_interferers, m.interferers_held());
     }
     ASSERT_EQ(got, ref) << "seed " << seed;
     EXPECT_EQ(m.late_registrations(), 0u);
     EXPECT_LT(max_held, s.frames.size() / 4) << "records are forgotten as the run goes";
+    EXPECT_LT(max_interferers, s.interferers.size() / 4) << "interferers are forgotten as the run goes";
     m.prune(kNever);
     EXPECT_EQ(m.frames_held(), 0u);
+    EXPECT_EQ(m.interferers_held(), 0u);
     EXPECT_EQ(m.transmissions_held(), 0u);
     EXPECT_EQ(m.receivers_held(), 0u);
   }
