@@ -29,6 +29,12 @@ CloudPartnerRegistry::CloudPartnerRegistry(const CloudConfig& cfg, const std::ve
   prototype_count_.assign(accounts_.size(), 0);
 }
 
+void CloudPartnerRegistry::revoke_permission(std::uint32_t d) {
+  if (devices_[d].permission_revoked) return;
+  devices_[d].permission_revoked = true;
+  ++permissions_revoked_;
+}
+
 bool CloudPartnerRegistry::admit_prototype(std::uint16_t account) {
   if (prototype_count_[account] >= prototype_limit_) return false;
   ++prototype_count_[account];

@@ -19,7 +19,7 @@ std::string_view to_string(WirelessStatus s);
 struct WirelessDevice {
   WirelessStatus status = WirelessStatus::None;
   bool associated = false;          // mapped to its developer account
-  bool permission_revoked = false;  // the developer revoked Sidewalk permission for it
+  bool permission_revoked = false;  // the developer revoked Sidewalk permission for it (revoke_permission)
   std::uint16_t account = 0;
 };
 
@@ -41,6 +41,13 @@ class CloudPartnerRegistry {
   const WirelessDevice& device(std::uint32_t d) const { return devices_[d]; }
   DeviceProfile& profile(std::uint16_t type) { return profiles_[type]; }
   std::uint16_t account_of_type(std::uint16_t type) const { return type_account_[type]; }
+
+  // The developer revokes Sidewalk permission for device d (for good).
+  void revoke_permission(std::uint32_t d);
+  // Whether the developer revoked permission for d. Every uplink asks; while no permission is revoked (the usual
+  // case) it answers without reading d's record, a cache miss per uplink in a large fleet.
+  bool permission_revoked(std::uint32_t d) const { return permissions_revoked_ != 0 && devices_[d].permission_revoked; }
+  std::uint32_t permissions_revoked() const { return permissions_revoked_; }
   const std::string& account_name(std::uint16_t account) const { return accounts_[account]; }
 
   // Prototype devices are limited per developer account: false when the account is full.
@@ -67,6 +74,7 @@ class CloudPartnerRegistry {
   std::uint32_t prototype_limit_;
   std::uint32_t buffered_ = 0;
   std::uint32_t buffer_limit_;
+  std::uint32_t permissions_revoked_ = 0;  // devices whose permission_revoked is set
 };
 
 }  // namespace st::models

@@ -141,7 +141,7 @@ std::uint32_t DeviceLifecycle::revoke_device_type(std::uint16_t type) {
 
 std::uint32_t DeviceLifecycle::developer_revoke(const DeviceSelection& s, RandomStream& rng) {
   return select(s, rng, live, [this](std::uint32_t d) {
-    ctx_.cloud_partner.device(d).permission_revoked = true;
+    ctx_.cloud_partner.revoke_permission(d);
     block(d, "developer_revoked");
   });
 }

@@ -175,7 +175,7 @@ void DeviceRegistration::hello_at_server(std::uint32_t device, Attempt& a) {
     refuse(device, a, done, "not_associated");
     return;
   }
-  if (ctx_.cloud_partner.device(device).permission_revoked) {
+  if (ctx_.cloud_partner.permission_revoked(device)) {
     refuse(device, a, done, "developer_revoked");
     return;
   }

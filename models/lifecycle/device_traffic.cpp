@@ -53,7 +53,7 @@ std::string_view DeviceTraffic::blocked_cause(std::uint32_t device) const {
   const DeviceRecord& d = ctx_.fleet[device];
   if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) return "device_revoked";
   if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) return "device_type_revoked";
-  if (ctx_.cloud_partner.device(device).permission_revoked) return "developer_revoked";
+  if (ctx_.cloud_partner.permission_revoked(device)) return "developer_revoked";
   return {};
 }
 

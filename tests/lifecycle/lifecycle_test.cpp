@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "models/cloud/cloud_partner_registry.hpp"
 #include "recording_sink.hpp"
 
 namespace st::test {
@@ -308,6 +309,20 @@ TEST(lifecycle, DeveloperRevokeBlocksAndRefusesUplinks) {
   EXPECT_EQ(run.sink.count_if(run.sink.refusals, [](const Refusal& r) {
     return r.actor == "cloud_partner" && r.what == "uplink" && r.cause == "developer_revoked";
   }), rejected);
+}
+
+// The cloud partner counts revoked permissions, so that the uplinks' check reads no device record while none is.
+TEST(lifecycle, CloudPartnerCountsRevokedPermissions) {
+  models::CloudPartnerRegistry registry(models::CloudConfig{}, {}, 3);
+  EXPECT_EQ(registry.permissions_revoked(), 0u);
+  EXPECT_FALSE(registry.permission_revoked(1));
+  registry.revoke_permission(1);
+  registry.revoke_permission(1);
+  EXPECT_EQ(registry.permissions_revoked(), 1u);
+  EXPECT_TRUE(registry.permission_revoked(1));
+  EXPECT_TRUE(registry.device(1).permission_revoked);
+  EXPECT_FALSE(registry.permission_revoked(0));
+  EXPECT_FALSE(registry.permission_revoked(2));
 }
 
 // (f) every control-log record corrupted on its way to the ingest: every mass-production device is rejected
