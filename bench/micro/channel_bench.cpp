@@ -81,6 +81,19 @@ void prune_like_the_twin(ch::RadioMedium& medium, std::size_t& since, st::SimTim
   }
 }
 
+// Registers an uplink heard by `near` (nearest first) as the radio access network does: a frame at the nearest
+// receiver, interference only at the others, 3 dB weaker each. Returns the frame's handle.
+std::uint32_t register_uplink(ch::RadioMedium& medium, const std::vector<std::uint32_t>& near, ch::Reception r) {
+  for (std::size_t i = 1; i < near.size(); ++i) {
+    r.receiver = near[i];
+    r.rssi_dbm = -100.0 - 3.0 * static_cast<double>(i);
+    medium.add_interference(r);
+  }
+  r.receiver = near[0];
+  r.rssi_dbm = -100.0;
+  return medium.add(r);
+}
+
 void BM_MediumUplink(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const auto receivers = static_cast<std::uint32_t>(n);
@@ -115,12 +128,7 @@ void BM_MediumUplink(benchmark::State& state) {
     r.start = now;
     r.end = now + kAir;
     r.channel = static_cast<std::uint16_t>(rng() % 69);
-    for (std::size_t i = 0; i < near.size(); ++i) {
-      r.receiver = near[i];
-      r.rssi_dbm = -100.0 - 3.0 * static_cast<double>(i);
-      if (i == 0) pending.push_back({r.end, medium.add(r)});
-      else medium.add_interference(r);
-    }
+    if (!near.empty()) pending.push_back({r.end, register_uplink(medium, near, r)});
     medium.add_transmission(tx, r.start, r.end, 0);
   }
   while (!pending.empty()) {
@@ -184,17 +192,8 @@ void BM_MediumFleet(benchmark::State& state) {
     r.start = now + ahead(rng);
     r.end = r.start + kAir;
     r.channel = static_cast<std::uint16_t>(rng() % 69);
-    for (std::uint32_t i = 1; i < near.size(); ++i) {
-      r.receiver = near[i];
-      r.rssi_dbm = -100.0 - 3.0 * static_cast<double>(i);
-      medium.add_interference(r);
-    }
+    if (!near.empty()) pending.push({r.end, register_uplink(medium, near, r), near[0]});
     medium.add_transmission(tx, r.start, r.end, 0);
-    if (!near.empty()) {
-      r.receiver = near[0];
-      r.rssi_dbm = -100.0;
-      pending.push({r.end, medium.add(r), near[0]});
-    }
   }
   state.counters["frames_held"] = static_cast<double>(medium.frames_held());
   state.counters["interferers_held"] = static_cast<double>(medium.interferers_held());

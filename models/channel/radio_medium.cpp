@@ -81,7 +81,7 @@ std::uint32_t RadioMedium::add(const Reception& r) {
   }
   Frame& f = frames_[h];
   f.start = r.start;
-  f.end = r.end > r.start ? r.end : r.start + 1;
+  f.end = end_of(r.start, r.end);
   f.hold_end = f.end;
   f.rssi_dbm = r.rssi_dbm;
   f.slot = slot_of(r.receiver);
@@ -101,7 +101,7 @@ void RadioMedium::add_interference(const Reception& r) {
   if (r.start < horizon_) ++late_;
   const std::uint32_t slot = slot_of(r.receiver);
   RxState& rs = states_[slot];
-  const SimTime end = r.end > r.start ? r.end : r.start + 1;
+  const SimTime end = end_of(r.start, r.end);
   if (rs.frames.empty() && rs.txs.empty() && rs.interferers.empty()) {
     // The interferer gives the receiver its state: the receiver is looked at again after its end, so one that
     // nothing else touches (a gateway far from the traffic) is forgotten without a sweep.
@@ -117,7 +117,7 @@ void RadioMedium::add_interference(const Reception& r) {
 
 void RadioMedium::add_transmission(std::uint32_t node, SimTime start, SimTime end, std::uint8_t medium) {
   if (start < horizon_) ++late_;
-  const SimTime e = end > start ? end : start + 1;
+  const SimTime e = end_of(start, end);
   const std::uint32_t slot = slot_of(node);
   states_[slot].txs.push_back({start, e, medium});
   expiry_.push_back({e, node, slot});
@@ -179,23 +179,19 @@ bool RadioMedium::half_duplex(const RxState& rs, const Frame& f) const {
 bool RadioMedium::collided(const RxState& rs, std::uint32_t handle) const {
   const Frame& f = frames_[handle];
   double sum_mw = 0;
+  // For a frame or an interferer at the receiver: true when it alone destroys f (the classic rule); under
+  // cumulative interference it only adds its power.
+  const auto destroys = [&](const auto& o) {
+    if (o.medium != f.medium || o.channel != f.channel || !(o.start < f.end && f.start < o.end)) return false;
+    if (!cfg_.cumulative_interference) return f.rssi_dbm - o.rssi_dbm < cfg_.capture_threshold_db;
+    sum_mw += std::pow(10.0, o.rssi_dbm / 10.0);
+    return false;
+  };
   for (std::uint32_t g : rs.frames) {
-    if (g == handle) continue;
-    const Frame& o = frames_[g];
-    if (o.medium != f.medium || o.channel != f.channel || !(o.start < f.end && f.start < o.end)) continue;
-    if (cfg_.cumulative_interference) {
-      sum_mw += std::pow(10.0, o.rssi_dbm / 10.0);
-    } else if (f.rssi_dbm - o.rssi_dbm < cfg_.capture_threshold_db) {
-      return true;
-    }
+    if (g != handle && destroys(frames_[g])) return true;
   }
   for (const Interferer& o : rs.interferers) {
-    if (o.medium != f.medium || o.channel != f.channel || !(o.start < f.end && f.start < o.end)) continue;
-    if (cfg_.cumulative_interference) {
-      sum_mw += std::pow(10.0, o.rssi_dbm / 10.0);
-    } else if (f.rssi_dbm - o.rssi_dbm < cfg_.capture_threshold_db) {
-      return true;
-    }
+    if (destroys(o)) return true;
   }
   return cfg_.cumulative_interference && sum_mw > 0 &&
          f.rssi_dbm - 10.0 * std::log10(sum_mw) < cfg_.capture_threshold_db;

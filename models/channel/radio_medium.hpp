@@ -167,6 +167,8 @@ class RadioMedium {
     bool operator>(const Expiry& o) const { return end != o.end ? end > o.end : node > o.node; }
   };
 
+  // A record's end: at least 1 ns after its start (end <= start is taken as start + 1).
+  static SimTime end_of(SimTime start, SimTime end) { return end > start ? end : start + 1; }
   bool before(std::uint32_t a, std::uint32_t b) const;  // lock order
   static bool tx_hits(const Tx& t, std::uint8_t medium) { return t.medium == kAllMedia || t.medium == medium; }
   bool half_duplex(const RxState& rs, const Frame& f) const;
