@@ -1,4 +1,4 @@
-// EventCalendar (sim/kernel/event_calendar.hpp): the 4-ary heap of the run's future events.
+// EventCalendar (sim/kernel/event_calendar.hpp): the run's future events (near heap, bucket ring, overflow).
 //   BM_CalendarHold/N: the "hold" model of a steady-state run: N pending entries, each iteration pops the
 //     earliest and schedules one at a random future time (one pop + one schedule per iteration).
 //   BM_CalendarFillDrain/N: schedule N entries at random times, then pop them all (per-entry time reported).

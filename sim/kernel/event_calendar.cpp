@@ -1,6 +1,28 @@
 #include "sim/kernel/event_calendar.hpp"
 
+#include <algorithm>
+#include <limits>
+
 namespace st {
+namespace {
+
+bool later_in_time(const CalendarEntry& x, const CalendarEntry& y) { return x.time > y.time; }
+
+}  // namespace
+
+EventCalendar::EventCalendar(const CalendarShape& shape)
+    : shape_(shape),
+      width_log2_(shape.bucket_width_log2),
+      bucket_mask_((std::size_t{1} << shape.buckets_log2) - 1),
+      ring_(std::size_t{1} << shape.buckets_log2) {}
+
+void EventCalendar::reserve(std::size_t n) { near_.reserve(std::min(n, shape_.split_above * 2)); }
+
+SimTime EventCalendar::ring_end() const {
+  const SimTime span = SimTime{ring_.buckets()} << width_log2_;
+  const SimTime max = std::numeric_limits<SimTime>::max();
+  return near_end_ > max - span ? max : near_end_ + span;
+}
 
 void EventCalendar::schedule(SimTime time, std::uint8_t target, std::uint16_t kind, std::uint32_t device,
                              std::uint32_t arg) {
@@ -11,55 +33,78 @@ void EventCalendar::schedule(SimTime time, std::uint8_t target, std::uint16_t ki
   e.arg = arg;
   e.kind = kind;
   e.target = target;
-  heap_.push_back(e);
-  // Sift up: a new entry is usually later than most pending ones and stays near the bottom.
-  std::size_t p = heap_.size() - 1;
-  CalendarEntry* h = heap_.data();
-  while (p > kRoot) {
-    const std::size_t up = parent(p);
-    if (!before(e, h[up])) break;
-    h[p] = h[up];
-    p = up;
+  if (time < near_end_ || all_near_) {
+    near_.push(e);
+    return;
   }
-  h[p] = e;
+  place(e);
+  if (near_.empty()) refill();  // keep the earliest entry in the heap, where top() finds it
+}
+
+void EventCalendar::place(const CalendarEntry& e) {
+  if (e.time < ring_end()) {
+    ring_.append(bucket_of(e.time), e);
+  } else {
+    overflow_.push_back(e);
+    std::push_heap(overflow_.begin(), overflow_.end(), later_in_time);
+  }
 }
 
 CalendarEntry EventCalendar::pop() {
-  CalendarEntry* h = heap_.data();
-  const CalendarEntry out = h[kRoot];
-  const CalendarEntry last = heap_.back();
-  heap_.pop_back();
-  const std::size_t end = heap_.size();
-  if (end == kRoot) return out;
-  // Sift the former last entry down from the root. At a million entries the lower levels miss the cache on
-  // every pop, one level after the other: while comparing a level's four children, prefetch all of their
-  // children (16 entries, four aligned 128-byte blocks in a row), so the next level is already on its way
-  // (only where all 16 exist, so as never to point past the array).
-  // The top levels (slots below kPrefetchFrom, 8 KB) stay in cache and are not worth the instructions.
-  std::size_t hole = kRoot;
-  for (;;) {
-    const std::size_t c = first_child(hole);
-    std::size_t best = c;
-    if (c + 3 < end) {
-      if (c >= kPrefetchFrom && first_child(c) + 15 < end) {
-        const char* grandchildren = reinterpret_cast<const char*>(h + first_child(c));
-        for (int line = 0; line < 8; ++line) __builtin_prefetch(grandchildren + 64 * line);
-      }
-      const std::size_t a = before(h[c + 1], h[c]) ? c + 1 : c;
-      const std::size_t b = before(h[c + 3], h[c + 2]) ? c + 3 : c + 2;
-      best = before(h[b], h[a]) ? b : a;
-    } else if (c < end) {  // the last, partly filled family
-      for (std::size_t k = c + 1; k < end; ++k)
-        if (before(h[k], h[best])) best = k;
-    } else {
-      break;
-    }
-    if (!before(h[best], last)) break;
-    h[hole] = h[best];
-    hole = best;
-  }
-  h[hole] = last;
+  const CalendarEntry out = near_.pop();
+  if (near_.empty()) refill();
   return out;
+}
+
+void EventCalendar::pull_overflow() {
+  const SimTime end = ring_end();
+  while (!overflow_.empty() && overflow_.front().time < end) {
+    std::pop_heap(overflow_.begin(), overflow_.end(), later_in_time);
+    ring_.append(bucket_of(overflow_.back().time), overflow_.back());
+    overflow_.pop_back();
+  }
+}
+
+void EventCalendar::refill() {
+  const SimTime width = bucket_width();
+  const SimTime last_start = std::numeric_limits<SimTime>::max() - width;
+  while (ring_.size() + overflow_.size() > 0) {
+    if (ring_.size() == 0) {
+      // Nothing in the ring's span: jump to the bucket of the earliest overflow entry.
+      near_end_ = std::max(near_end_, overflow_.front().time & ~(width - 1));
+      pull_overflow();
+    }
+    if (near_end_ > last_start) {
+      // The end of representable time: the rest goes into the heap, which from now on takes everything.
+      std::vector<CalendarEntry> rest;
+      ring_.drain_all(rest);
+      rest.insert(rest.end(), overflow_.begin(), overflow_.end());
+      overflow_.clear();
+      for (const CalendarEntry& e : rest) near_.append(e);
+      near_.make_heap();
+      all_near_ = true;
+      return;
+    }
+    SimTime earliest = 0;
+    SimTime latest = 0;
+    const std::size_t n = ring_.drain(bucket_of(near_end_), near_, earliest, latest);
+    near_end_ += width;
+    pull_overflow();  // the ring's span moved on by one bucket
+    if (n == 0) continue;
+    near_.make_heap();
+    // A bucket that brought many entries spread over its width: narrower buckets from here on.
+    if (n > shape_.split_above && width_log2_ > shape_.min_width_log2 && latest - earliest > width / 2)
+      halve_width();
+    return;
+  }
+}
+
+void EventCalendar::halve_width() {
+  std::vector<CalendarEntry> held;
+  held.reserve(ring_.size());
+  ring_.drain_all(held);
+  --width_log2_;  // near_end_ stays a multiple of the (smaller) width; the ring's span halves
+  for (const CalendarEntry& e : held) place(e);
 }
 
 }  // namespace st

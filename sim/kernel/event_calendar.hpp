@@ -1,69 +1,60 @@
-// EventCalendar: the single future-event list of a run, a 4-ary min-heap of compact entries ordered by
-// (time, device, sequence), so simultaneous events always run in the same order. That order is total (the
-// sequence number is unique), so the pop order depends only on the entries, never on the heap's layout.
+// EventCalendar: the single future-event list of a run, in three tiers by distance in time: the near future in
+// a small 4-ary heap (event_heap.hpp), the next minutes in a ring of unordered time buckets (bucket_ring.hpp)
+// that move into the heap one at a time, and anything beyond in an overflow heap. Entries pop in run order
+// (time, device, sequence; calendar_entry.hpp): the tiers change where an entry waits, never the order.
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <vector>
 
+#include "sim/kernel/bucket_ring.hpp"
+#include "sim/kernel/calendar_entry.hpp"
+#include "sim/kernel/event_heap.hpp"
 #include "sim/kernel/sim_time.hpp"
 
 namespace st {
 
-inline constexpr std::uint32_t kNoDevice = 0xFFFF'FFFFu;
-
-struct CalendarEntry {
-  SimTime time = 0;
-  std::uint64_t seq = 0;          // insertion order: the last tie-breaker
-  std::uint32_t device = kNoDevice;  // device index, or kNoDevice for actor-level events
-  std::uint32_t arg = 0;          // event-specific: a generation, a frame slot, an action index
-  std::uint16_t kind = 0;         // event-specific kind, interpreted by the target handler
-  std::uint8_t target = 0;        // which handler receives it (see Dispatcher)
-  std::uint8_t reserved = 0;
+// How the calendar divides time. The defaults suit runs from a handful of events to millions pending; tests
+// use small shapes to reach every path.
+struct CalendarShape {
+  unsigned bucket_width_log2 = 30;   // first bucket width: 2^30 ns, about 1.07 s
+  unsigned min_width_log2 = 16;      // narrowest bucket: 2^16 ns, about 66 us
+  unsigned buckets_log2 = 12;        // 4,096 buckets in the ring
+  std::size_t split_above = 32'768;  // a bucket that brings more entries than this halves the width
 };
-static_assert(sizeof(CalendarEntry) == 32, "calendar entries stay compact");
 
 class EventCalendar {
  public:
-  EventCalendar() : heap_(kRoot) {}
+  explicit EventCalendar(const CalendarShape& shape = CalendarShape{});
   void schedule(SimTime time, std::uint8_t target, std::uint16_t kind, std::uint32_t device, std::uint32_t arg = 0);
-  bool empty() const { return heap_.size() == kRoot; }
-  std::size_t size() const { return heap_.size() - kRoot; }
-  const CalendarEntry& top() const { return heap_[kRoot]; }
+  bool empty() const { return size() == 0; }
+  std::size_t size() const { return near_.size() + ring_.size() + overflow_.size(); }
+  const CalendarEntry& top() const { return near_.top(); }
   CalendarEntry pop();
-  void reserve(std::size_t n) { heap_.reserve(n + kRoot); }
+  // A hint: room for n pending entries in the near heap, at most what a bucket is expected to bring.
+  void reserve(std::size_t n);
   std::uint64_t scheduled_total() const { return next_seq_; }
 
+  // The current bucket width in ns (halves while buckets bring too many entries) and where the near heap ends.
+  SimTime bucket_width() const { return SimTime{1} << width_log2_; }
+  SimTime near_end() const { return near_end_; }
+
  private:
-  // Layout, for a heap of a million entries (32 MB) where every level below the cache misses: the root sits
-  // at slot kRoot = 3 of a 128-byte aligned array, so the four children of slot p (slots 4p-8 .. 4p-5) fill one
-  // aligned 128-byte block: two cache lines per level, not three. Slots 0..2 are padding.
-  static constexpr std::size_t kRoot = 3;
-  static constexpr std::size_t first_child(std::size_t p) { return 4 * p - 8; }
-  static constexpr std::size_t parent(std::size_t p) { return (p + 8) / 4; }
-  static constexpr std::size_t kPrefetchFrom = 256;  // see pop()
+  void place(const CalendarEntry& e);       // into the ring or the overflow (e.time >= near_end_)
+  void refill();                            // the near heap is empty: move the next bucket into it
+  void pull_overflow();                     // overflow entries now inside the ring's span move into the ring
+  void halve_width();                       // re-bucket the ring at half the width
+  SimTime ring_end() const;                 // where the ring's span ends (saturating)
+  std::size_t bucket_of(SimTime t) const { return static_cast<std::size_t>(t >> width_log2_) & bucket_mask_; }
 
-  template <class T>
-  struct BlockAllocator {  // std::allocator, aligned to 128 bytes
-    using value_type = T;
-    static constexpr std::align_val_t kAlign{128};
-    BlockAllocator() = default;
-    template <class U>
-    BlockAllocator(const BlockAllocator<U>&) {}
-    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
-    void deallocate(T* p, std::size_t) { ::operator delete(p, kAlign); }
-    template <class U>
-    bool operator==(const BlockAllocator<U>&) const { return true; }
-  };
-
-  static bool before(const CalendarEntry& x, const CalendarEntry& y) {
-    if (x.time != y.time) return x.time < y.time;
-    if (x.device != y.device) return x.device < y.device;
-    return x.seq < y.seq;
-  }
-
-  std::vector<CalendarEntry, BlockAllocator<CalendarEntry>> heap_;
+  CalendarShape shape_;
+  unsigned width_log2_;
+  std::size_t bucket_mask_;
+  EventHeap near_;     // every entry with time < near_end_
+  BucketRing ring_;    // entries in [near_end_, ring_end()), one bucket per width
+  std::vector<CalendarEntry> overflow_;  // entries from ring_end() on: a min-heap by time (std::push_heap)
+  SimTime near_end_ = 0;                 // a multiple of the bucket width; only grows
+  bool all_near_ = false;                // near_end_ reached the end of time: everything goes to the heap
   std::uint64_t next_seq_ = 0;
 };
 

@@ -1,9 +1,15 @@
 // EventCalendar: entries pop in (time, device, insertion) order, including ties, and a large random load
-// comes out exactly as a stable sort of the same entries.
+// comes out exactly as a stable sort of the same entries, whichever tier (heap, bucket ring, overflow) they
+// waited in: small calendar shapes drive every path (refills, jumps over empty time, width halving, the end
+// of representable time).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <iterator>
+#include <limits>
+#include <string>
 #include <vector>
 
 #include "sim/kernel/event_calendar.hpp"
@@ -116,36 +122,121 @@ TEST(kernelEventCalendar, TenThousandRandomEntriesMatchASortedReference) {
   EXPECT_TRUE(c.empty());
 }
 
-TEST(kernelEventCalendar, RandomPushPopMixMatchesReference) {
-  // Pops interleaved with pushes at or after the last popped time (as a simulation does).
-  EventCalendar c;
-  RandomStream rng(99, 3);
-  std::vector<CalendarEntry> pending;  // reference: kept unsorted, minimum found by scan
-  auto key_less = [](const CalendarEntry& x, const CalendarEntry& y) {
-    if (x.time != y.time) return x.time < y.time;
-    if (x.device != y.device) return x.device < y.device;
-    return x.seq < y.seq;
-  };
+// Pops interleaved with pushes at or after the last popped time (as a simulation does), against a reference
+// that finds the minimum by scan. Returns the number of pops checked.
+int check_push_pop_mix(EventCalendar& c, RandomStream& rng, int steps, const std::function<SimTime()>& delay) {
+  std::vector<CalendarEntry> pending;
   SimTime now = 0;
-  std::uint64_t seq = 0;
-  for (int step = 0; step < 20'000; ++step) {
+  std::uint64_t seq = c.scheduled_total();
+  int pops = 0;
+  for (int step = 0; step < steps; ++step) {
     if (pending.empty() || rng.uniform() < 0.55) {
       CalendarEntry e;
-      e.time = now + rng.below(100);
+      const SimTime d = delay();
+      e.time = d > std::numeric_limits<SimTime>::max() - now ? std::numeric_limits<SimTime>::max() : now + d;
       e.device = static_cast<std::uint32_t>(rng.below(20));
       e.seq = seq++;
       c.schedule(e.time, 1, 0, e.device, static_cast<std::uint32_t>(e.seq));
       pending.push_back(e);
     } else {
-      auto it = std::min_element(pending.begin(), pending.end(), key_less);
+      auto it = std::min_element(pending.begin(), pending.end(), runs_before);
+      EXPECT_EQ(c.top().seq, it->seq) << "step " << step;
       const CalendarEntry got = c.pop();
-      ASSERT_EQ(got.seq, it->seq) << "step " << step;
-      ASSERT_EQ(got.time, it->time);
+      EXPECT_EQ(got.seq, it->seq) << "step " << step;
+      EXPECT_EQ(got.time, it->time) << "step " << step;
+      if (got.seq != it->seq) return pops;
       now = got.time;
       pending.erase(it);
+      ++pops;
     }
+    EXPECT_EQ(c.size(), pending.size());
   }
-  EXPECT_EQ(c.size(), pending.size());
+  while (!pending.empty()) {  // drain
+    auto it = std::min_element(pending.begin(), pending.end(), runs_before);
+    const CalendarEntry got = c.pop();
+    EXPECT_EQ(got.seq, it->seq);
+    if (got.seq != it->seq) return pops;
+    pending.erase(it);
+    ++pops;
+  }
+  EXPECT_TRUE(c.empty());
+  return pops;
+}
+
+TEST(kernelEventCalendar, RandomPushPopMixMatchesReference) {
+  EventCalendar c;
+  RandomStream rng(99, 3);
+  EXPECT_GT(check_push_pop_mix(c, rng, 20'000, [&] { return rng.below(100); }), 5'000);
+}
+
+// Delays from nanoseconds to days, a few at the very end of time: every tier and every move between them.
+SimTime multi_scale_delay(RandomStream& rng) {
+  static const SimTime kScales[] = {1, 1'000, 1'000'000, 100'000'000, kSecond, kMinute, kHour, 100 * kHour};
+  const double u = rng.uniform();
+  if (u < 0.002) return std::numeric_limits<SimTime>::max();
+  if (u < 0.1) return 0;
+  return rng.below(kScales[rng.below(8)] + 1);
+}
+
+TEST(kernelEventCalendar, MultiScaleLoadMatchesReferenceInEveryShape) {
+  const CalendarShape shapes[] = {
+      CalendarShape{},                                                                // the default
+      CalendarShape{.bucket_width_log2 = 20, .min_width_log2 = 4, .buckets_log2 = 3, .split_above = 8},
+      CalendarShape{.bucket_width_log2 = 40, .min_width_log2 = 10, .buckets_log2 = 1, .split_above = 16},
+      CalendarShape{.bucket_width_log2 = 2, .min_width_log2 = 2, .buckets_log2 = 6, .split_above = 1'000'000},
+  };
+  for (std::size_t k = 0; k < std::size(shapes); ++k) {
+    SCOPED_TRACE("shape " + std::to_string(k));
+    EventCalendar c(shapes[k]);
+    RandomStream rng(5, k);
+    EXPECT_GT(check_push_pop_mix(c, rng, 20'000, [&] { return multi_scale_delay(rng); }), 10'000);
+  }
+}
+
+TEST(kernelEventCalendar, ABusyBucketHalvesTheWidthAndOrderHolds) {
+  EventCalendar c(CalendarShape{.bucket_width_log2 = 10, .min_width_log2 = 4, .buckets_log2 = 4, .split_above = 64});
+  RandomStream rng(11, 0);
+  std::vector<SimTime> times{0};  // a run starts at 0: the heap holds the first bucket, the ring the rest
+  for (int i = 0; i < 5'000; ++i) times.push_back(rng.below(1u << 14));  // 5,000 entries over 16 buckets
+  for (std::size_t i = 0; i < times.size(); ++i) c.schedule(times[i], 1, 0, 0, static_cast<std::uint32_t>(i));
+  EXPECT_EQ(c.bucket_width(), SimTime{1} << 10);
+  std::stable_sort(times.begin(), times.end());
+  for (std::size_t i = 0; i < times.size(); ++i) ASSERT_EQ(c.pop().time, times[i]) << "at " << i;
+  // ~305 entries per 1,024 ns bucket where 64 are allowed: halved while a bucket brought more than 64
+  // (~152 at 512 ns, ~76 at 256 ns), not below (~38 at 128 ns).
+  EXPECT_EQ(c.bucket_width(), SimTime{1} << 7);
+}
+
+TEST(kernelEventCalendar, SimultaneousEntriesDoNotNarrowTheBuckets) {
+  // A scenario action that concerns every device at one instant brings a huge bucket with no spread:
+  // narrower buckets would not divide it, so the width stays.
+  EventCalendar c(CalendarShape{.bucket_width_log2 = 10, .min_width_log2 = 4, .buckets_log2 = 4, .split_above = 64});
+  for (std::uint32_t d = 0; d < 1'000; ++d) c.schedule(5'000, 1, 0, 999 - d);
+  for (std::uint32_t d = 0; d < 1'000; ++d) {
+    const CalendarEntry e = c.pop();
+    ASSERT_EQ(e.device, d);
+    ASSERT_EQ(e.time, 5'000u);
+  }
+  EXPECT_EQ(c.bucket_width(), SimTime{1} << 10);
+}
+
+TEST(kernelEventCalendar, JumpsOverEmptyTimeAndReachesTheEndOfTime) {
+  EventCalendar c(CalendarShape{.bucket_width_log2 = 4, .min_width_log2 = 2, .buckets_log2 = 2, .split_above = 64});
+  const SimTime end = std::numeric_limits<SimTime>::max();
+  const SimTime times[] = {end, 3, end - 1, 100 * kHour, 17, end, 1'000'000'000'000ULL};
+  for (std::size_t i = 0; i < std::size(times); ++i) c.schedule(times[i], 1, 0, 0, static_cast<std::uint32_t>(i));
+  EXPECT_EQ(c.pop().time, 3u);
+  EXPECT_EQ(c.pop().time, 17u);
+  EXPECT_EQ(c.pop().time, 1'000'000'000'000ULL);
+  EXPECT_EQ(c.pop().time, 100 * kHour);
+  c.schedule(100 * kHour + 1, 1, 0, 0, 99);  // after a jump, next to the present
+  EXPECT_EQ(c.pop().arg, 99u);
+  EXPECT_EQ(c.pop().time, end - 1);
+  c.schedule(end - 1, 1, 0, 0, 100);  // in the heap that takes everything at the end of time
+  EXPECT_EQ(c.pop().arg, 100u);
+  EXPECT_EQ(c.pop().arg, 0u);  // the two at the very end, in insertion order
+  EXPECT_EQ(c.pop().arg, 5u);
+  EXPECT_TRUE(c.empty());
 }
 
 }  // namespace

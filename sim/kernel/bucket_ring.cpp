@@ -1,0 +1,76 @@
+#include "sim/kernel/bucket_ring.hpp"
+
+#include <algorithm>
+
+namespace st {
+
+BucketRing::BucketRing(std::size_t buckets) : heads_(buckets) {}
+
+std::uint32_t BucketRing::new_block() {
+  std::uint32_t i = free_;
+  if (i != kNone) {
+    free_ = block(i).next;
+  } else {
+    if (blocks_made_ % kBlocksPerChunk == 0) chunks_.push_back(std::make_unique<Block[]>(kBlocksPerChunk));
+    i = blocks_made_++;
+  }
+  Block& fresh = block(i);
+  fresh.next = kNone;
+  fresh.count = 0;
+  return i;
+}
+
+void BucketRing::append(std::size_t b, const CalendarEntry& e) {
+  Chain& chain = heads_[b];
+  if (chain.last == kNone || block(chain.last).count == kEntriesPerBlock) {
+    const std::uint32_t fresh = new_block();
+    if (chain.last == kNone)
+      chain.first = fresh;
+    else
+      block(chain.last).next = fresh;
+    chain.last = fresh;
+  }
+  Block& tail = block(chain.last);
+  tail.entries[tail.count++] = e;
+  ++size_;
+}
+
+void BucketRing::free_chain(Chain& chain) {
+  block(chain.last).next = free_;
+  free_ = chain.first;
+  chain = Chain{};
+}
+
+std::size_t BucketRing::drain(std::size_t b, EventHeap& into, SimTime& earliest, SimTime& latest) {
+  Chain& chain = heads_[b];
+  std::size_t n = 0;
+  for (std::uint32_t i = chain.first; i != kNone;) {
+    const Block& blk = block(i);
+    for (std::uint32_t k = 0; k < blk.count; ++k) {
+      const CalendarEntry& e = blk.entries[k];
+      if (n++ == 0) earliest = latest = e.time;
+      earliest = std::min(earliest, e.time);
+      latest = std::max(latest, e.time);
+      into.append(e);
+    }
+    i = blk.next;
+  }
+  if (n > 0) free_chain(chain);
+  size_ -= n;
+  return n;
+}
+
+void BucketRing::drain_all(std::vector<CalendarEntry>& into) {
+  for (Chain& chain : heads_) {
+    if (chain.first == kNone) continue;
+    for (std::uint32_t i = chain.first; i != kNone;) {
+      const Block& blk = block(i);
+      into.insert(into.end(), blk.entries, blk.entries + blk.count);
+      i = blk.next;
+    }
+    free_chain(chain);
+  }
+  size_ = 0;
+}
+
+}  // namespace st

@@ -1,0 +1,61 @@
+// BucketRing: the calendar's middle future, a ring of unordered time buckets. Each bucket is a chain of
+// 2 KB blocks from one shared pool, so appending is a write to a bucket's last block and memory follows the
+// entries held, not the busiest bucket (event_calendar.hpp decides which bucket an entry belongs to).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "sim/kernel/calendar_entry.hpp"
+#include "sim/kernel/event_heap.hpp"
+
+namespace st {
+
+class BucketRing {
+ public:
+  explicit BucketRing(std::size_t buckets);
+  std::size_t buckets() const { return heads_.size(); }
+  std::size_t size() const { return size_; }
+  bool bucket_empty(std::size_t b) const { return heads_[b].first == kNone; }
+
+  void append(std::size_t b, const CalendarEntry& e);
+
+  // Moves every entry of bucket b into `into` (EventHeap::append; the caller restores the heap) and returns how
+  // many there were; `earliest` and `latest` get their time span.
+  std::size_t drain(std::size_t b, EventHeap& into, SimTime& earliest, SimTime& latest);
+
+  // Moves every entry of every bucket into `into`, leaving the ring empty.
+  void drain_all(std::vector<CalendarEntry>& into);
+
+  // Bytes the pool holds (blocks in use and free): for the memory figures.
+  std::size_t pool_bytes() const { return chunks_.size() * kBlocksPerChunk * sizeof(Block); }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFF'FFFFu;
+  static constexpr std::uint32_t kEntriesPerBlock = 63;
+  struct alignas(64) Block {
+    std::uint32_t next = kNone;
+    std::uint32_t count = 0;
+    CalendarEntry entries[kEntriesPerBlock];
+  };
+  static_assert(sizeof(Block) == 2048, "a block is 2 KB: a header line and 63 entries");
+  static constexpr std::size_t kBlocksPerChunk = 256;  // the pool grows by 512 KB and never moves a block
+
+  struct Chain {
+    std::uint32_t first = kNone;
+    std::uint32_t last = kNone;
+  };
+
+  Block& block(std::uint32_t i) { return chunks_[i / kBlocksPerChunk][i % kBlocksPerChunk]; }
+  std::uint32_t new_block();
+  void free_chain(Chain& chain);
+
+  std::vector<Chain> heads_;
+  std::vector<std::unique_ptr<Block[]>> chunks_;
+  std::uint32_t blocks_made_ = 0;
+  std::uint32_t free_ = kNone;  // free blocks, linked by `next`
+  std::size_t size_ = 0;
+};
+
+}  // namespace st

@@ -1,0 +1,54 @@
+// EventHeap: a 4-ary min-heap of calendar entries in run order, laid out so that a family of four children
+// fills one aligned 128-byte block. The calendar keeps its near future in one (event_calendar.hpp).
+#pragma once
+#include <cstddef>
+#include <new>
+#include <vector>
+
+#include "sim/kernel/calendar_entry.hpp"
+
+namespace st {
+
+class EventHeap {
+ public:
+  EventHeap() : heap_(kRoot) {}
+  bool empty() const { return heap_.size() == kRoot; }
+  std::size_t size() const { return heap_.size() - kRoot; }
+  const CalendarEntry& top() const { return heap_[kRoot]; }
+  void push(const CalendarEntry& e);
+  CalendarEntry pop();
+  void reserve(std::size_t n) { heap_.reserve(n + kRoot); }
+
+  // Bulk load: append entries in any order, then restore the heap once (linear time) with make_heap().
+  void append(const CalendarEntry& e) { heap_.push_back(e); }
+  void make_heap();
+
+ private:
+  // Layout: the root sits at slot kRoot = 3 of a 128-byte aligned array, so the four children of slot p
+  // (slots 4p-8 .. 4p-5) fill one aligned 128-byte block: two cache lines per level, not three.
+  // Slots 0..2 are padding.
+  static constexpr std::size_t kRoot = 3;
+  static constexpr std::size_t first_child(std::size_t p) { return 4 * p - 8; }
+  static constexpr std::size_t parent(std::size_t p) { return (p + 8) / 4; }
+  static constexpr std::size_t kPrefetchFrom = 256;  // see sift_down()
+
+  // Puts `e` into the hole at slot `hole`, moving smaller children up.
+  void sift_down(std::size_t hole, const CalendarEntry& e);
+
+  template <class T>
+  struct BlockAllocator {  // std::allocator, aligned to 128 bytes
+    using value_type = T;
+    static constexpr std::align_val_t kAlign{128};
+    BlockAllocator() = default;
+    template <class U>
+    BlockAllocator(const BlockAllocator<U>&) {}
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
+    void deallocate(T* p, std::size_t) { ::operator delete(p, kAlign); }
+    template <class U>
+    bool operator==(const BlockAllocator<U>&) const { return true; }
+  };
+
+  std::vector<CalendarEntry, BlockAllocator<CalendarEntry>> heap_;
+};
+
+}  // namespace st
