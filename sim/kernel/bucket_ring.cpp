@@ -60,17 +60,4 @@ std::size_t BucketRing::drain(std::size_t b, EventHeap& into, SimTime& earliest,
   return n;
 }
 
-void BucketRing::drain_all(std::vector<CalendarEntry>& into) {
-  for (Chain& chain : heads_) {
-    if (chain.first == kNone) continue;
-    for (std::uint32_t i = chain.first; i != kNone;) {
-      const Block& blk = block(i);
-      into.insert(into.end(), blk.entries, blk.entries + blk.count);
-      i = blk.next;
-    }
-    free_chain(chain);
-  }
-  size_ = 0;
-}
-
 }  // namespace st

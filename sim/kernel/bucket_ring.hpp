@@ -25,8 +25,10 @@ class BucketRing {
   // many there were; `earliest` and `latest` get their time span.
   std::size_t drain(std::size_t b, EventHeap& into, SimTime& earliest, SimTime& latest);
 
-  // Moves every entry of every bucket into `into`, leaving the ring empty.
-  void drain_all(std::vector<CalendarEntry>& into);
+  // Empties the ring and hands every entry to `place`, one block at a time. Each block is released before its
+  // entries are handed on, so `place` may append them to this very ring (re-bucketing) without a copy of it.
+  template <class Place>
+  void drain_each(Place&& place);
 
   // Bytes the pool holds (blocks in use and free): for the memory figures.
   std::size_t pool_bytes() const { return chunks_.size() * kBlocksPerChunk * sizeof(Block); }
@@ -57,5 +59,25 @@ class BucketRing {
   std::uint32_t free_ = kNone;  // free blocks, linked by `next`
   std::size_t size_ = 0;
 };
+
+template <class Place>
+void BucketRing::drain_each(Place&& place) {
+  std::vector<Chain> chains(heads_.size());
+  chains.swap(heads_);
+  size_ = 0;
+  CalendarEntry held[kEntriesPerBlock];
+  for (const Chain& chain : chains) {
+    for (std::uint32_t i = chain.first; i != kNone;) {
+      Block& blk = block(i);
+      const std::uint32_t n = blk.count;
+      const std::uint32_t next = blk.next;
+      for (std::uint32_t k = 0; k < n; ++k) held[k] = blk.entries[k];
+      blk.next = free_;
+      free_ = i;
+      for (std::uint32_t k = 0; k < n; ++k) place(held[k]);
+      i = next;
+    }
+  }
+}
 
 }  // namespace st

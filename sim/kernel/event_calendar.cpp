@@ -76,11 +76,9 @@ void EventCalendar::refill() {
     }
     if (near_end_ > last_start) {
       // The end of representable time: the rest goes into the heap, which from now on takes everything.
-      std::vector<CalendarEntry> rest;
-      ring_.drain_all(rest);
-      rest.insert(rest.end(), overflow_.begin(), overflow_.end());
+      ring_.drain_each([this](const CalendarEntry& e) { near_.append(e); });
+      for (const CalendarEntry& e : overflow_) near_.append(e);
       overflow_.clear();
-      for (const CalendarEntry& e : rest) near_.append(e);
       near_.make_heap();
       all_near_ = true;
       return;
@@ -100,11 +98,8 @@ void EventCalendar::refill() {
 }
 
 void EventCalendar::halve_width() {
-  std::vector<CalendarEntry> held;
-  held.reserve(ring_.size());
-  ring_.drain_all(held);
   --width_log2_;  // near_end_ stays a multiple of the (smaller) width; the ring's span halves
-  for (const CalendarEntry& e : held) place(e);
+  ring_.drain_each([this](const CalendarEntry& e) { place(e); });  // in place: no copy of the ring
 }
 
 }  // namespace st
