@@ -38,8 +38,12 @@ class EventCalendar {
   // The current bucket width in ns (halves while buckets bring too many entries) and where the near heap ends.
   SimTime bucket_width() const { return SimTime{1} << width_log2_; }
   SimTime near_end() const { return near_end_; }
+  // Entries the near heap has room for (its memory).
+  std::size_t near_capacity() const { return near_.capacity(); }
 
  private:
+  static constexpr std::size_t kKeepNear = 4;  // the empty heap keeps room for this many buckets' entries
+
   void place(const CalendarEntry& e);       // into the ring or the overflow (e.time >= near_end_)
   void refill();                            // the near heap is empty: move the next bucket into it
   void pull_overflow();                     // overflow entries now inside the ring's span move into the ring

@@ -24,6 +24,13 @@ CalendarEntry EventHeap::pop() {
   return out;
 }
 
+void EventHeap::release_above(std::size_t n) {
+  if (empty() && heap_.capacity() > n + kRoot) {
+    decltype(heap_) fresh(kRoot);
+    heap_.swap(fresh);
+  }
+}
+
 void EventHeap::make_heap() {
   const std::size_t end = heap_.size();
   if (end <= kRoot + 1) return;

@@ -18,6 +18,9 @@ class EventHeap {
   void push(const CalendarEntry& e);
   CalendarEntry pop();
   void reserve(std::size_t n) { heap_.reserve(n + kRoot); }
+  std::size_t capacity() const { return heap_.capacity() - kRoot; }
+  // An empty heap that grew past `n` entries (a burst of simultaneous events) gives its memory back.
+  void release_above(std::size_t n);
 
   // Bulk load: append entries in any order, then restore the heap once (linear time) with make_heap().
   void append(const CalendarEntry& e) { heap_.push_back(e); }

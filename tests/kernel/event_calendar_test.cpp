@@ -220,6 +220,23 @@ TEST(kernelEventCalendar, SimultaneousEntriesDoNotNarrowTheBuckets) {
   EXPECT_EQ(c.bucket_width(), SimTime{1} << 10);
 }
 
+TEST(kernelEventCalendar, AHeapGrownByABurstGivesItsMemoryBackOnceEmpty) {
+  // A timeline action that schedules something for every device at once fills the near heap; once those
+  // entries ran, the heap does not keep that room beside the ring's blocks.
+  EventCalendar c(CalendarShape{.bucket_width_log2 = 20, .min_width_log2 = 10, .buckets_log2 = 6, .split_above = 256});
+  c.schedule(0, 1, 0, 0);
+  c.schedule(5 * kSecond, 1, 0, 0);  // something far ahead, in the ring
+  EXPECT_EQ(c.pop().time, 0u);       // the heap is now at the 5 s bucket
+  for (std::uint32_t d = 0; d < 100'000; ++d) c.schedule(5 * kSecond - 1, 1, 0, d);  // the burst, in the heap
+  EXPECT_GE(c.near_capacity(), 100'000u);
+  for (std::uint32_t d = 0; d < 100'000; ++d) ASSERT_EQ(c.pop().device, d);
+  EXPECT_EQ(c.pop().time, 5 * kSecond);
+  EXPECT_TRUE(c.empty());
+  c.schedule(6 * kSecond, 1, 0, 0);
+  EXPECT_LE(c.near_capacity(), 4u * 256u);
+  EXPECT_EQ(c.pop().time, 6 * kSecond);
+}
+
 TEST(kernelEventCalendar, JumpsOverEmptyTimeAndReachesTheEndOfTime) {
   EventCalendar c(CalendarShape{.bucket_width_log2 = 4, .min_width_log2 = 2, .buckets_log2 = 2, .split_above = 64});
   const SimTime end = std::numeric_limits<SimTime>::max();
