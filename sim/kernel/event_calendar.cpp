@@ -2,19 +2,28 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace st {
 namespace {
 
 bool later_in_time(const CalendarEntry& x, const CalendarEntry& y) { return x.time > y.time; }
 
+const CalendarShape& checked(const CalendarShape& shape) {
+  if (shape.bucket_width_log2 + shape.buckets_log2 > 62 || shape.min_width_log2 > shape.bucket_width_log2 ||
+      shape.buckets_log2 > 24)
+    throw std::invalid_argument("event calendar: the ring must span less than 2^62 ns, in at most 2^24 buckets, "
+                                "and the narrowest bucket cannot be wider than the first");
+  return shape;
+}
+
 }  // namespace
 
 EventCalendar::EventCalendar(const CalendarShape& shape)
-    : shape_(shape),
-      width_log2_(shape.bucket_width_log2),
-      bucket_mask_((std::size_t{1} << shape.buckets_log2) - 1),
-      ring_(std::size_t{1} << shape.buckets_log2) {}
+    : shape_(checked(shape)),
+      width_log2_(shape_.bucket_width_log2),
+      bucket_mask_((std::size_t{1} << shape_.buckets_log2) - 1),
+      ring_(std::size_t{1} << shape_.buckets_log2) {}
 
 void EventCalendar::reserve(std::size_t n) { near_.reserve(std::min(n, shape_.split_above * 2)); }
 

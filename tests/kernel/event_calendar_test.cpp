@@ -9,6 +9,7 @@
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -191,6 +192,11 @@ TEST(kernelEventCalendar, MultiScaleLoadMatchesReferenceInEveryShape) {
     RandomStream rng(5, k);
     EXPECT_GT(check_push_pop_mix(c, rng, 20'000, [&] { return multi_scale_delay(rng); }), 10'000);
   }
+}
+
+TEST(kernelEventCalendar, RejectsShapesItCannotHold) {
+  EXPECT_THROW(EventCalendar(CalendarShape{.bucket_width_log2 = 50, .buckets_log2 = 13}), std::invalid_argument);
+  EXPECT_THROW(EventCalendar(CalendarShape{.bucket_width_log2 = 10, .min_width_log2 = 11}), std::invalid_argument);
 }
 
 TEST(kernelEventCalendar, ABusyBucketHalvesTheWidthAndOrderHolds) {
