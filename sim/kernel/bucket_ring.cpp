@@ -35,27 +35,14 @@ void BucketRing::append(std::size_t b, const CalendarEntry& e) {
   ++size_;
 }
 
-void BucketRing::free_chain(Chain& chain) {
-  block(chain.last).next = free_;
-  free_ = chain.first;
-  chain = Chain{};
-}
-
 std::size_t BucketRing::drain(std::size_t b, EventHeap& into, SimTime& earliest, SimTime& latest) {
-  Chain& chain = heads_[b];
   std::size_t n = 0;
-  for (std::uint32_t i = chain.first; i != kNone;) {
-    const Block& blk = block(i);
-    for (std::uint32_t k = 0; k < blk.count; ++k) {
-      const CalendarEntry& e = blk.entries[k];
-      if (n++ == 0) earliest = latest = e.time;
-      earliest = std::min(earliest, e.time);
-      latest = std::max(latest, e.time);
-      into.append(e);
-    }
-    i = blk.next;
-  }
-  if (n > 0) free_chain(chain);
+  take_chain(heads_[b], [&](const CalendarEntry& e) {
+    if (n++ == 0) earliest = latest = e.time;
+    earliest = std::min(earliest, e.time);
+    latest = std::max(latest, e.time);
+    into.append(e);
+  });
   size_ -= n;
   return n;
 }

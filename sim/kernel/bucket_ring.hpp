@@ -25,13 +25,10 @@ class BucketRing {
   // many there were; `earliest` and `latest` get their time span.
   std::size_t drain(std::size_t b, EventHeap& into, SimTime& earliest, SimTime& latest);
 
-  // Empties the ring and hands every entry to `place`, one block at a time. Each block is released before its
-  // entries are handed on, so `place` may append them to this very ring (re-bucketing) without a copy of it.
+  // Empties the ring and hands every entry to `place`, one block at a time, each block released once its entries
+  // are handed on, so `place` may append them to this very ring (re-bucketing) without a copy of it.
   template <class Place>
   void drain_each(Place&& place);
-
-  // Bytes the pool holds (blocks in use and free): for the memory figures.
-  std::size_t pool_bytes() const { return chunks_.size() * kBlocksPerChunk * sizeof(Block); }
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFF'FFFFu;
@@ -51,7 +48,9 @@ class BucketRing {
 
   Block& block(std::uint32_t i) { return chunks_[i / kBlocksPerChunk][i % kBlocksPerChunk]; }
   std::uint32_t new_block();
-  void free_chain(Chain& chain);
+  // Hands every entry of `chain` to `fn` and releases its blocks (each after its entries); the chain ends empty.
+  template <class Fn>
+  void take_chain(Chain& chain, Fn&& fn);
 
   std::vector<Chain> heads_;
   std::vector<std::unique_ptr<Block[]>> chunks_;
@@ -60,24 +59,25 @@ class BucketRing {
   std::size_t size_ = 0;
 };
 
+template <class Fn>
+void BucketRing::take_chain(Chain& chain, Fn&& fn) {
+  for (std::uint32_t i = chain.first; i != kNone;) {
+    Block& blk = block(i);
+    for (std::uint32_t k = 0; k < blk.count; ++k) fn(blk.entries[k]);
+    const std::uint32_t next = blk.next;
+    blk.next = free_;
+    free_ = i;
+    i = next;
+  }
+  chain = Chain{};
+}
+
 template <class Place>
 void BucketRing::drain_each(Place&& place) {
   std::vector<Chain> chains(heads_.size());
   chains.swap(heads_);
   size_ = 0;
-  CalendarEntry held[kEntriesPerBlock];
-  for (const Chain& chain : chains) {
-    for (std::uint32_t i = chain.first; i != kNone;) {
-      Block& blk = block(i);
-      const std::uint32_t n = blk.count;
-      const std::uint32_t next = blk.next;
-      for (std::uint32_t k = 0; k < n; ++k) held[k] = blk.entries[k];
-      blk.next = free_;
-      free_ = i;
-      for (std::uint32_t k = 0; k < n; ++k) place(held[k]);
-      i = next;
-    }
-  }
+  for (Chain& chain : chains) take_chain(chain, place);
 }
 
 }  // namespace st

@@ -22,7 +22,6 @@ const CalendarShape& checked(const CalendarShape& shape) {
 EventCalendar::EventCalendar(const CalendarShape& shape)
     : shape_(checked(shape)),
       width_log2_(shape_.bucket_width_log2),
-      bucket_mask_((std::size_t{1} << shape_.buckets_log2) - 1),
       ring_(std::size_t{1} << shape_.buckets_log2) {}
 
 void EventCalendar::reserve(std::size_t n) { near_.reserve(std::min(n, shape_.split_above * 2)); }

@@ -35,9 +35,8 @@ class EventCalendar {
   void reserve(std::size_t n);
   std::uint64_t scheduled_total() const { return next_seq_; }
 
-  // The current bucket width in ns (halves while buckets bring too many entries) and where the near heap ends.
+  // The current bucket width in ns (halves while buckets bring too many entries).
   SimTime bucket_width() const { return SimTime{1} << width_log2_; }
-  SimTime near_end() const { return near_end_; }
   // Entries the near heap has room for (its memory).
   std::size_t near_capacity() const { return near_.capacity(); }
 
@@ -49,11 +48,10 @@ class EventCalendar {
   void pull_overflow();                     // overflow entries now inside the ring's span move into the ring
   void halve_width();                       // re-bucket the ring at half the width
   SimTime ring_end() const;                 // where the ring's span ends (saturating)
-  std::size_t bucket_of(SimTime t) const { return static_cast<std::size_t>(t >> width_log2_) & bucket_mask_; }
+  std::size_t bucket_of(SimTime t) const { return static_cast<std::size_t>(t >> width_log2_) & (ring_.buckets() - 1); }
 
   CalendarShape shape_;
   unsigned width_log2_;
-  std::size_t bucket_mask_;
   EventHeap near_;     // every entry with time < near_end_
   BucketRing ring_;    // entries in [near_end_, ring_end()), one bucket per width
   std::vector<CalendarEntry> overflow_;  // entries from ring_end() on: a min-heap by time (std::push_heap)
