@@ -1,5 +1,5 @@
 // bench/kernel, variant `twin`: the wake pattern (wake_pattern.hpp) run exactly as the simulator runs its
-// devices: the one sim/kernel Dispatcher SC_METHOD inside SystemC (sc_start through run_kernel_until), the
+// devices: the one sim/kernel Dispatcher SC_METHOD inside SystemC (sc_start through Dispatcher::run_until), the
 // devices behind one EventHandler target, wake-ups re-scheduled with Dispatcher::schedule_in, an observer
 // installed (sidewalk-twin run always installs one for its progress line), time resolution 1 ns.
 #include <algorithm>
@@ -60,7 +60,7 @@ extern "C" int sc_main(int argc, char** argv) {
   for (std::uint32_t d = 0; d < n; ++d) kernel.schedule_at(fleet.first_wake(d), kWakeTarget, kWake, d);
   // Every device's 20th wake-up comes long before an hour (about 20 s on average, far under a minute at the
   // tail); the dispatcher then idles in one-hour steps until the end.
-  run_kernel_until(kHour);
+  kernel.run_until(kHour);
   watch.stop();
   if (!kernel.calendar().empty()) std::fprintf(stderr, "event_rate_twin: events left after an hour\n");
   return bench::report("twin", fleet, watch,

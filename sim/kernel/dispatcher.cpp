@@ -1,5 +1,7 @@
 #include "sim/kernel/dispatcher.hpp"
 
+#include <algorithm>
+
 namespace st {
 
 namespace {
@@ -23,24 +25,32 @@ Dispatcher::Dispatcher(sc_core::sc_module_name name) : sc_core::sc_module(name) 
 }
 
 void Dispatcher::dispatch() {
-  now_ = to_ns(sc_core::sc_time_stamp());
-  while (!calendar_.empty() && calendar_.top().time <= now_) {
+  ++activations_;
+  const SimTime kernel_now = to_ns(sc_core::sc_time_stamp());
+  if (kernel_now > now_) now_ = kernel_now;
+  // The last time this activation may reach: a quantum past SystemC's clock, never past the run's end.
+  const SimTime horizon = std::min(end_, quantum_ > kNever - kernel_now ? kNever : kernel_now + quantum_);
+  while (!calendar_.empty() && calendar_.top().time <= horizon) {
     const CalendarEntry e = calendar_.pop();
+    now_ = e.time;
     EventHandler* h = handlers_[e.target];
     if (h != nullptr) h->on_event(e);
     ++dispatched_;
   }
   if (observer_) observer_(now_);
   if (!calendar_.empty()) {
-    wake_.notify(from_ns(calendar_.top().time - now_));
+    wake_.notify(from_ns(calendar_.top().time - kernel_now));
   } else {
     wake_.notify(from_ns(kHour));  // idle: look again later
   }
 }
 
-void run_kernel_until(SimTime end) {
-  // Events stamped exactly at the sc_start end time run only on the next sc_start: go 1 ns past the end.
-  sc_core::sc_start(from_ns(end + 1));
+void Dispatcher::run_until(SimTime end) {
+  end_ = end;
+  // sc_start runs for a duration, and events stamped exactly at the time it stops run only on the next
+  // sc_start: run to 1 ns past the end.
+  const SimTime kernel_now = to_ns(sc_core::sc_time_stamp());
+  if (end + 1 > kernel_now) sc_core::sc_start(from_ns(end + 1 - kernel_now));
 }
 
 }  // namespace st

@@ -98,7 +98,7 @@ void World::run() {
   lifecycle_->start();
   timeline_->schedule();
   probe_.schedule(*kernel_);
-  run_kernel_until(scenario_.duration);
+  kernel_->run_until(scenario_.duration);
   if (ran_ != nullptr) ran_->finish(scenario_.duration);
 }
 
