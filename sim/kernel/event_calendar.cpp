@@ -22,7 +22,8 @@ const CalendarShape& checked(const CalendarShape& shape) {
 EventCalendar::EventCalendar(const CalendarShape& shape)
     : shape_(checked(shape)),
       width_log2_(shape_.bucket_width_log2),
-      ring_(std::size_t{1} << shape_.buckets_log2) {}
+      ring_(std::size_t{1} << shape_.buckets_log2),
+      crowd_limit_(kKeepNear * shape_.split_above) {}
 
 void EventCalendar::reserve(std::size_t n) { near_.reserve(std::min(n, shape_.split_above * 2)); }
 
@@ -41,8 +42,14 @@ void EventCalendar::schedule(SimTime time, std::uint8_t target, std::uint16_t ki
   e.arg = arg;
   e.kind = kind;
   e.target = target;
-  if (time < near_end_ || all_near_) {
+  if (all_near_) {
     near_.push(e);
+    return;
+  }
+  if (time < near_end_) {
+    near_.push(e);
+    near_latest_ = std::max(near_latest_, time);
+    if (near_.size() > crowd_limit_) relieve_near();
     return;
   }
   place(e);
@@ -101,11 +108,41 @@ void EventCalendar::refill() {
     pull_overflow();  // the ring's span moved on by one bucket
     if (n == 0) continue;
     near_.make_heap();
+    near_latest_ = latest;
+    crowd_limit_ = kKeepNear * shape_.split_above;
     // A bucket that brought many entries spread over its width: narrower buckets from here on.
     if (n > shape_.split_above && width_log2_ > shape_.min_width_log2 && latest - earliest > width / 2)
       halve_width();
     return;
   }
+}
+
+void EventCalendar::relieve_near() {
+  // Entries scheduled inside the current bucket go straight into the heap (a million wake-ups spread over the
+  // first second of a run, say), where no refill counts them. All in the current bucket and spread over more than
+  // half its width, they get the treatment of a busy bucket: the width halves and the heap's later half goes back
+  // to the ring (the near future ends a new width earlier). Anything else (simultaneous entries, or entries before
+  // the current bucket, after a jump over empty time) is not a dense bucket: look again when the heap has doubled.
+  const SimTime width = bucket_width();
+  const SimTime half = width / 2;
+  const SimTime earliest = near_.top().time;
+  if (width_log2_ <= shape_.min_width_log2 || earliest < near_end_ - width || near_latest_ - earliest <= half) {
+    crowd_limit_ = 2 * near_.size();
+    return;
+  }
+  // The heap's earliest entry is more than half a width before its latest, which is before near_end_: the
+  // earliest stays in the heap.
+  near_end_ -= half;  // a multiple of the new width
+  halve_width();      // the ring's span now starts at the new near_end_
+  near_latest_ = 0;
+  near_.remove_if([this](const CalendarEntry& e) {
+    if (e.time < near_end_) {
+      near_latest_ = std::max(near_latest_, e.time);
+      return false;
+    }
+    place(e);
+    return true;
+  });
 }
 
 void EventCalendar::halve_width() {

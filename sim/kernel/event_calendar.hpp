@@ -20,7 +20,8 @@ struct CalendarShape {
   unsigned bucket_width_log2 = 30;   // first bucket width: 2^30 ns, about 1.07 s
   unsigned min_width_log2 = 16;      // narrowest bucket: 2^16 ns, about 66 us
   unsigned buckets_log2 = 12;        // 4,096 buckets in the ring
-  std::size_t split_above = 32'768;  // a bucket that brings more entries than this halves the width
+  std::size_t split_above = 32'768;  // a bucket that brings more entries than this halves the width; so does a
+                                     // heap that direct pushes crowd past four times as many
 };
 
 class EventCalendar {
@@ -44,6 +45,7 @@ class EventCalendar {
   static constexpr std::size_t kKeepNear = 4;  // the empty heap keeps room for this many buckets' entries
 
   void place(const CalendarEntry& e);       // into the ring or the overflow (e.time >= near_end_)
+  void relieve_near();                      // direct pushes crowd the heap: halve the width, move its later half out
   void refill();                            // the near heap is empty: move the next bucket into it
   void pull_overflow();                     // overflow entries now inside the ring's span move into the ring
   void halve_width();                       // re-bucket the ring at half the width
@@ -55,7 +57,9 @@ class EventCalendar {
   EventHeap near_;     // every entry with time < near_end_
   BucketRing ring_;    // entries in [near_end_, ring_end()), one bucket per width
   std::vector<CalendarEntry> overflow_;  // entries from ring_end() on: a min-heap by time (std::push_heap)
-  SimTime near_end_ = 0;                 // a multiple of the bucket width; only grows
+  SimTime near_end_ = 0;                 // a multiple of the bucket width
+  SimTime near_latest_ = 0;              // the latest time in the heap (while it holds anything)
+  std::size_t crowd_limit_;              // a heap this large (by direct pushes) is relieved: relieve_near()
   bool all_near_ = false;                // near_end_ reached the end of time: everything goes to the heap
   std::uint64_t next_seq_ = 0;
 };

@@ -22,6 +22,16 @@ class EventHeap {
   // An empty heap that grew past `n` entries (a burst of simultaneous events) gives its memory back.
   void release_above(std::size_t n);
 
+  // Takes out every entry for which `gone(entry)` is true, then restores the heap (linear time).
+  template <class Gone>
+  void remove_if(Gone gone) {
+    std::size_t kept = kRoot;
+    for (std::size_t i = kRoot; i < heap_.size(); ++i)
+      if (!gone(heap_[i])) heap_[kept++] = heap_[i];
+    heap_.resize(kept);
+    make_heap();
+  }
+
   // Bulk load: append entries in any order, then restore the heap once (linear time) with make_heap().
   void append(const CalendarEntry& e) { heap_.push_back(e); }
   void make_heap();

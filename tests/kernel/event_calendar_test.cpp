@@ -203,14 +203,44 @@ TEST(kernelEventCalendar, ABusyBucketHalvesTheWidthAndOrderHolds) {
   EventCalendar c(CalendarShape{.bucket_width_log2 = 10, .min_width_log2 = 4, .buckets_log2 = 4, .split_above = 64});
   RandomStream rng(11, 0);
   std::vector<SimTime> times{0};  // a run starts at 0: the heap holds the first bucket, the ring the rest
-  for (int i = 0; i < 5'000; ++i) times.push_back(rng.below(1u << 14));  // 5,000 entries over 16 buckets
+  // 5,000 entries over the next 15 buckets (none in the heap's bucket, where they would crowd it: see below)
+  for (int i = 0; i < 5'000; ++i) times.push_back(1024 + rng.below((1u << 14) - 1024));
   for (std::size_t i = 0; i < times.size(); ++i) c.schedule(times[i], 1, 0, 0, static_cast<std::uint32_t>(i));
   EXPECT_EQ(c.bucket_width(), SimTime{1} << 10);
   std::stable_sort(times.begin(), times.end());
   for (std::size_t i = 0; i < times.size(); ++i) ASSERT_EQ(c.pop().time, times[i]) << "at " << i;
-  // ~305 entries per 1,024 ns bucket where 64 are allowed: halved while a bucket brought more than 64
-  // (~152 at 512 ns, ~76 at 256 ns), not below (~38 at 128 ns).
+  // ~333 entries per 1,024 ns bucket where 64 are allowed: halved while a bucket brought more than 64
+  // (~167 at 512 ns, ~83 at 256 ns), not below (~42 at 128 ns).
   EXPECT_EQ(c.bucket_width(), SimTime{1} << 7);
+}
+
+TEST(kernelEventCalendar, DirectPushesThatCrowdTheHeapNarrowTheWidthAndOrderHolds) {
+  // Entries scheduled inside the heap's own bucket never pass through a refill (a million devices waking within
+  // the first second of a run): past four times split_above, spread over more than half the width, they halve it
+  // and the heap's later half goes back to the ring, so the heap stays small.
+  EventCalendar c(CalendarShape{.bucket_width_log2 = 20, .min_width_log2 = 8, .buckets_log2 = 6, .split_above = 64});
+  RandomStream rng(12, 0);
+  std::vector<SimTime> times{0};  // the heap now holds the first bucket, [0, 2^20)
+  for (int i = 0; i < 20'000; ++i) times.push_back(rng.below(1u << 20));
+  for (std::size_t i = 0; i < times.size(); ++i) c.schedule(times[i], 1, 0, 0, static_cast<std::uint32_t>(i));
+  EXPECT_LT(c.bucket_width(), SimTime{1} << 20);
+  EXPECT_LE(c.near_capacity(), 2u * 4u * 64u);  // 20,001 without the relief
+  std::stable_sort(times.begin(), times.end());
+  for (std::size_t i = 0; i < times.size(); ++i) ASSERT_EQ(c.pop().time, times[i]) << "at " << i;
+  EXPECT_TRUE(c.empty());
+}
+
+TEST(kernelEventCalendar, EntriesBeforeTheCurrentBucketDoNotNarrowTheWidth) {
+  // The first entry sets the heap's bucket late (at 2^30 ns); entries scheduled after it spread over all the time
+  // before that go into the heap too, but they are not a busy bucket: the width stays.
+  EventCalendar c(CalendarShape{.bucket_width_log2 = 20, .min_width_log2 = 8, .buckets_log2 = 6, .split_above = 64});
+  RandomStream rng(13, 0);
+  std::vector<SimTime> times{SimTime{1} << 30};
+  for (int i = 0; i < 20'000; ++i) times.push_back(rng.below(SimTime{1} << 30));
+  for (std::size_t i = 0; i < times.size(); ++i) c.schedule(times[i], 1, 0, 0, static_cast<std::uint32_t>(i));
+  EXPECT_EQ(c.bucket_width(), SimTime{1} << 20);
+  std::stable_sort(times.begin(), times.end());
+  for (std::size_t i = 0; i < times.size(); ++i) ASSERT_EQ(c.pop().time, times[i]) << "at " << i;
 }
 
 TEST(kernelEventCalendar, SimultaneousEntriesDoNotNarrowTheBuckets) {
