@@ -84,6 +84,7 @@ void EventCalendar::refill() {
   // The heap is empty: if a burst of simultaneous events (a timeline action for every device) made it large, its
   // memory goes back now rather than stay beside the ring's blocks for the rest of the run.
   near_.release_above(kKeepNear * shape_.split_above);
+  near_latest_ = 0;  // nothing in the heap: no latest time (set again below, or by the next direct push)
   const SimTime width = bucket_width();
   const SimTime last_start = std::numeric_limits<SimTime>::max() - width;
   while (ring_.size() + overflow_.size() > 0) {
