@@ -1,10 +1,12 @@
 // Known-answer and negative tests of the crypto primitives (RFC 7748, RFC 8032, RFC 5869, RFC 4231,
 // McGrew-Viega GCM, RFC 6979 P-256 key) and of the KeySource.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
 #include <set>
 
 #include "models/security/crypto_error.hpp"
+#include "models/security/openssl_handles.hpp"
 #include "models/security/primitives.hpp"
 #include "tests/security/security_test_support.hpp"
 
@@ -250,6 +252,27 @@ TEST(securityKeyGeneration, SizesAndConsistency) {
   const KeyPair x = generate_ecdh_key(EcdhCurve::X25519, ks, "x", 3);
   EXPECT_EQ(x.public_key.size(), 32u);
   EXPECT_EQ(x.public_key, ecdh_public_key(EcdhCurve::X25519, x.private_key));
+}
+
+// ecdh_public_key computes X25519(k, 9) through the key exchange; it must give the point OpenSSL derives itself when
+// it imports the private key alone (EVP_PKEY_new_raw_private_key), for any key, clamping bits included.
+TEST(securityKeyGeneration, X25519PublicKeyIsOpenSslsOwnDerivation) {
+  const KeySource ks = KeySource::deterministic(11);
+  for (std::uint64_t id = 0; id < 64; ++id) {
+    const KeyPair kp = generate_ecdh_key(EcdhCurve::X25519, ks, "x25519", id);
+    Bytes priv = kp.private_key;
+    if (id % 4 == 1) priv[0] |= 7;       // bits the clamping clears
+    if (id % 4 == 2) priv[31] ^= 0xc0;  // and the ones it sets and clears at the top
+    const ossl::PkeyPtr raw{EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, priv.data(), priv.size())};
+    ASSERT_NE(raw, nullptr);
+    Bytes expected(32);
+    std::size_t len = expected.size();
+    ASSERT_EQ(EVP_PKEY_get_raw_public_key(raw.get(), expected.data(), &len), 1);
+    EXPECT_EQ(to_hex(ecdh_public_key(EcdhCurve::X25519, priv)), to_hex(expected)) << "key " << id;
+    if (priv == kp.private_key) {
+      EXPECT_EQ(kp.public_key, expected) << "key " << id;
+    }
+  }
 }
 
 TEST(securityKeySource, DeterministicIsHkdfOfTheSeed) {
