@@ -23,7 +23,7 @@ EventCalendar::EventCalendar(const CalendarShape& shape)
     : shape_(checked(shape)),
       width_log2_(shape_.bucket_width_log2),
       ring_(std::size_t{1} << shape_.buckets_log2),
-      crowd_limit_(kKeepNear * shape_.split_above) {}
+      crowd_limit_(near_room()) {}
 
 void EventCalendar::reserve(std::size_t n) { near_.reserve(std::min(n, shape_.split_above * 2)); }
 
@@ -83,7 +83,7 @@ void EventCalendar::pull_overflow() {
 void EventCalendar::refill() {
   // The heap is empty: if a burst of simultaneous events (a timeline action for every device) made it large, its
   // memory goes back now rather than stay beside the ring's blocks for the rest of the run.
-  near_.release_above(kKeepNear * shape_.split_above);
+  near_.release_above(near_room());
   near_latest_ = 0;  // nothing in the heap: no latest time (set again below, or by the next direct push)
   const SimTime width = bucket_width();
   const SimTime last_start = std::numeric_limits<SimTime>::max() - width;
@@ -110,7 +110,7 @@ void EventCalendar::refill() {
     if (n == 0) continue;
     near_.make_heap();
     near_latest_ = latest;
-    crowd_limit_ = kKeepNear * shape_.split_above;
+    crowd_limit_ = near_room();
     // A bucket that brought many entries spread over its width: narrower buckets from here on.
     if (n > shape_.split_above && width_log2_ > shape_.min_width_log2 && latest - earliest > width / 2)
       halve_width();

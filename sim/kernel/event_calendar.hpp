@@ -43,6 +43,8 @@ class EventCalendar {
 
  private:
   static constexpr std::size_t kKeepNear = 4;  // the empty heap keeps room for this many buckets' entries
+  // The room the empty heap keeps (kKeepNear buckets' entries), and the size at which direct pushes crowd it.
+  std::size_t near_room() const { return kKeepNear * shape_.split_above; }
 
   void place(const CalendarEntry& e);       // into the ring or the overflow (e.time >= near_end_)
   void relieve_near();                      // direct pushes crowd the heap: halve the width, move its later half out
