@@ -67,6 +67,52 @@ void BM_X25519EcdhKeyPair(benchmark::State& state) {
 }
 BENCHMARK(BM_X25519EcdhKeyPair);
 
+// A server's ephemeral key and its exchange with the device's (what the network and application servers do per
+// registration), as two calls and through one EcdhExchange (one key object and context for both); and the device's
+// two exchanges with one key, likewise.
+void BM_X25519KeygenThenEcdh(benchmark::State& state) {
+  const KeyPair peer = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/peer", 1);
+  std::uint64_t id = 0;
+  for (auto _ : state) {
+    const KeyPair own = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/x", ++id);
+    benchmark::DoNotOptimize(ecdh(EcdhCurve::X25519, own, peer.public_key));
+  }
+}
+BENCHMARK(BM_X25519KeygenThenEcdh);
+
+void BM_X25519ExchangeGenerateWith(benchmark::State& state) {
+  const KeyPair peer = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/peer", 1);
+  std::uint64_t id = 0;
+  for (auto _ : state) {
+    EcdhExchange own = EcdhExchange::generate(EcdhCurve::X25519, source(), "bench/x", ++id);
+    benchmark::DoNotOptimize(own.with(peer.public_key));
+  }
+}
+BENCHMARK(BM_X25519ExchangeGenerateWith);
+
+void BM_X25519EcdhTwoPeers(benchmark::State& state) {
+  const KeyPair a = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/a", 1);
+  const KeyPair b = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/b", 1);
+  const KeyPair c = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/c", 1);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(ecdh(EcdhCurve::X25519, a, b.public_key));
+    benchmark::DoNotOptimize(ecdh(EcdhCurve::X25519, a, c.public_key));
+  }
+}
+BENCHMARK(BM_X25519EcdhTwoPeers);
+
+void BM_X25519ExchangeTwoPeers(benchmark::State& state) {
+  const KeyPair a = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/a", 1);
+  const KeyPair b = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/b", 1);
+  const KeyPair c = generate_ecdh_key(EcdhCurve::X25519, source(), "bench/c", 1);
+  for (auto _ : state) {
+    EcdhExchange own(EcdhCurve::X25519, a);
+    benchmark::DoNotOptimize(own.with(b.public_key));
+    benchmark::DoNotOptimize(own.with(c.public_key));
+  }
+}
+BENCHMARK(BM_X25519ExchangeTwoPeers);
+
 void BM_P256Ecdh(benchmark::State& state) {
   const KeyPair a = generate_ecdh_key(EcdhCurve::P256, source(), "bench/a", 1);
   const KeyPair b = generate_ecdh_key(EcdhCurve::P256, source(), "bench/b", 1);

@@ -149,10 +149,11 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
                                hello->as_signature))
     return fail(HandshakeError::BadAppServerSignature);
 
-  auto net_secret = ecdh(curve_, eph_, hello->ns_ephemeral);
+  EcdhExchange exchange(curve_, eph_);  // one key object for both exchanges
+  auto net_secret = exchange.with(hello->ns_ephemeral);
   if (!net_secret) return fail(HandshakeError::BadPeerKey);
   log_ecdh(keylog_, smsn_, "network", curve_, "device", eph_.private_key, hello->ns_ephemeral, *net_secret);
-  auto app_secret = ecdh(curve_, eph_, hello->as_ephemeral);
+  auto app_secret = exchange.with(hello->as_ephemeral);
   if (!app_secret) return fail(HandshakeError::BadPeerKey);
   log_ecdh(keylog_, smsn_, "application", curve_, "device", eph_.private_key, hello->as_ephemeral, *app_secret);
 
@@ -253,8 +254,10 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_hello(std:
   if (revocations_->device_revoked(smsn_)) return fail(HandshakeError::DeviceRevoked);
   if (revocations_->device_type_revoked(device_type_)) return fail(HandshakeError::DeviceTypeRevoked);
 
-  eph_ = generate_ecdh_key(curve_, source_, party_label("cloud", "eph", smsn_), attempt_id_);
-  auto secret = ecdh(curve_, eph_, hello->ephemeral);
+  // The ephemeral key's public half and the exchange through one key object and context.
+  EcdhExchange exchange = EcdhExchange::generate(curve_, source_, party_label("cloud", "eph", smsn_), attempt_id_);
+  eph_ = std::move(exchange.key());
+  auto secret = exchange.with(hello->ephemeral);
   if (!secret) return fail(HandshakeError::BadPeerKey);
   network_secret_ = *secret;
   OPENSSL_cleanse(secret->data(), secret->size());
@@ -337,8 +340,10 @@ std::variant<Bytes, HandshakeError> ApplicationServerHandshake::on_key_request(s
   const auto req = parse_app_key_request(m2a);
   if (!req) return fail(HandshakeError::Malformed);
   smsn_ = req->smsn;
-  KeyPair eph = generate_ecdh_key(req->curve, source_, party_label("appserver", "eph", smsn_), attempt_id_);
-  auto secret = ecdh(req->curve, eph, req->device_ephemeral);
+  EcdhExchange exchange =
+      EcdhExchange::generate(req->curve, source_, party_label("appserver", "eph", smsn_), attempt_id_);
+  KeyPair eph = std::move(exchange.key());
+  auto secret = exchange.with(req->device_ephemeral);
   if (!secret) {
     wipe(eph.private_key);
     return fail(HandshakeError::BadPeerKey);

@@ -169,21 +169,33 @@ Bytes private_from_source(bool p256, const KeySource& source, std::string_view l
   return priv;
 }
 
-// The shared secret of `own` and `peer` (ECDH section below); nullopt when the exchange refuses the peer.
-std::optional<std::array<std::uint8_t, 32>> derive(const ossl::PkeyPtr& own, const ossl::PkeyPtr& peer);
+// A key exchange context for `own`, and the shared secret it gives with a peer (ECDH section below).
+ossl::PkeyCtxPtr exchange_context(EVP_PKEY* own);
+std::optional<std::array<std::uint8_t, 32>> derive_in(EVP_PKEY_CTX* ctx, EVP_PKEY* peer);
 
-// The X25519 public key of `priv`: X25519(priv, 9), RFC 7748 section 6.1, through OpenSSL's key exchange (its
-// x86-64 Montgomery ladder). Importing the private key alone has OpenSSL 3.0 compute the same point with its generic
+// X25519 public keys are X25519(k, 9), RFC 7748 section 6.1, computed through OpenSSL's key exchange (its x86-64
+// Montgomery ladder). Importing the private key alone has OpenSSL 3.0 compute the same point with its generic
 // fixed-base code instead: 72.5 us against 59-63 us in BM_X25519Keygen on the AMD EPYC machines (three ephemeral
-// keys per registration). The key object gets the base point as a stand-in public half, which the exchange never
-// reads (it takes the private scalar and the peer's point); it lives only for this call.
-Bytes x25519_public_of(std::span<const std::uint8_t> priv) {
-  static constexpr std::array<std::uint8_t, 32> kBasePoint{9};
-  thread_local const ossl::PkeyPtr base = raw_public_pkey(KeyType::X25519, kBasePoint);
+// keys per registration). The key object gets the base point as a stand-in public half, which an exchange never
+// reads (it takes the private scalar and the peer's point).
+constexpr std::array<std::uint8_t, 32> kX25519BasePoint{9};
+
+ossl::PkeyPtr x25519_key_for_exchange(std::span<const std::uint8_t> priv) {
+  return raw_keypair_pkey(KeyType::X25519, priv, kX25519BasePoint);
+}
+
+// The public key of the X25519 key that `ctx` was set up for. The base point is a peer key kept per thread.
+Bytes x25519_public_in(EVP_PKEY_CTX* ctx) {
+  thread_local const ossl::PkeyPtr base = raw_public_pkey(KeyType::X25519, kX25519BasePoint);
   if (!base) throw_crypto_error("EVP_PKEY_fromdata X25519 base point");
-  const auto pub = derive(raw_keypair_pkey(KeyType::X25519, priv, kBasePoint), base);
+  const auto pub = derive_in(ctx, base.get());
   if (!pub) throw_crypto_error("EVP_PKEY_derive X25519 public key");  // never: a clamped scalar times 9 is not 0
   return Bytes(pub->begin(), pub->end());
+}
+
+Bytes x25519_public_of(std::span<const std::uint8_t> priv) {
+  const ossl::PkeyPtr own = x25519_key_for_exchange(priv);
+  return x25519_public_in(exchange_context(own.get()).get());
 }
 
 }  // namespace
@@ -392,22 +404,37 @@ ossl::PkeyPtr ecdh_peer(EcdhCurve curve, std::span<const std::uint8_t> peer_publ
   return p256_public_pkey(peer_public);
 }
 
-std::optional<std::array<std::uint8_t, 32>> derive(const ossl::PkeyPtr& own, const ossl::PkeyPtr& peer) {
-  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_pkey(nullptr, own.get(), nullptr)};
+ossl::PkeyCtxPtr exchange_context(EVP_PKEY* own) {
+  ossl::PkeyCtxPtr ctx{EVP_PKEY_CTX_new_from_pkey(nullptr, own, nullptr)};
   if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1) throw_crypto_error("EVP_PKEY_derive_init");
-  if (EVP_PKEY_derive_set_peer_ex(ctx.get(), peer.get(), 0) != 1) {
+  return ctx;
+}
+
+// A context takes one peer after another (each set_peer replaces the last): a party's exchanges share it.
+std::optional<std::array<std::uint8_t, 32>> derive_in(EVP_PKEY_CTX* ctx, EVP_PKEY* peer) {
+  if (EVP_PKEY_derive_set_peer_ex(ctx, peer, 0) != 1) {
     ERR_clear_error();
     return std::nullopt;
   }
   std::array<std::uint8_t, 32> secret{};
   std::size_t len = secret.size();
-  if (EVP_PKEY_derive(ctx.get(), secret.data(), &len) != 1 || len != 32) {
+  if (EVP_PKEY_derive(ctx, secret.data(), &len) != 1 || len != 32) {
     ERR_clear_error();  // X25519 all-zero output (small-order peer point) fails here
     return std::nullopt;
   }
   static constexpr std::array<std::uint8_t, 32> kZero{};
   if (CRYPTO_memcmp(secret.data(), kZero.data(), 32) == 0) return std::nullopt;
   return secret;
+}
+
+// One exchange with a key object of its own.
+std::optional<std::array<std::uint8_t, 32>> derive(const ossl::PkeyPtr& own, EVP_PKEY* peer) {
+  return derive_in(exchange_context(own.get()).get(), peer);
+}
+
+ossl::PkeyPtr ecdh_own_pkey(EcdhCurve curve, const KeyPair& own) {
+  return curve == EcdhCurve::X25519 ? raw_keypair_pkey(KeyType::X25519, own.private_key, own.public_key)
+                                    : p256_private_pkey(own.private_key);
 }
 }  // namespace
 
@@ -416,16 +443,43 @@ std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, std::span<cons
   const ossl::PkeyPtr peer = ecdh_peer(curve, peer_public);
   if (!peer) return std::nullopt;
   return derive(curve == EcdhCurve::X25519 ? raw_private_pkey(KeyType::X25519, private_key) : p256_private_pkey(private_key),
-                peer);
+                peer.get());
 }
 
 std::optional<std::array<std::uint8_t, 32>> ecdh(EcdhCurve curve, const KeyPair& own,
                                                  std::span<const std::uint8_t> peer_public) {
   const ossl::PkeyPtr peer = ecdh_peer(curve, peer_public);
   if (!peer) return std::nullopt;
-  return derive(curve == EcdhCurve::X25519 ? raw_keypair_pkey(KeyType::X25519, own.private_key, own.public_key)
-                                           : p256_private_pkey(own.private_key),
-                peer);
+  return derive(ecdh_own_pkey(curve, own), peer.get());
+}
+
+// ---- one party's key in several exchanges ------------------------------------------------------------------------
+void EcdhExchange::PkeyFree::operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+void EcdhExchange::CtxFree::operator()(EVP_PKEY_CTX* c) const { EVP_PKEY_CTX_free(c); }
+
+EcdhExchange::EcdhExchange(EcdhCurve curve, KeyPair key, OwnKey own)
+    : curve_(curve), key_(std::move(key)), own_(std::move(own)), ctx_(exchange_context(own_.get()).release()) {}
+
+EcdhExchange::EcdhExchange(EcdhCurve curve, const KeyPair& own)
+    : EcdhExchange(curve, own, OwnKey{ecdh_own_pkey(curve, own).release()}) {}
+
+EcdhExchange::~EcdhExchange() { OPENSSL_cleanse(key_.private_key.data(), key_.private_key.size()); }
+
+EcdhExchange EcdhExchange::generate(EcdhCurve curve, const KeySource& source, std::string_view label,
+                                    std::uint64_t id) {
+  if (curve == EcdhCurve::P256) return EcdhExchange(curve, generate_ecdh_key(curve, source, label, id));
+  KeyPair kp;
+  kp.private_key = private_from_source(false, source, label, id);
+  OwnKey own{x25519_key_for_exchange(kp.private_key).release()};
+  EcdhExchange x(curve, std::move(kp), std::move(own));
+  x.key_.public_key = x25519_public_in(x.ctx_.get());
+  return x;
+}
+
+std::optional<std::array<std::uint8_t, 32>> EcdhExchange::with(std::span<const std::uint8_t> peer_public) {
+  const ossl::PkeyPtr peer = ecdh_peer(curve_, peer_public);
+  if (!peer) return std::nullopt;
+  return derive_in(ctx_.get(), peer.get());
 }
 
 // ---- hashes, MAC, KDF --------------------------------------------------------------------------------------------

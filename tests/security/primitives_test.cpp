@@ -275,6 +275,31 @@ TEST(securityKeyGeneration, X25519PublicKeyIsOpenSslsOwnDerivation) {
   }
 }
 
+// One party's key in several exchanges (EcdhExchange): the same key pair as generate_ecdh_key and, peer after peer
+// on one context, the same secrets as separate ecdh() calls, also after a peer the exchange refused.
+TEST(securityEcdhExchange, SameKeysAndSecretsAsSeparateExchanges) {
+  const KeySource ks = KeySource::deterministic(12);
+  for (const EcdhCurve curve : {EcdhCurve::X25519, EcdhCurve::P256}) {
+    for (std::uint64_t id = 0; id < 8; ++id) {
+      const KeyPair expected = generate_ecdh_key(curve, ks, "party", id);
+      EcdhExchange generated = EcdhExchange::generate(curve, ks, "party", id);
+      EXPECT_EQ(generated.key().private_key, expected.private_key) << "key " << id;
+      EXPECT_EQ(to_hex(generated.key().public_key), to_hex(expected.public_key)) << "key " << id;
+      EcdhExchange given(curve, expected);
+      const Bytes refused = curve == EcdhCurve::X25519 ? Bytes(32, 0) : Bytes(kP256PointSize, 0);
+      for (std::uint64_t peer_id = 0; peer_id < 3; ++peer_id) {
+        const KeyPair peer = generate_ecdh_key(curve, ks, "peer", id * 8 + peer_id);
+        const auto secret = ecdh(curve, expected, peer.public_key);
+        ASSERT_TRUE(secret.has_value());
+        EXPECT_EQ(generated.with(peer.public_key), secret) << "key " << id << " peer " << peer_id;
+        EXPECT_EQ(given.with(peer.public_key), secret) << "key " << id << " peer " << peer_id;
+        EXPECT_FALSE(generated.with(refused).has_value());
+        EXPECT_EQ(ecdh(curve, peer, generated.key().public_key), secret);
+      }
+    }
+  }
+}
+
 TEST(securityKeySource, DeterministicIsHkdfOfTheSeed) {
   const KeySource ks = KeySource::deterministic(0x0102030405060708ULL);
   EXPECT_TRUE(ks.is_deterministic());
