@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/kernel/huge_page_allocator.hpp"
+
 namespace st::models::channel {
 
 class NodeIndex {
@@ -73,7 +75,7 @@ class NodeIndex {
   }
 
   void grow() {
-    std::vector<Entry> old;
+    HugePageVector<Entry> old;
     old.swap(entries_);
     const std::size_t capacity = old.empty() ? 64 : 2 * old.size();
     entries_.assign(capacity, Entry{});
@@ -86,7 +88,7 @@ class NodeIndex {
     }
   }
 
-  std::vector<Entry> entries_;
+  HugePageVector<Entry> entries_;
   std::size_t size_ = 0;
   std::size_t mask_ = 0;
   unsigned shift_ = 64;

@@ -12,6 +12,7 @@
 #include "models/channel/inline_list.hpp"
 #include "models/channel/node_index.hpp"
 #include "sim/kernel/sim_time.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models::channel {
 
@@ -183,12 +184,12 @@ class RadioMedium {
   std::uint32_t slot_of(std::uint32_t receiver);  // the receiver's slot, taken if it has none
 
   RadioMediumConfig cfg_;
-  std::vector<Frame> frames_;
+  HugePageVector<Frame> frames_;
   std::vector<std::uint32_t> free_;
   // Receivers with frames or transmissions held: receiver id -> slot in states_. Freed slots keep their vectors'
   // capacity for reuse (up to a bound), so a busy receiver costs no allocation per frame.
   NodeIndex rx_index_;
-  std::vector<RxState> states_;
+  HugePageVector<RxState> states_;
   std::vector<std::uint32_t> free_states_;
   // Min-heap of the ends of registered transmissions: a node that only transmits has no frame whose resolve()
   // would clean it up, so its transmissions are forgotten from here once the horizon passes their end.

@@ -7,6 +7,7 @@
 #include "models/cloud/service_station.hpp"
 #include "models/lifecycle/fleet_config.hpp"
 #include "models/security/secure_frame.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models {
 
@@ -34,7 +35,7 @@ class ApplicationServer {
 
  private:
   ServiceStation station_;
-  std::vector<ApplicationSession> sessions_;
+  HugePageVector<ApplicationSession> sessions_;
 };
 
 }  // namespace st::models

@@ -10,6 +10,7 @@
 
 #include "models/cloud/service_station.hpp"
 #include "models/lifecycle/fleet_config.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models {
 
@@ -66,7 +67,7 @@ class CloudPartnerRegistry {
  private:
   ServiceStation station_;
   ServiceStation association_;
-  std::vector<WirelessDevice> devices_;
+  HugePageVector<WirelessDevice> devices_;
   std::vector<DeviceProfile> profiles_;
   std::vector<std::string> accounts_;
   std::vector<std::uint16_t> type_account_;

@@ -10,6 +10,7 @@
 #include "models/security/pki.hpp"
 #include "models/security/revocation_list.hpp"
 #include "models/security/secure_frame.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models {
 
@@ -49,8 +50,8 @@ class NetworkServer {
   ServiceStation station_;
   security::ChainVerifier verifier_;
   security::RevocationList revocations_;
-  std::vector<NetworkSession> sessions_;
-  std::vector<std::uint8_t> cloud_partner_;
+  HugePageVector<NetworkSession> sessions_;
+  HugePageVector<std::uint8_t> cloud_partner_;
 };
 
 }  // namespace st::models

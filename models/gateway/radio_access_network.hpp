@@ -17,6 +17,7 @@
 #include "models/lifecycle/twin_context.hpp"
 #include "sim/kernel/dispatcher.hpp"
 #include "sim/metrics/metrics_sink.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models {
 
@@ -107,7 +108,7 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   // The sub-GHz transmissions each gateway has booked (start, end), oldest first: its one radio sends one
   // frame at a time, so a downlink takes the first receive window of its device that is free.
   std::vector<std::vector<std::pair<SimTime, SimTime>>> gw_tx_bookings_;
-  std::vector<DeviceRadio> devices_;
+  HugePageVector<DeviceRadio> devices_;
   channel::SpatialGrid grid_;
   channel::RadioMedium medium_;
   std::vector<Transfer> transfers_;
@@ -125,8 +126,8 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   // first kMaxExtraReceivers of them that are not its own gateway, with their RSSI computed again (bit-identical
   // to the full search). Ids are 16-bit when the gateway ids fit, else 32-bit.
   std::vector<std::uint32_t> heard_base_;  // type * 3 + link index -> the type's first entry (kNone: not cached)
-  std::vector<std::uint16_t> heard_ids16_;
-  std::vector<std::uint32_t> heard_ids32_;
+  HugePageVector<std::uint16_t> heard_ids16_;
+  HugePageVector<std::uint32_t> heard_ids32_;
   bool heard_wide_ = false;
   // The interferer list of (device, link) (from the cache, filled at first use, when the link is cached) into
   // `out`: (RSSI, gateway) strongest first, every gateway but `exclude`, at most kMaxExtraReceivers.

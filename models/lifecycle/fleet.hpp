@@ -9,6 +9,7 @@
 #include "models/lifecycle/fleet_config.hpp"
 #include "sim/kernel/random_stream.hpp"
 #include "sim/metrics/metrics_sink.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models {
 
@@ -41,7 +42,7 @@ class Fleet {
  private:
   std::vector<DeviceTypeConfig> types_;
   std::vector<std::uint32_t> first_;
-  std::vector<DeviceRecord> devices_;
+  HugePageVector<DeviceRecord> devices_;
   std::uint64_t seed_;
   metrics::MetricsSink& sink_;
 };

@@ -114,7 +114,7 @@ void SignatureVerdicts::DigestTable::clear() {
 }
 
 void SignatureVerdicts::DigestTable::grow() {
-  std::vector<Digest> old = std::move(slots_);
+  HugePageVector<Digest> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, Digest{});
   size_ = 0;
   for (const Digest& d : old)

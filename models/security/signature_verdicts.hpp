@@ -13,6 +13,7 @@
 
 #include "models/security/algorithms.hpp"
 #include "models/security/certificate.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::security {
 
@@ -59,7 +60,7 @@ class SignatureVerdicts {
 
    private:
     void grow();
-    std::vector<Digest> slots_;
+    HugePageVector<Digest> slots_;
     std::size_t size_ = 0;
   };
 

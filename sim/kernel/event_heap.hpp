@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/kernel/calendar_entry.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st {
 
@@ -49,14 +50,14 @@ class EventHeap {
   void sift_down(std::size_t hole, const CalendarEntry& e);
 
   template <class T>
-  struct BlockAllocator {  // std::allocator, aligned to 128 bytes
+  struct BlockAllocator {  // aligned to 128 bytes; a large heap on huge pages (huge_page_allocator.hpp)
     using value_type = T;
-    static constexpr std::align_val_t kAlign{128};
+    static constexpr std::size_t kAlign = 128;
     BlockAllocator() = default;
     template <class U>
     BlockAllocator(const BlockAllocator<U>&) {}
-    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
-    void deallocate(T* p, std::size_t) { ::operator delete(p, kAlign); }
+    T* allocate(std::size_t n) { return static_cast<T*>(allocate_large(n * sizeof(T), kAlign)); }
+    void deallocate(T* p, std::size_t n) noexcept { deallocate_large(p, n * sizeof(T), kAlign); }
     template <class U>
     bool operator==(const BlockAllocator<U>&) const { return true; }
   };
