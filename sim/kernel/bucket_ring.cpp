@@ -11,7 +11,7 @@ std::uint32_t BucketRing::new_block() {
   if (i != kNone) {
     free_ = block(i).next;
   } else {
-    if (blocks_made_ % kBlocksPerChunk == 0) chunks_.push_back(std::make_unique<Block[]>(kBlocksPerChunk));
+    if (blocks_made_ % kBlocksPerChunk == 0) chunks_.emplace_back(kBlocksPerChunk);
     i = blocks_made_++;
   }
   Block& fresh = block(i);

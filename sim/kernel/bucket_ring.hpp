@@ -4,11 +4,11 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 #include "sim/kernel/calendar_entry.hpp"
 #include "sim/kernel/event_heap.hpp"
+#include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st {
 
@@ -39,7 +39,8 @@ class BucketRing {
     CalendarEntry entries[kEntriesPerBlock];
   };
   static_assert(sizeof(Block) == 2048, "a block is 2 KB: a header line and 63 entries");
-  static constexpr std::size_t kBlocksPerChunk = 256;  // the pool grows by 512 KB and never moves a block
+  // The pool grows by one 2 MB chunk (a huge page: huge_page_allocator.hpp) and never moves a block.
+  static constexpr std::size_t kBlocksPerChunk = 1024;
 
   struct Chain {
     std::uint32_t first = kNone;
@@ -53,7 +54,7 @@ class BucketRing {
   void take_chain(Chain& chain, Fn&& fn);
 
   std::vector<Chain> heads_;
-  std::vector<std::unique_ptr<Block[]>> chunks_;
+  std::vector<HugePageVector<Block>> chunks_;
   std::uint32_t blocks_made_ = 0;
   std::uint32_t free_ = kNone;  // free blocks, linked by `next`
   std::size_t size_ = 0;
