@@ -2,7 +2,6 @@
 // fills one aligned 128-byte block. The calendar keeps its near future in one (event_calendar.hpp).
 #pragma once
 #include <cstddef>
-#include <new>
 #include <vector>
 
 #include "sim/kernel/calendar_entry.hpp"
@@ -49,20 +48,8 @@ class EventHeap {
   // Puts `e` into the hole at slot `hole`, moving smaller children up.
   void sift_down(std::size_t hole, const CalendarEntry& e);
 
-  template <class T>
-  struct BlockAllocator {  // aligned to 128 bytes; a large heap on huge pages (huge_page_allocator.hpp)
-    using value_type = T;
-    static constexpr std::size_t kAlign = 128;
-    BlockAllocator() = default;
-    template <class U>
-    BlockAllocator(const BlockAllocator<U>&) {}
-    T* allocate(std::size_t n) { return static_cast<T*>(allocate_large(n * sizeof(T), kAlign)); }
-    void deallocate(T* p, std::size_t n) noexcept { deallocate_large(p, n * sizeof(T), kAlign); }
-    template <class U>
-    bool operator==(const BlockAllocator<U>&) const { return true; }
-  };
-
-  std::vector<CalendarEntry, BlockAllocator<CalendarEntry>> heap_;
+  // 128-byte aligned (the layout above); a large heap on huge pages.
+  std::vector<CalendarEntry, HugePageAllocator<CalendarEntry, 128>> heap_;
 };
 
 }  // namespace st

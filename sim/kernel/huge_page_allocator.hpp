@@ -15,16 +15,22 @@ void* allocate_large(std::size_t bytes, std::size_t align);
 // Frees what allocate_large(bytes, align) returned, with the same arguments.
 void deallocate_large(void* p, std::size_t bytes, std::size_t align) noexcept;
 
-template <class T>
+// MinAlign: an alignment above alignof(T) that small allocations keep too (the calendar's heap wants 128 bytes).
+template <class T, std::size_t MinAlign = alignof(T)>
 struct HugePageAllocator {
   using value_type = T;
+  static constexpr std::size_t kAlign = MinAlign > alignof(T) ? MinAlign : alignof(T);
+  template <class U>
+  struct rebind {
+    using other = HugePageAllocator<U, MinAlign>;
+  };
   HugePageAllocator() = default;
   template <class U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(std::size_t n) { return static_cast<T*>(allocate_large(n * sizeof(T), alignof(T))); }
-  void deallocate(T* p, std::size_t n) noexcept { deallocate_large(p, n * sizeof(T), alignof(T)); }
+  HugePageAllocator(const HugePageAllocator<U, MinAlign>&) {}
+  T* allocate(std::size_t n) { return static_cast<T*>(allocate_large(n * sizeof(T), kAlign)); }
+  void deallocate(T* p, std::size_t n) noexcept { deallocate_large(p, n * sizeof(T), kAlign); }
   template <class U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  bool operator==(const HugePageAllocator<U, MinAlign>&) const { return true; }
 };
 
 template <class T>

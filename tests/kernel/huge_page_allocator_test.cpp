@@ -56,6 +56,12 @@ TEST(kernelHugePageAllocator, SmallArraysAreOrdinaryAllocations) {
   for (int i = 0; i < 1000; ++i) p[i] = i;
   EXPECT_EQ(p[999], 999.0);
   alloc.deallocate(p, 1000);
+  HugePageAllocator<double, 128> aligned;  // a minimum alignment holds for small arrays too
+  for (std::size_t n : {1u, 3u, 100u}) {
+    double* q = aligned.allocate(n);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(q) % 128, 0u) << n;
+    aligned.deallocate(q, n);
+  }
 }
 
 TEST(kernelHugePageAllocator, LargeArraysStartOnAHugePageAndOnlyWholeHugePagesAreAdvised) {
