@@ -1,11 +1,21 @@
-// LinkType: the three Sidewalk radio links (SIDEWALK.md section 1), with their bitmask values.
+// LinkType: the three Sidewalk radio links with their bitmask values (sidewalk.md §1), and the one link count
+// that every per-link array of the twin is sized by.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace st::models {
 
 enum class LinkType : std::uint8_t { Ble = 1, Fsk = 2, Css = 4 };
+
+inline constexpr std::size_t kLinkCount = 3;
+// Every link, in link_index() order.
+inline constexpr std::array<LinkType, kLinkCount> kLinks = {LinkType::Ble, LinkType::Fsk, LinkType::Css};
+
+// Dense index of a link (ble 0, fsk 1, css 2) for per-link arrays.
+constexpr std::size_t link_index(LinkType l) { return l == LinkType::Ble ? 0 : l == LinkType::Fsk ? 1 : 2; }
 
 constexpr std::string_view to_string(LinkType l) {
   switch (l) {
@@ -17,5 +27,9 @@ constexpr std::string_view to_string(LinkType l) {
 }
 // Registration runs over BLE or FSK, never CSS.
 constexpr bool can_register_over(LinkType l) { return l != LinkType::Css; }
+
+// An array with one value per link, indexed by link_index().
+template <typename T>
+using PerLink = std::array<T, kLinkCount>;
 
 }  // namespace st::models

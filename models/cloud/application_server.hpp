@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "models/cloud/service_station.hpp"
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/base/cloud_config.hpp"
 #include "models/security/secure_frame.hpp"
 #include "sim/kernel/huge_page_allocator.hpp"
 

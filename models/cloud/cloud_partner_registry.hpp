@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "models/cloud/service_station.hpp"
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/base/cloud_config.hpp"
+#include "models/base/device_type_config.hpp"
 #include "sim/kernel/huge_page_allocator.hpp"
 
 namespace st::models {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "models/cloud/service_station.hpp"
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/base/cloud_config.hpp"
 #include "models/security/chain_verifier.hpp"
 #include "models/security/pki.hpp"
 #include "models/security/revocation_list.hpp"

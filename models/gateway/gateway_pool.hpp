@@ -8,7 +8,7 @@
 
 #include "models/channel/link_type.hpp"
 #include "models/channel/position.hpp"
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/base/gateway_config.hpp"
 #include "sim/kernel/random_stream.hpp"
 
 namespace st::models {
@@ -94,7 +94,7 @@ class GatewayPool {
   std::vector<std::uint32_t> first_;                    // group -> first gateway (and one past the last)
   std::vector<std::uint32_t> group_of_;                 // gateway -> group
   std::vector<std::uint8_t> link_mask_;                 // group -> its links (LinkType bits)
-  std::array<std::vector<std::uint32_t>, 3> by_link_;   // link -> gateways serving it
+  PerLink<std::vector<std::uint32_t>> by_link_;   // link -> gateways serving it
   std::vector<channel::Position> positions_;
   std::vector<Down> down_;
   std::vector<Backhaul> backhaul_;

@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "hw_models/mcu/mcu_timing.hpp"
-#include "models/channel/air_interface.hpp"
+#include "models/air/air_interface.hpp"
+#include "models/base/event_targets.hpp"
+#include "models/base/world_config.hpp"
 #include "models/cloud/application_server.hpp"
 #include "models/cloud/cloud_partner_registry.hpp"
 #include "models/cloud/contract_manufacturer.hpp"
@@ -14,7 +16,7 @@
 #include "models/cloud/network_server.hpp"
 #include "models/cloud/service_station.hpp"
 #include "models/gateway/gateway_pool.hpp"
-#include "models/lifecycle/fleet.hpp"
+#include "models/fleet/fleet.hpp"
 #include "models/security/key_source.hpp"
 #include "models/security/pki.hpp"
 #include "models/security/signature_verdicts.hpp"
@@ -23,15 +25,6 @@
 #include "sim/metrics/metrics_sink.hpp"
 
 namespace st::models {
-
-// Calendar targets of the lifecycle flows.
-enum EventTarget : std::uint8_t {
-  kProvisioningTarget = 1,
-  kRegistrationTarget = 2,
-  kTrafficTarget = 3,
-  kRadioTarget = 4,       // the radio access network's frame ends
-  kFirstWorldTarget = 8,  // targets from here on belong to the world builder (timeline, sampler)
-};
 
 struct TwinContext {
   Dispatcher& kernel;

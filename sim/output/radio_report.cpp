@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/gateway/radio_access_network.hpp"
+#include "models/air/radio_access_network.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/number_format.hpp"
 

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "models/channel/link_type.hpp"
-#include "models/cloud/device_stage.hpp"
-#include "models/gateway/radio_config.hpp"
+#include "models/base/lifecycle_enums.hpp"
+#include "models/base/device_radio_config.hpp"
+#include "models/base/gateway_config.hpp"
+#include "models/base/radio_world_config.hpp"
 #include "models/security/algorithms.hpp"
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/sim_time.hpp"

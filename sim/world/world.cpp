@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "models/channel/explicit_air.hpp"
-#include "models/gateway/radio_access_network.hpp"
+#include "models/air/explicit_air.hpp"
+#include "models/air/radio_access_network.hpp"
 #include "sim/world/world_config_from_scenario.hpp"
 
 namespace st::world {

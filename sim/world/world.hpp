@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "models/channel/air_interface.hpp"
+#include "models/air/air_interface.hpp"
 #include "models/lifecycle/device_lifecycle.hpp"
 #include "models/lifecycle/twin_context.hpp"
 #include "sim/kernel/dispatcher.hpp"

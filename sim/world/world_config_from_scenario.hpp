@@ -1,6 +1,6 @@
 // Translates a validated Scenario (the file's view) into the models' WorldConfig (the models' view).
 #pragma once
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/base/world_config.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace st::world {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "../lifecycle/recording_sink.hpp"
-#include "models/gateway/radio_access_network.hpp"
+#include "models/air/radio_access_network.hpp"
 
 namespace st::test {
 

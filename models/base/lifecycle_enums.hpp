@@ -1,4 +1,5 @@
-// Device stages and provisioning flows of the Sidewalk manufacturing lifecycle (SIDEWALK.md section 4).
+// Lifecycle vocabulary shared by every model: device stages, provisioning flows and registration paths of the
+// Sidewalk manufacturing lifecycle (sidewalk.md §4).
 #pragma once
 #include <cstdint>
 #include <string_view>

@@ -3,16 +3,16 @@
 #pragma once
 #include <array>
 
-#include "models/channel/air_interface.hpp"
+#include "models/air/air_interface.hpp"
 #include "models/gateway/gateway_pool.hpp"
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/base/radio_world_config.hpp"
 #include "sim/kernel/dispatcher.hpp"
 
 namespace st::models {
 
 class ExplicitAir : public AirInterface {
  public:
-  ExplicitAir(Dispatcher& kernel, const GatewayPool& gateways, const std::array<LinkHopConfig, 3>& hops)
+  ExplicitAir(Dispatcher& kernel, const GatewayPool& gateways, const PerLink<LinkHopConfig>& hops)
       : kernel_(kernel), gateways_(gateways), hops_(hops) {}
 
   bool pick_link(std::uint32_t /*device*/, const std::vector<LinkType>& preferred, bool for_registration,
@@ -39,7 +39,7 @@ class ExplicitAir : public AirInterface {
 
   Dispatcher& kernel_;
   const GatewayPool& gateways_;
-  std::array<LinkHopConfig, 3> hops_;
+  PerLink<LinkHopConfig> hops_;
 };
 
 }  // namespace st::models

@@ -1,9 +1,10 @@
-#include "models/gateway/radio_access_network.hpp"
+#include "models/air/radio_access_network.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "hw_models/radio/fsk_airtime.hpp"
 #include "hw_models/radio/lora_airtime.hpp"
 #include "models/channel/channel_plan.hpp"
 
@@ -71,8 +72,8 @@ struct RadioAccessNetwork::TypeRadio {
   hw::LoraParams css;
   hw::FskParams fsk;
   double baseline_ma = 0;
-  std::array<double, 3> serving_range_m{};       // by link index
-  std::array<double, 3> interference_range_m{};
+  PerLink<double> serving_range_m{};       // by link index
+  PerLink<double> interference_range_m{};
 };
 
 struct RadioAccessNetwork::Transfer {
@@ -149,7 +150,7 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
       listen_ma += r.nrf52840.advertising_event(tr.ble_dbm, r.ble_advertising).charge_uc / to_millis(r.ble_adv_interval);
     }
     tr.baseline_ma = r.sleep_ua * 1e-3 + listen_ma;
-    for (LinkType l : {LinkType::Ble, LinkType::Fsk, LinkType::Css}) {
+    for (LinkType l : kLinks) {
       const ch::PathLossModel& pl = l == LinkType::Ble ? rw.ble : rw.subghz;
       const double tx = l == LinkType::Ble ? tr.ble_dbm : tr.subghz_dbm;
       const double sens = ch::sensitivity_dbm(rate_of(t, l));
@@ -184,12 +185,12 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
   choose_homes();
   // Interferer caches of the sub-GHz links (a BLE search covers few gateways: it is not cached).
   heard_wide_ = g_count >= kHeardEnd16;
-  heard_base_.assign(static_cast<std::size_t>(fleet_.type_count()) * 3, kNone);
+  heard_base_.assign(static_cast<std::size_t>(fleet_.type_count()) * kLinkCount, kNone);
   std::size_t entries = 0;
   for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
     for (LinkType l : fleet_.type(t).links) {
-      if (l == LinkType::Ble || heard_base_[t * 3u + link_index(l)] != kNone) continue;
-      heard_base_[t * 3u + link_index(l)] = static_cast<std::uint32_t>(entries);
+      if (l == LinkType::Ble || heard_base_[t * kLinkCount + link_index(l)] != kNone) continue;
+      heard_base_[t * kLinkCount + link_index(l)] = static_cast<std::uint32_t>(entries);
       entries += static_cast<std::size_t>(fleet_.end_of_type(t) - fleet_.first_of_type(t)) * kHeardSlots;
     }
   }
@@ -685,7 +686,7 @@ void RadioAccessNetwork::search_heard(std::uint32_t device, LinkType link, std::
 void RadioAccessNetwork::heard_by_others(std::uint32_t device, LinkType link, std::uint32_t exclude,
                                          std::vector<std::pair<double, std::uint32_t>>& out) {
   const std::uint16_t type = fleet_[device].device_type;
-  const std::uint32_t base = heard_base_[type * 3u + link_index(link)];
+  const std::uint32_t base = heard_base_[type * kLinkCount + link_index(link)];
   if (base == kNone) {
     search_heard(device, link, exclude, out);
     return;

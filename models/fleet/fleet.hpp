@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "models/lifecycle/device_record.hpp"
-#include "models/lifecycle/fleet_config.hpp"
+#include "models/fleet/device_record.hpp"
+#include "models/base/device_type_config.hpp"
 #include "sim/kernel/random_stream.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 #include "sim/kernel/huge_page_allocator.hpp"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "models/channel/link_type.hpp"
-#include "models/cloud/device_stage.hpp"
+#include "models/base/lifecycle_enums.hpp"
 #include "sim/kernel/random_stream.hpp"
 #include "sim/kernel/sim_time.hpp"
 

@@ -1,4 +1,4 @@
-#include "models/lifecycle/fleet.hpp"
+#include "models/fleet/fleet.hpp"
 
 namespace st::models {
 

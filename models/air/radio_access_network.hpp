@@ -8,13 +8,14 @@
 #include <optional>
 #include <vector>
 
-#include "models/channel/air_interface.hpp"
+#include "models/air/air_interface.hpp"
 #include "models/channel/channel_plan.hpp"
 #include "models/channel/radio_medium.hpp"
 #include "models/channel/spatial_grid.hpp"
 #include "models/gateway/gateway_pool.hpp"
-#include "models/lifecycle/fleet.hpp"
-#include "models/lifecycle/twin_context.hpp"
+#include "models/base/event_targets.hpp"
+#include "models/base/world_config.hpp"
+#include "models/fleet/fleet.hpp"
 #include "sim/kernel/dispatcher.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 #include "sim/kernel/huge_page_allocator.hpp"
@@ -59,7 +60,7 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   struct TypeRadio;
   struct DeviceRadio {
     float x = 0, y = 0;
-    std::array<std::uint32_t, 3> serving{kNone, kNone, kNone};  // by link index
+    PerLink<std::uint32_t> serving{kNone, kNone, kNone};  // by link index
     std::uint32_t ble_until_ms = 0;  // its BLE connection stays open until then (ms of simulated time)
     std::uint32_t downlink_free_ms = 0;  // the gateway has no earlier downlink for it after this (ms)
   };
@@ -125,7 +126,7 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   // floor, strongest first (ties by id), computed at the device's first uplink on the link. A frame takes the
   // first kMaxExtraReceivers of them that are not its own gateway, with their RSSI computed again (bit-identical
   // to the full search). Ids are 16-bit when the gateway ids fit, else 32-bit.
-  std::vector<std::uint32_t> heard_base_;  // type * 3 + link index -> the type's first entry (kNone: not cached)
+  std::vector<std::uint32_t> heard_base_;  // type * kLinkCount + link index -> the type's first entry (kNone: not cached)
   HugePageVector<std::uint16_t> heard_ids16_;
   HugePageVector<std::uint32_t> heard_ids32_;
   bool heard_wide_ = false;
