@@ -378,6 +378,24 @@ void RadioAccessNetwork::finish(SimTime end) {
       sink_.notice({end, "device", "battery_depleted", "device " + std::to_string(d)});
     }
   }
+  for (std::uint32_t g = 0; g < gateways_.gateway_count(); ++g) {
+    const GatewayLoad& l = gateways_.load(g);
+    const GatewayGroupConfig& group = gateways_.group(g);
+    std::vector<std::uint8_t> links;
+    for (LinkType link : group.links) links.push_back(static_cast<std::uint8_t>(link));
+    sink_.gateway({g, gateways_.group_of(g), group.name, gateways_.position(g).x_m, gateways_.position(g).y_m, links,
+                   l.devices_served, l.frames_received, l.frames_lost, l.frames_sent, l.rx_airtime, l.tx_airtime,
+                   l.backhaul_bytes, l.backhaul_delayed, l.backhaul_wait, l.backhaul_dropped});
+  }
+  for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
+    const DeviceTypeConfig& type = fleet_.type(t);
+    sink_.battery({t, type.radio.battery.capacity_mah, type.radio.battery.voltage_v, types_[t].baseline_ma});
+    for (std::uint32_t d = fleet_.first_of_type(t); d < fleet_.end_of_type(t); ++d) {
+      if (fleet_[d].phase == Phase::Unmade) continue;
+      sink_.device_energy({d, t, manufacture_time(type, d - fleet_.first_of_type(t)), end, fleet_[d].energy.charge_uc()});
+    }
+  }
+  sink_.energy_totals({charge_by_class_[class_index(MessageClass::Registration)], depleted_});
 }
 
 std::uint32_t RadioAccessNetwork::new_transfer() {

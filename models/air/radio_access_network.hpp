@@ -40,7 +40,8 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   void device_compute(std::uint32_t device, SimTime busy, MessageClass cls) override;
   void on_event(const CalendarEntry& e) override;
 
-  // Integrates every device's sleep and listening baseline up to the end of the run.
+  // Integrates every device's sleep and listening baseline up to the end of the run, then reports the end-of-run
+  // records: each gateway's load, each type's battery, each manufactured device's charge, the energy totals.
   void finish(SimTime end);
 
   channel::Position device_position(std::uint32_t device) const;

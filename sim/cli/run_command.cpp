@@ -11,9 +11,8 @@
 #include "models/security/key_source.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/output/expectation_check.hpp"
-#include "sim/output/pcap_sink.hpp"
+#include "sim/output/pcap_tap.hpp"
 #include "sim/output/pcap_writer.hpp"
-#include "sim/output/radio_report.hpp"
 #include "sim/output/run_directory.hpp"
 #include "sim/output/run_recorder.hpp"
 #include "sim/output/run_summary.hpp"
@@ -115,24 +114,14 @@ int run_command(const RunOptions& o) {
   progress.finish();
   recorder.finish();
   if (pcap) pcap->close();
-  if (physical) output::write_gateways_csv(gateways_path.string(), w);
+  if (physical) recorder.radio_report().write_gateways_csv(gateways_path.string());
 
   const auto results = check.evaluate();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   nlohmann::ordered_json summary;
   {
     std::ofstream out(summary_path, std::ios::binary);
-    nlohmann::ordered_json world_state;
-    world_state["cloud_partner"] = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : w.cloud_partner_status()) world_state["cloud_partner"][k] = v;
-    world_state["actors"] = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : w.actor_counters()) world_state["actors"][k] = v;
-    if (physical) {
-      world_state["radio"] = output::radio_section(recorder);
-      world_state["gateways"] = output::gateways_section(w);
-      world_state["energy"] = output::energy_section(w, recorder, s.duration);
-    }
-    summary = output::build_summary(s, recorder, results, world_state, w.events_dispatched(), wall_s);
+    summary = output::build_summary(s, recorder, results, w.events_dispatched(), wall_s);
     out << summary.dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }

@@ -18,6 +18,37 @@ class MetricsSink {
   virtual void radio_frame(const RadioFrameRecord&) {}
   // Frame bytes cost a copy per frame in the radio layer: only sinks that write them (pcap) ask for them.
   virtual bool wants_frame_bytes() const { return false; }
+  // At the end of the run.
+  virtual void tally(const TallyRecord&) {}
+  virtual void gateway(const GatewayRecord&) {}
+  virtual void battery(const BatteryRecord&) {}
+  virtual void device_energy(const DeviceEnergyRecord&) {}
+  virtual void energy_totals(const EnergyTotalsRecord&) {}
+};
+
+// A sink that passes every record on to another one: the base of sinks that look at some records on the way
+// (the pcap tap) without repeating the whole interface.
+class ForwardingSink : public MetricsSink {
+ public:
+  explicit ForwardingSink(MetricsSink& inner) : inner_(inner) {}
+
+  void transition(const TransitionRecord& r) override { inner_.transition(r); }
+  void refusal(const RefusalRecord& r) override { inner_.refusal(r); }
+  void handshake(const HandshakeRecord& r) override { inner_.handshake(r); }
+  void traffic(const TrafficRecord& r) override { inner_.traffic(r); }
+  void notice(const NoticeRecord& r) override { inner_.notice(r); }
+  bool wants_keylog() const override { return inner_.wants_keylog(); }
+  void keylog(const KeyLogRecord& r) override { inner_.keylog(r); }
+  void radio_frame(const RadioFrameRecord& r) override { inner_.radio_frame(r); }
+  bool wants_frame_bytes() const override { return inner_.wants_frame_bytes(); }
+  void tally(const TallyRecord& r) override { inner_.tally(r); }
+  void gateway(const GatewayRecord& r) override { inner_.gateway(r); }
+  void battery(const BatteryRecord& r) override { inner_.battery(r); }
+  void device_energy(const DeviceEnergyRecord& r) override { inner_.device_energy(r); }
+  void energy_totals(const EnergyTotalsRecord& r) override { inner_.energy_totals(r); }
+
+ private:
+  MetricsSink& inner_;
 };
 
 // A sink that discards everything (for tests and micro-benchmarks).

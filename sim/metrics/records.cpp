@@ -15,4 +15,6 @@ std::string_view to_string(FleetState s) {
   return "none";
 }
 
+std::string_view to_string(TallySection s) { return s == TallySection::CloudPartner ? "cloud_partner" : "actors"; }
+
 }  // namespace st::metrics

@@ -1,5 +1,7 @@
 // The record vocabulary every model reports to the metrics sink: lifecycle transitions, refusals,
-// handshakes, uplink outcomes, notices and key-log lines. This is the format outputs and the dashboard read.
+// handshakes, uplink outcomes, notices, key-log lines and radio frames while the run goes, and at its end what the
+// outputs need of the models' final state (gateway loads, energy, actor tallies). This is the only way data
+// reaches the outputs; the files and the live stream the dashboard reads are made from it.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -99,6 +101,63 @@ struct RadioFrameRecord {
   std::string_view message;    // "registration", "uplink", "ack", "downlink", "beacon"
   std::string_view outcome;    // "received", or the loss cause ("below_sensitivity", "collision", ...)
   std::span<const std::uint8_t> bytes;  // the frame bytes: filled only when the sink wants_frame_bytes()
+};
+
+// ---- At the end of the run: what the outputs need of the models' final state ----
+
+// A final count of a cloud actor (`actors` in summary.json) or of the cloud partner's devices (`cloud_partner`).
+enum class TallySection : std::uint8_t { CloudPartner, Actors };
+std::string_view to_string(TallySection s);
+
+struct TallyRecord {
+  TallySection section;
+  std::string_view name;  // e.g. "PROVISIONED", "ingest.records_accepted"
+  std::uint64_t value;
+};
+
+// What one gateway did during the run (physical layer only): gateways.csv and the summary's `gateways` section.
+struct GatewayRecord {
+  std::uint32_t gateway;
+  std::uint32_t group;                 // index of its group, in the scenario's order
+  std::string_view group_name;
+  double x_m;
+  double y_m;
+  std::span<const std::uint8_t> links;  // its group's links (Sidewalk link mask values), in the scenario's order
+  std::uint32_t devices_served;        // devices homed on it (first link)
+  std::uint64_t frames_received;       // radio frames it decoded (uplinks)
+  std::uint64_t frames_lost;           // radio frames addressed to it that it lost (any cause)
+  std::uint64_t frames_sent;           // downlinks and acknowledgements
+  SimTime rx_airtime;                  // airtime of the frames addressed to it
+  SimTime tx_airtime;                  // its own transmissions
+  std::uint64_t backhaul_bytes;        // bytes it moved to and from the network server
+  std::uint64_t backhaul_delayed;      // messages that waited for the bandwidth cap
+  SimTime backhaul_wait;               // total time they waited
+  std::uint64_t backhaul_dropped;      // messages dropped at the monthly data cap
+};
+
+// The battery of a device type and the current that always flows (sleep and listening), physical layer only.
+// Reported before the type's DeviceEnergyRecords.
+struct BatteryRecord {
+  std::uint16_t device_type;
+  double capacity_mah;  // 0: mains powered
+  double voltage_v;
+  double baseline_ma;
+};
+
+// The charge one manufactured device drew from its manufacture to the end of the run.
+struct DeviceEnergyRecord {
+  std::uint32_t device;
+  std::uint16_t device_type;
+  SimTime made;       // when it was manufactured (its battery started draining)
+  SimTime end;        // the end of the run
+  double charge_uc;   // microcoulombs drawn
+};
+
+// The radio layer's energy totals: the charge of every registration (messages and crypto) and the devices whose
+// battery ran out.
+struct EnergyTotalsRecord {
+  double registration_charge_uc;
+  std::uint64_t depleted_devices;
 };
 
 }  // namespace st::metrics

@@ -8,9 +8,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/air/radio_access_network.hpp"
+#include "hw_models/energy/energy_account.hpp"
+#include "models/channel/link_type.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/number_format.hpp"
+#include "sim/output/run_recorder.hpp"
 
 namespace st::output {
 
@@ -25,11 +27,11 @@ Json fixed(double v, int decimals) {
   return Json::parse(buf);
 }
 
-std::string link_names(const models::GatewayGroupConfig& g) {
+std::string link_names(std::span<const std::uint8_t> links) {
   std::string s;
-  for (auto l : g.links) {
+  for (std::uint8_t l : links) {
     if (!s.empty()) s += '+';
-    s += models::to_string(l);
+    s += models::to_string(static_cast<models::LinkType>(l));
   }
   return s;
 }
@@ -86,28 +88,36 @@ Json radio_section(const RunRecorder& recorder) {
   return j;
 }
 
-Json gateways_section(const world::World& w) {
-  const models::GatewayPool& gp = w.gateways();
+void RadioReport::gateway(const metrics::GatewayRecord& r) {
+  Gateway g{r, std::string(r.group_name), link_names(r.links)};
+  g.record.group_name = {};
+  g.record.links = {};
+  gateways_.push_back(std::move(g));
+}
+
+Json RadioReport::gateways_section() const {
   Json j;
-  j["count"] = gp.gateway_count();
+  j["count"] = gateways_.size();
   std::uint64_t bytes = 0, delayed = 0, dropped = 0;
-  for (std::uint32_t g = 0; g < gp.gateway_count(); ++g) {
-    bytes += gp.load(g).backhaul_bytes;
-    delayed += gp.load(g).backhaul_delayed;
-    dropped += gp.load(g).backhaul_dropped;
+  for (const Gateway& g : gateways_) {
+    bytes += g.record.backhaul_bytes;
+    delayed += g.record.backhaul_delayed;
+    dropped += g.record.backhaul_dropped;
   }
   j["backhaul_bytes"] = bytes;
   j["backhaul_delayed"] = delayed;
   j["backhaul_dropped"] = dropped;
   Json groups = Json::object();
-  for (std::uint32_t gi = 0; gi < gp.groups().size(); ++gi) {
-    const std::uint32_t first = gp.first_of_group(gi), end = gp.end_of_group(gi);
-    const std::uint32_t n = end - first;
+  // Gateways come in id order and a group's gateways are consecutive.
+  for (std::size_t first = 0; first < gateways_.size();) {
+    std::size_t end = first;
+    while (end < gateways_.size() && gateways_[end].record.group == gateways_[first].record.group) ++end;
+    const auto n = static_cast<std::uint32_t>(end - first);
     std::uint64_t frames = 0, max_frames = 0, b = 0, max_b = 0, devices = 0, lost = 0;
     SimTime air = 0, max_air = 0;
-    std::uint32_t busiest = first;
-    for (std::uint32_t g = first; g < end; ++g) {
-      const models::GatewayLoad& l = gp.load(g);
+    std::uint32_t busiest = gateways_[first].record.gateway;
+    for (std::size_t i = first; i < end; ++i) {
+      const metrics::GatewayRecord& l = gateways_[i].record;
       frames += l.frames_received;
       lost += l.frames_lost;
       b += l.backhaul_bytes;
@@ -116,14 +126,14 @@ Json gateways_section(const world::World& w) {
       air += a;
       if (l.frames_received > max_frames) {
         max_frames = l.frames_received;
-        busiest = g;
+        busiest = l.gateway;
       }
       max_b = std::max(max_b, l.backhaul_bytes);
       max_air = std::max(max_air, a);
     }
     Json x;
     x["gateways"] = n;
-    x["links"] = link_names(gp.groups()[gi]);
+    x["links"] = gateways_[first].links;
     x["devices_served"] = devices;
     x["frames_received"] = frames;
     x["frames_lost"] = lost;
@@ -133,87 +143,81 @@ Json gateways_section(const world::World& w) {
     x["airtime_s_per_gateway"] = {{"mean", fixed(n ? to_seconds(air) / n : 0.0, 6)},
                                   {"max", fixed(to_seconds(max_air), 6)}};
     x["backhaul_bytes_per_gateway"] = {{"mean", fixed(n ? static_cast<double>(b) / n : 0.0, 3)}, {"max", max_b}};
-    groups[gp.groups()[gi].name] = x;
+    groups[gateways_[first].group_name] = x;
+    first = end;
   }
   j["by_group"] = groups;
   return j;
 }
 
-Json energy_section(const world::World& w, const RunRecorder& recorder, SimTime duration) {
-  const models::RadioAccessNetwork* ran = w.radio();
-  const models::Fleet& fleet = w.fleet();
+void RadioReport::battery(const metrics::BatteryRecord& r) {
+  if (types_.size() <= r.device_type) types_.resize(r.device_type + 1u);
+  types_[r.device_type].battery = r;
+}
+
+void RadioReport::device_energy(const metrics::DeviceEnergyRecord& r) {
+  const metrics::BatteryRecord& battery = types_.at(r.device_type).battery;
+  // Alive from its manufacture (where its account starts) to the end of the run.
+  const double j_used = r.charge_uc * 1e-6 * battery.voltage_v;
+  total_j_ += j_used;
+  const double days = r.made < r.end ? to_seconds(r.end - r.made) / 86400.0 : 0.0;
+  const double mj_day = days > 0 ? j_used * 1e3 / days : 0.0;
+  per_day_mj_.push_back(mj_day);
+  types_[r.device_type].per_day_mj.push_back(mj_day);
+  const double avg_ma = hw::average_current_ma(r.charge_uc, r.made < r.end ? r.end - r.made : 0);
+  lifetime_days_.push_back(battery.capacity_mah > 0 && avg_ma > 0 ? battery.capacity_mah / avg_ma / 24.0
+                                                                  : std::numeric_limits<double>::infinity());
+}
+
+Json RadioReport::energy_section(const std::vector<std::string>& type_names, std::uint64_t registrations) const {
   Json j;
-  std::vector<double> per_day_mj;
-  std::vector<double> lifetime_days;
-  double total_j = 0;
   Json types = Json::object();
-  for (std::uint16_t t = 0; t < fleet.type_count(); ++t) {
-    const auto& battery = fleet.type(t).radio.battery;
-    std::vector<double> type_day;
-    for (std::uint32_t d = fleet.first_of_type(t); d < fleet.end_of_type(t); ++d) {
-      const models::DeviceRecord& r = fleet[d];
-      if (r.phase == models::Phase::Unmade) continue;
-      // Alive from its manufacture (where its account starts: the provisioning schedule) to the end of the run.
-      const SimTime made = models::manufacture_time(fleet.type(t), d - fleet.first_of_type(t));
-      const double j_used = r.energy.energy_j(battery);
-      total_j += j_used;
-      const double days = made < duration ? to_seconds(duration - made) / 86400.0 : 0.0;
-      const double mj_day = days > 0 ? j_used * 1e3 / days : 0.0;
-      per_day_mj.push_back(mj_day);
-      type_day.push_back(mj_day);
-      const double avg_ma = hw::average_current_ma(r.energy.charge_uc(), made < duration ? duration - made : 0);
-      lifetime_days.push_back(battery.capacity_mah > 0 && avg_ma > 0 ? battery.capacity_mah / avg_ma / 24.0
-                                                                    : std::numeric_limits<double>::infinity());
-    }
+  for (std::size_t t = 0; t < types_.size(); ++t) {
+    const std::vector<double>& type_day = types_[t].per_day_mj;
     double sum = 0;
     for (double v : type_day) sum += v;
     Json x;
-    x["battery_mah"] = fixed(battery.capacity_mah, 1);
-    x["baseline_ua"] = fixed(ran ? ran->baseline_ma(t) * 1e3 : 0.0, 3);
+    x["battery_mah"] = fixed(types_[t].battery.capacity_mah, 1);
+    x["baseline_ua"] = fixed(types_[t].battery.baseline_ma * 1e3, 3);
     x["per_device_per_day_mj"] = {{"mean", fixed(type_day.empty() ? 0.0 : sum / static_cast<double>(type_day.size()), 3)},
                                   {"p95", fixed(percentile(type_day, 95), 3)}};
-    types[fleet.type(t).name] = x;
+    types[type_names.at(t)] = x;
   }
   double sum = 0;
-  for (double v : per_day_mj) sum += v;
-  j["devices"] = per_day_mj.size();
-  j["total_j"] = fixed(total_j, 3);
-  j["per_device_per_day_mj"] = {{"mean", fixed(per_day_mj.empty() ? 0.0 : sum / static_cast<double>(per_day_mj.size()), 3)},
-                                {"p95", fixed(percentile(per_day_mj, 95), 3)}};
+  for (double v : per_day_mj_) sum += v;
+  j["devices"] = per_day_mj_.size();
+  j["total_j"] = fixed(total_j_, 3);
+  j["per_device_per_day_mj"] = {{"mean", fixed(per_day_mj_.empty() ? 0.0 : sum / static_cast<double>(per_day_mj_.size()), 3)},
+                                {"p95", fixed(percentile(per_day_mj_, 95), 3)}};
   // Registration energy: radio and MCU charge of every registration message and its crypto.
-  double reg_j = 0;
-  if (ran != nullptr && fleet.type_count() > 0) {
-    reg_j = ran->charge_by_class_uc(models::MessageClass::Registration) * 1e-6 * fleet.type(0).radio.battery.voltage_v;
-  }
+  const double reg_j = types_.empty() ? 0.0 : totals_.registration_charge_uc * 1e-6 * types_[0].battery.voltage_v;
   j["registration_energy_j"] = fixed(reg_j, 6);
-  const std::uint64_t registrations = recorder.counter("handshakes_succeeded");
   j["per_registration_mj"] = fixed(registrations ? reg_j * 1e3 / static_cast<double>(registrations) : 0.0, 3);
   std::vector<double> finite;
-  for (double v : lifetime_days)
+  for (double v : lifetime_days_)
     if (std::isfinite(v)) finite.push_back(v);
   double lsum = 0;
   for (double v : finite) lsum += v;
   j["battery_lifetime_days"] = {{"mean", fixed(finite.empty() ? 0.0 : lsum / static_cast<double>(finite.size()), 1)},
                                 {"p5", fixed(percentile(finite, 5), 1)}};
-  j["depleted_devices"] = ran ? ran->depleted_devices() : 0;
+  j["depleted_devices"] = totals_.depleted_devices;
   j["by_type"] = types;
   return j;
 }
 
-void write_gateways_csv(const std::string& path, const world::World& w) {
+void RadioReport::write_gateways_csv(const std::string& path) const {
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error("cannot write " + path);
   out << "gateway,group,x_m,y_m,links,devices_served,frames_received,frames_lost,frames_sent,rx_airtime_s,"
          "tx_airtime_s,backhaul_bytes,backhaul_delayed,backhaul_wait_s,backhaul_dropped\n";
-  const models::GatewayPool& gp = w.gateways();
   char xy[64];
-  for (std::uint32_t g = 0; g < gp.gateway_count(); ++g) {
-    const models::GatewayLoad& l = gp.load(g);
-    std::snprintf(xy, sizeof xy, "%.1f,%.1f", gp.position(g).x_m, gp.position(g).y_m);
-    out << g << ',' << gp.group(g).name << ',' << xy << ',' << link_names(gp.group(g)) << ',' << l.devices_served
-        << ',' << l.frames_received << ',' << l.frames_lost << ',' << l.frames_sent << ','
-        << format_seconds(l.rx_airtime) << ',' << format_seconds(l.tx_airtime) << ',' << l.backhaul_bytes << ','
-        << l.backhaul_delayed << ',' << format_seconds(l.backhaul_wait) << ',' << l.backhaul_dropped << '\n';
+  for (const Gateway& g : gateways_) {
+    const metrics::GatewayRecord& l = g.record;
+    std::snprintf(xy, sizeof xy, "%.1f,%.1f", l.x_m, l.y_m);
+    out << l.gateway << ',' << g.group_name << ',' << xy << ',' << g.links << ',' << l.devices_served << ','
+        << l.frames_received << ',' << l.frames_lost << ',' << l.frames_sent << ',' << format_seconds(l.rx_airtime)
+        << ',' << format_seconds(l.tx_airtime) << ',' << l.backhaul_bytes << ',' << l.backhaul_delayed << ','
+        << format_seconds(l.backhaul_wait) << ',' << l.backhaul_dropped << '\n';
   }
   if (!out) throw std::runtime_error("cannot write " + path);
 }

@@ -178,6 +178,10 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   }
 }
 
+void RunRecorder::tally(const metrics::TallyRecord& r) {
+  tallies_.push_back({r.section, std::string(r.name), r.value});
+}
+
 void RunRecorder::notice(const metrics::NoticeRecord& r) {
   ++records_;
   bump({"notices.", r.kind});

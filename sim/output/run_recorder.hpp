@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/metrics/metrics_sink.hpp"
+#include "sim/output/radio_report.hpp"
 #include "sim/output/record_listener.hpp"
 
 namespace st::output {
@@ -42,6 +43,11 @@ class RunRecorder : public metrics::MetricsSink {
   bool wants_keylog() const override { return keylog_ != nullptr; }
   void keylog(const metrics::KeyLogRecord& r) override;
   void radio_frame(const metrics::RadioFrameRecord& r) override;
+  void tally(const metrics::TallyRecord& r) override;
+  void gateway(const metrics::GatewayRecord& r) override { radio_report_.gateway(r); }
+  void battery(const metrics::BatteryRecord& r) override { radio_report_.battery(r); }
+  void device_energy(const metrics::DeviceEnergyRecord& r) override { radio_report_.device_energy(r); }
+  void energy_totals(const metrics::EnergyTotalsRecord& r) override { radio_report_.energy_totals(r); }
 
   void sample_states(SimTime now);  // one row of states.csv and one line of counters.jsonl
   // Every record also goes to `listener` as a JSON line (live telemetry); nullptr: none.
@@ -55,6 +61,16 @@ class RunRecorder : public metrics::MetricsSink {
   const std::vector<double>& latencies_ms() const { return latencies_ms_; }
   const std::map<std::string, std::vector<double>>& latencies_by_link() const { return latencies_by_link_; }
   std::uint64_t records() const { return records_; }
+  const std::vector<std::string>& type_names() const { return type_names_; }
+  // The end-of-run tallies of the cloud actors and the cloud partner, in the order they came.
+  struct Tally {
+    metrics::TallySection section;
+    std::string name;
+    std::uint64_t value;
+  };
+  const std::vector<Tally>& tallies() const { return tallies_; }
+  // The physical layer's end-of-run records (gateway loads, energy).
+  const RadioReport& radio_report() const { return radio_report_; }
 
   // Radio frames by link ("ble", "fsk", "css") and direction ("uplink", "downlink").
   struct RadioTally {
@@ -116,6 +132,8 @@ class RunRecorder : public metrics::MetricsSink {
   RecordListener* listener_ = nullptr;
   std::uint64_t records_ = 0;
   std::map<std::string, std::map<std::string, RadioTally>> radio_;
+  std::vector<Tally> tallies_;
+  RadioReport radio_report_;
 };
 
 }  // namespace st::output

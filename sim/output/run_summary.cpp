@@ -3,6 +3,7 @@
 #include <string>
 
 #include "sim/output/number_format.hpp"
+#include "sim/output/radio_report.hpp"
 
 namespace st::output {
 
@@ -46,7 +47,7 @@ Json by_cause(const RunRecorder& r, const std::string& prefix) {
 }  // namespace
 
 Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std::vector<ExpectationResult>& expectations,
-                   const Json& world_state, std::uint64_t kernel_events, double wall_s) {
+                   std::uint64_t kernel_events, double wall_s) {
   Json j;
   j["scenario"] = s.name;
   j["file"] = s.file;
@@ -97,7 +98,17 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   ref["ingest_rejected"] = r.counter("ingest_rejected");
   j["refusals"] = ref;
   j["blocked_by_cause"] = by_cause(r, "blocked");
-  for (const auto& [key, value] : world_state.items()) j[key] = value;  // cloud_partner, actors
+  for (const metrics::TallySection section : {metrics::TallySection::CloudPartner, metrics::TallySection::Actors}) {
+    Json t = Json::object();
+    for (const auto& tally : r.tallies())
+      if (tally.section == section) t[tally.name] = tally.value;
+    j[std::string(metrics::to_string(section))] = t;
+  }
+  if (s.topology.radio.physical) {
+    j["radio"] = radio_section(r);
+    j["gateways"] = r.radio_report().gateways_section();
+    j["energy"] = r.radio_report().energy_section(r.type_names(), r.counter("handshakes_succeeded"));
+  }
   j["notices"] = by_cause(r, "notices");
 
   Json ex = Json::array();

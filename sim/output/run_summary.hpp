@@ -1,6 +1,6 @@
-// RunSummary: builds summary.json of a run: scenario, seed, final states, handshake latency percentiles,
-// uplink and downlink outcomes by cause, refusals, the world's state (cloud partner statuses, actor counters),
-// expectation results and wall time.
+// RunSummary: builds summary.json of a run from its records: scenario, seed, final states, handshake latency
+// percentiles, uplink and downlink outcomes by cause, refusals, the cloud partner's statuses and the actors'
+// tallies, the physical layer's sections (radio, gateways, energy), expectation results and wall time.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -15,7 +15,6 @@ namespace st::output {
 
 nlohmann::ordered_json build_summary(const scenario::Scenario& s, const RunRecorder& recorder,
                                      const std::vector<ExpectationResult>& expectations,
-                                     const nlohmann::ordered_json& world_state, std::uint64_t kernel_events,
-                                     double wall_s);
+                                     std::uint64_t kernel_events, double wall_s);
 
 }  // namespace st::output

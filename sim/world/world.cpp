@@ -19,7 +19,7 @@ void Probe::on_event(const CalendarEntry& e) { entries_[e.arg].fn(kernel_->now()
 
 World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys,
              unsigned crypto_workers)
-    : scenario_(s), config_(world_config_from(s)) {
+    : scenario_(s), sink_(sink), config_(world_config_from(s)) {
   sc_core::sc_set_time_resolution(1, sc_core::SC_NS);
   kernel_ = std::make_unique<Dispatcher>("dispatcher");
   crypto_ = std::make_unique<WorkPool>(sink.wants_keylog() ? 0u : crypto_workers);
@@ -67,7 +67,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
 
 World::~World() = default;
 
-std::vector<std::pair<std::string, std::uint64_t>> World::cloud_partner_status() const {
+void World::report_tallies() {
   std::uint64_t provisioned = 0, registered = 0, activated = 0, associated = 0, permission_revoked = 0;
   for (std::uint32_t d = 0; d < fleet_->size(); ++d) {
     const models::WirelessDevice& w = cloud_partner_->device(d);
@@ -77,21 +77,24 @@ std::vector<std::pair<std::string, std::uint64_t>> World::cloud_partner_status()
     associated += w.associated;
     permission_revoked += w.permission_revoked;
   }
-  return {{"PROVISIONED", provisioned}, {"REGISTERED", registered}, {"ACTIVATED", activated},
-          {"associated_with_developer", associated}, {"permission_revoked", permission_revoked}};
-}
-
-std::vector<std::pair<std::string, std::uint64_t>> World::actor_counters() const {
-  return {{"contract_manufacturer.devices_made", manufacturer_->made()},
-          {"contract_manufacturer.uploads_retried", manufacturer_->uploads_retried()},
-          {"contract_manufacturer.rejections_notified", manufacturer_->rejections_notified()},
-          {"ingest.records_accepted", ingest_->accepted()},
-          {"ingest.records_rejected", ingest_->rejected()},
-          {"network_server.jobs", network_server_->station().jobs()},
-          {"network_server.revoked_devices", network_server_->revocations().revoked_devices()},
-          {"cloud_partner.jobs", cloud_partner_->station().jobs()},
-          {"application_server.jobs", application_server_->station().jobs()},
-          {"mobile_app.messages_relayed", mobile_app_->messages_relayed()}};
+  using metrics::TallySection;
+  const std::pair<TallySection, std::pair<std::string_view, std::uint64_t>> tallies[] = {
+      {TallySection::CloudPartner, {"PROVISIONED", provisioned}},
+      {TallySection::CloudPartner, {"REGISTERED", registered}},
+      {TallySection::CloudPartner, {"ACTIVATED", activated}},
+      {TallySection::CloudPartner, {"associated_with_developer", associated}},
+      {TallySection::CloudPartner, {"permission_revoked", permission_revoked}},
+      {TallySection::Actors, {"contract_manufacturer.devices_made", manufacturer_->made()}},
+      {TallySection::Actors, {"contract_manufacturer.uploads_retried", manufacturer_->uploads_retried()}},
+      {TallySection::Actors, {"contract_manufacturer.rejections_notified", manufacturer_->rejections_notified()}},
+      {TallySection::Actors, {"ingest.records_accepted", ingest_->accepted()}},
+      {TallySection::Actors, {"ingest.records_rejected", ingest_->rejected()}},
+      {TallySection::Actors, {"network_server.jobs", network_server_->station().jobs()}},
+      {TallySection::Actors, {"network_server.revoked_devices", network_server_->revocations().revoked_devices()}},
+      {TallySection::Actors, {"cloud_partner.jobs", cloud_partner_->station().jobs()}},
+      {TallySection::Actors, {"application_server.jobs", application_server_->station().jobs()}},
+      {TallySection::Actors, {"mobile_app.messages_relayed", mobile_app_->messages_relayed()}}};
+  for (const auto& [section, tally] : tallies) sink_.tally({section, tally.first, tally.second});
 }
 
 void World::run() {
@@ -100,6 +103,7 @@ void World::run() {
   probe_.schedule(*kernel_);
   kernel_->run_until(scenario_.duration);
   if (ran_ != nullptr) ran_->finish(scenario_.duration);
+  report_tallies();
 }
 
 }  // namespace st::world

@@ -47,7 +47,8 @@ class World {
 
   Probe& probe() { return probe_; }
   Dispatcher& kernel() { return *kernel_; }
-  // Run the kernel to the end of the scenario (events at exactly the end included).
+  // Run the kernel to the end of the scenario (events at exactly the end included), then report the models'
+  // final state to the sink (end-of-run records: tallies, gateway loads, energy).
   void run();
   std::uint64_t events_dispatched() const { return kernel_->dispatched(); }
   const WorkPool& crypto_pool() const { return *crypto_; }
@@ -59,13 +60,13 @@ class World {
   const models::DeviceRegistration& registration() const { return lifecycle_->registration(); }
   // The physical layer, or nullptr when the run uses the explicit link model.
   const models::RadioAccessNetwork* radio() const { return ran_; }
-  // Wireless devices per cloud-partner status (PROVISIONED, REGISTERED, ACTIVATED) and associations.
-  std::vector<std::pair<std::string, std::uint64_t>> cloud_partner_status() const;
-  // What each actor did: devices made, uploads retried, records accepted, jobs served, messages relayed.
-  std::vector<std::pair<std::string, std::uint64_t>> actor_counters() const;
 
  private:
+  // The end-of-run tallies: wireless devices per cloud-partner status and associations, and what each actor did.
+  void report_tallies();
+
   const scenario::Scenario& scenario_;
+  metrics::MetricsSink& sink_;
   models::WorldConfig config_;
   std::unique_ptr<Dispatcher> kernel_;
   std::unique_ptr<WorkPool> crypto_;  // outlives every model that holds pending work

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/output/pcap_sink.hpp"
+#include "sim/output/pcap_tap.hpp"
 #include "sim/output/pcap_writer.hpp"
 
 namespace st::output {
