@@ -211,8 +211,8 @@ double RadioAccessNetwork::range_m(std::uint16_t type, LinkType link) const {
 
 double RadioAccessNetwork::baseline_ma(std::uint16_t t) const { return types_[t].baseline_ma; }
 
-double RadioAccessNetwork::battery_capacity_mah(std::uint16_t t) const { return fleet_.type(t).radio.battery.capacity_mah; }
-double RadioAccessNetwork::battery_voltage_v(std::uint16_t t) const { return fleet_.type(t).radio.battery.voltage_v; }
+double RadioAccessNetwork::battery_capacity_mah(std::uint16_t t) const { return fleet_.type(t).radio.battery_mah; }
+double RadioAccessNetwork::battery_voltage_v(std::uint16_t t) const { return fleet_.type(t).radio.battery_voltage_v; }
 
 void RadioAccessNetwork::place_devices() {
   for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
@@ -347,7 +347,7 @@ bool RadioAccessNetwork::powered(std::uint32_t device) const {
 void RadioAccessNetwork::charge(std::uint32_t device, double charge_uc, MessageClass cls) {
   DeviceRecord& d = fleet_[device];
   if ((d.flags & kBatteryDepleted) != 0) return;  // an empty battery supplies nothing more
-  const hw::BatteryProfile& battery = fleet_.type_of(device).radio.battery;
+  const hw::BatteryProfile battery = fleet_.type_of(device).radio.battery();
   drain_baseline(d.energy, types_[d.device_type].baseline_ma, battery, kernel_.now());
   if (!d.energy.depleted(battery)) {  // (emptied by the baseline before this operation: it draws nothing)
     d.energy.add_charge(charge_uc);
@@ -361,14 +361,14 @@ void RadioAccessNetwork::charge(std::uint32_t device, double charge_uc, MessageC
 }
 
 void RadioAccessNetwork::device_compute(std::uint32_t device, SimTime busy, MessageClass cls) {
-  charge(device, hw::charge_uc(fleet_.type_of(device).radio.mcu_active_ma, busy), cls);
+  charge(device, hw::charge_uc(fleet_.type_of(device).mcu.active_ma, busy), cls);
 }
 
 void RadioAccessNetwork::finish(SimTime end) {
   for (std::uint32_t d = 0; d < fleet_.size(); ++d) {
     DeviceRecord& r = fleet_[d];
     if ((r.flags & kBatteryDepleted) != 0) continue;  // it stopped drawing when its battery emptied
-    const hw::BatteryProfile& battery = fleet_.type(r.device_type).radio.battery;
+    const hw::BatteryProfile battery = fleet_.type(r.device_type).radio.battery();
     drain_baseline(r.energy, types_[r.device_type].baseline_ma, battery, end);
     // A battery the baseline emptied since the device last did anything is empty too (charge() sees only
     // operations): flag and count it like one emptied by an operation.
@@ -389,7 +389,7 @@ void RadioAccessNetwork::finish(SimTime end) {
   }
   for (std::uint16_t t = 0; t < fleet_.type_count(); ++t) {
     const DeviceTypeConfig& type = fleet_.type(t);
-    sink_.battery({t, type.radio.battery.capacity_mah, type.radio.battery.voltage_v, types_[t].baseline_ma});
+    sink_.battery({t, type.radio.battery_mah, type.radio.battery_voltage_v, types_[t].baseline_ma});
     for (std::uint32_t d = fleet_.first_of_type(t); d < fleet_.end_of_type(t); ++d) {
       if (fleet_[d].phase == Phase::Unmade) continue;
       sink_.device_energy({d, t, manufacture_time(type, d - fleet_.first_of_type(t)), end, fleet_[d].energy.charge_uc()});

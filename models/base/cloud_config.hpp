@@ -2,11 +2,20 @@
 // destination buffer) and of the devices' dealings with them (handshake and acknowledgement timeouts, backoff).
 #pragma once
 #include <cstdint>
+#include <tuple>
+
+#include "models/base/setting.hpp"
 
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/sim_time.hpp"
 
 namespace st::models {
+
+// Retries with exponential backoff and jitter: a wait doubles from `initial` up to `max`.
+struct BackoffConfig {
+  SimTime initial = 2 * kSecond;
+  SimTime max = 5 * kMinute;
+};
 
 struct CloudConfig {
   Distribution ingest_latency = Distribution::constant(2.0 * 1e9);
@@ -18,10 +27,34 @@ struct CloudConfig {
   double ingest_fault_rate = 0.0;        // fraction of control-log records corrupted on the way to ingest
   std::uint32_t prototype_limit = 1000;  // prototype devices per developer account
   SimTime handshake_timeout = 10 * kSecond;
-  SimTime backoff_initial = 2 * kSecond;
-  SimTime backoff_max = 5 * kMinute;
+  BackoffConfig backoff;                     // device registration retries, factory upload retries
   SimTime ack_timeout = 5 * kSecond;         // uplink not acknowledged within this: retry later
   std::uint32_t destination_buffer = 10000;  // uplinks the cloud partner holds while the app server is down
+};
+
+template <>
+struct Settings<BackoffConfig> {
+  static constexpr auto list = std::tuple{positive_duration("initial", &BackoffConfig::initial),
+                                          positive_duration("max", &BackoffConfig::max)};
+};
+
+template <>
+struct Settings<CloudConfig> {
+  using C = CloudConfig;
+  static constexpr auto list = std::tuple{
+      time_distribution("ingest_latency", &C::ingest_latency),
+      time_distribution("association_latency", &C::association_latency),
+      time_distribution("network_server_latency", &C::network_server_latency),
+      time_distribution("cloud_partner_latency", &C::cloud_partner_latency),
+      time_distribution("application_server_latency", &C::application_server_latency),
+      time_distribution("mobile_app_latency", &C::mobile_app_latency),
+      probability_below_one("ingest_fault_rate", &C::ingest_fault_rate),
+      count("prototype_limit", &C::prototype_limit, 1u, 10'000'000u),
+      positive_duration("handshake_timeout", &C::handshake_timeout),
+      Section<C, BackoffConfig>{"backoff", &C::backoff},
+      positive_duration("ack_timeout", &C::ack_timeout),
+      count("destination_buffer", &C::destination_buffer, 0u, 100'000'000u),
+  };
 };
 
 }  // namespace st::models

@@ -2,12 +2,14 @@
 // receive schedule, MAC retries, battery and currents, and the radio hardware (SX1262 sub-GHz, nRF52840 BLE).
 #pragma once
 #include <cstdint>
+#include <tuple>
 
 #include "hw_models/energy/energy_account.hpp"
 #include "hw_models/radio/ble_timing.hpp"
 #include "hw_models/radio/nrf52840_ble.hpp"
 #include "hw_models/radio/sx1262.hpp"
 #include "models/base/placement_config.hpp"
+#include "models/base/setting.hpp"
 #include "models/channel/radio_specs.hpp"
 #include "sim/kernel/sim_time.hpp"
 
@@ -26,13 +28,52 @@ struct DeviceRadioConfig {
   SimTime css_rx_interval = 5 * kSecond;          // CSS receive windows [D, S4/S6]
   SimTime ble_adv_interval = 1000 * kMillisecond; // a registered BLE device advertises to stay reachable [D, S9]
   unsigned mac_retries = 3;            // retransmissions of a lost frame: FSK and BLE both ways, CSS downlinks
-  hw::BatteryProfile battery{2400.0, 3.0};        // two AA cells [E]; capacity 0 = mains powered
-  double mcu_active_ma = 3.3;          // nRF52840 CPU at 64 MHz from flash, DC/DC [E]
+  double battery_mah = 2400.0;         // two AA cells [E]; 0 = mains powered
+  double battery_voltage_v = 3.0;
   double sleep_ua = 2.0;               // system sleep with the RTC, radios in warm sleep [E]
   hw::Sx1262Profile sx1262;            // sub-GHz radio
   hw::Nrf52840BleProfile nrf52840;     // BLE radio
   hw::BleConnectionParams ble_connection;
   hw::BleAdvertisingParams ble_advertising;
+
+  hw::BatteryProfile battery() const { return {battery_mah, battery_voltage_v}; }
+};
+
+// The SX1262's and the nRF52840's current tables and a device's placement and data rates are read by hand
+// (sim/scenario/read_radio.cpp).
+template <>
+struct Settings<hw::Sx1262Profile> {
+  using C = hw::Sx1262Profile;
+  static constexpr auto list = std::tuple{
+      quantity("wake_current", &C::wake_ma, Unit::Current, 0, 100, "within 0mA..100mA"),
+      quantity("synthesis_current", &C::synthesis_ma, Unit::Current, 0, 100, "within 0mA..100mA"),
+      quantity("rx", &C::rx_ma, Unit::Current, 0, 100, "within 0mA..100mA"),
+      duration_within("warm_wake", &C::warm_wake, 0, kSecond, "within 0s..1s"),
+      quantity("region_max_power", &C::region_max_power_dbm, Unit::Power, -20, 30, "within -20dBm..30dBm"),
+  };
+};
+
+template <>
+struct Settings<hw::Nrf52840BleProfile> {
+  static constexpr auto list = std::tuple{
+      quantity("rx", &hw::Nrf52840BleProfile::rx_ma, Unit::Current, 0, 100, "within 0mA..100mA"),
+  };
+};
+
+template <>
+struct Settings<DeviceRadioConfig> {
+  using C = DeviceRadioConfig;
+  static constexpr auto list = std::tuple{
+      quantity("tx_power", &C::subghz_tx_power_dbm, Unit::Power, -20, 30, "within -20dBm..30dBm"),
+      quantity("ble_tx_power", &C::ble_tx_power_dbm, Unit::Power, -40, 8, "within -40dBm..8dBm"),
+      duration_within("fsk_rx_spacing", &C::fsk_rx_spacing, kMillisecond, kMinute, "within 1ms..1min"),
+      duration_within("css_rx_interval", &C::css_rx_interval, kMillisecond, kHour, "within 1ms..1h"),
+      quantity("battery", &C::battery_mah, Unit::Charge, 0, 1e7, "within 0mAh..10000Ah"),
+      count("mac_retries", &C::mac_retries, 0u, 15u),
+      // Written in mA or uA, held in uA.
+      quantity("sleep_current", &C::sleep_ua, Unit::Current, 0, 100, "within 0uA..100mA", 1e3),
+      duration_within("ble_adv_interval", &C::ble_adv_interval, 20 * kMillisecond, 10 * kSecond, "within 20ms..10s"),
+  };
 };
 
 }  // namespace st::models

@@ -3,11 +3,13 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "models/base/device_radio_config.hpp"
 #include "models/base/lifecycle_enums.hpp"
+#include "models/base/setting.hpp"
 #include "models/channel/link_type.hpp"
 #include "models/security/algorithms.hpp"
 #include "sim/kernel/distribution.hpp"
@@ -23,6 +25,15 @@ struct TrafficConfig {
   SimTime ttl = kHour;                  // a queued uplink older than this is dropped
 };
 
+// The device's MCU: a core profile of hw_models/mcu at a clock, with cycle counts that replace the profile's, and
+// the current it draws while it computes.
+struct McuConfig {
+  std::string core = "cortex-m4";
+  double clock_hz = 64e6;
+  std::vector<std::pair<std::uint8_t, std::uint64_t>> cycles;  // (hw::CryptoOp, cycles) replacing the core's table
+  double active_ma = 3.3;  // nRF52840 CPU at 64 MHz from flash, DC/DC [E]
+};
+
 struct DeviceTypeConfig {
   std::string name;
   std::uint32_t count = 0;
@@ -32,9 +43,7 @@ struct DeviceTypeConfig {
   std::vector<LinkType> links = {LinkType::Ble};      // preferred order
   RegistrationPath register_via = RegistrationPath::Gateway;
   security::EcdhCurve curve = security::EcdhCurve::X25519;
-  std::string mcu_core = "cortex-m4";                 // a profile of hw_models/mcu
-  double mcu_clock_hz = 64e6;
-  std::vector<std::pair<std::uint8_t, std::uint64_t>> mcu_cycles;  // (hw::CryptoOp, cycles) replacing the core's table
+  McuConfig mcu;
   SimTime manufacture_at = 0;                         // first device made at this time...
   SimTime manufacture_over = 0;                       // ...the rest spread evenly over this span
   bool auto_register = true;                          // register once associated (else wait for a timeline action)
@@ -43,6 +52,31 @@ struct DeviceTypeConfig {
   std::uint32_t dak_signature_limit = 0;              // pre-production DAK signature limit (0: unlimited)
   bool qualified = false;                             // production devices need a qualified type
   DeviceRadioConfig radio;                            // radio hardware, rates, placement, battery
+};
+
+// The largest Sidewalk PHY payload (sidewalk.md §1.2): an uplink's application payload fits one frame.
+inline constexpr std::uint32_t kMaxPayloadBytes = 255;
+
+template <>
+struct Settings<TrafficConfig> {
+  using C = TrafficConfig;
+  static constexpr auto list = std::tuple{
+      positive_duration("uplink_period", &C::uplink_period),
+      Setting<C, std::uint32_t>{"payload", &C::payload_bytes, Unit::Size, 1, kMaxPayloadBytes,
+                                "within 1B..255B (the largest Sidewalk frame payload)"},
+      count("downlink_every", &C::downlink_every, 0u, 1'000'000u),
+      count("queue_limit", &C::queue_limit, 0u, 1'000'000u),
+      positive_duration("ttl", &C::ttl),
+  };
+};
+
+// The MCU's core, clock and cycle counts are read by hand (sim/scenario/read_fleet.cpp: known cores, a clock of
+// at most 1 GHz, cycles by operation name).
+template <>
+struct Settings<McuConfig> {
+  static constexpr auto list = std::tuple{
+      quantity("active_current", &McuConfig::active_ma, Unit::Current, 0, 1000, "within 0mA..1A"),
+  };
 };
 
 // When the index-th device of a type is made: the first at manufacture_at, the rest spread evenly over

@@ -3,9 +3,11 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "models/base/placement_config.hpp"
+#include "models/base/setting.hpp"
 #include "models/channel/link_type.hpp"
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/sim_time.hpp"
@@ -31,6 +33,32 @@ struct GatewayGroupConfig {
   std::vector<LinkType> links;                        // e.g. {Ble} (Echo-like) or {Ble, Fsk, Css}
   Distribution backhaul_latency = Distribution::constant(30.0 * 1e6);  // gateway -> network server
   GatewayRadioConfig radio;
+};
+
+// A group's name, links and placement are read by hand (sim/scenario/read_topology.cpp); its radio keys sit in
+// the group's own map, beside these.
+template <>
+struct Settings<GatewayGroupConfig> {
+  using C = GatewayGroupConfig;
+  static constexpr auto list = std::tuple{
+      count("count", &C::count, 1u, 10'000'000u),
+      time_distribution("backhaul_latency", &C::backhaul_latency),
+  };
+};
+
+template <>
+struct Settings<GatewayRadioConfig> {
+  using C = GatewayRadioConfig;
+  static constexpr auto list = std::tuple{
+      quantity("tx_power", &C::subghz_tx_power_dbm, Unit::Power, -20, 30, "within -20dBm..30dBm"),
+      quantity("ble_tx_power", &C::ble_tx_power_dbm, Unit::Power, -40, 8, "within -40dBm..8dBm"),
+      count("demodulators", &C::subghz_demodulators, std::uint16_t{1}, std::uint16_t{64}),
+      count("ble_connections", &C::ble_demodulators, std::uint16_t{1}, std::uint16_t{64}),
+      quantity("backhaul_rate", &C::backhaul_rate_bps, Unit::Rate, 0, 10e9, "within 0bps..10000Mbps"),
+      size("monthly_data_cap", &C::monthly_cap_bytes),
+      duration_within("fsk_slot", &C::fsk_slot, kMillisecond, 10 * kSecond, "within 1ms..10s"),
+      duration_within("beacon_period", &C::beacon_period, 100 * kMillisecond, kMinute, "within 100ms..1min"),
+  };
 };
 
 }  // namespace st::models

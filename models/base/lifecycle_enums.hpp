@@ -15,6 +15,12 @@ enum class ProvisioningFlow : std::uint8_t { Prototyping, MassProduction };
 // How a device registers: through a Sidewalk gateway, or a developer's mobile app over BLE.
 enum class RegistrationPath : std::uint8_t { Gateway, MobileApp };
 
+// Every value of each, in the order the scenario format lists them.
+inline constexpr Stage kStages[] = {Stage::Prototype, Stage::PreProduction, Stage::Production};
+inline constexpr ProvisioningFlow kProvisioningFlows[] = {ProvisioningFlow::MassProduction,
+                                                          ProvisioningFlow::Prototyping};
+inline constexpr RegistrationPath kRegistrationPaths[] = {RegistrationPath::Gateway, RegistrationPath::MobileApp};
+
 constexpr std::string_view to_string(Stage s) {
   switch (s) {
     case Stage::Prototype: return "prototype";

@@ -1,7 +1,9 @@
 // RadioWorldConfig: the physical layer of a world (propagation per band, capture, fading, noise, BLE scanning),
 // or, with `physical` off, the explicit link model: a latency and a loss per link (LinkHopConfig).
 #pragma once
+#include <tuple>
 
+#include "models/base/setting.hpp"
 #include "models/channel/link_type.hpp"
 #include "models/channel/path_loss.hpp"
 #include "sim/kernel/distribution.hpp"
@@ -25,6 +27,30 @@ struct RadioWorldConfig {
 struct LinkHopConfig {
   Distribution latency = Distribution::constant(50.0 * 1e6);
   double loss = 0.0;
+};
+
+// The explicit link model's defaults by link_index(): BLE 40 ms and 1%, FSK 120 ms and 2%, CSS 400 ms and 5% [E].
+inline const PerLink<LinkHopConfig> kDefaultLinkHops = {LinkHopConfig{Distribution::constant(40.0 * 1e6), 0.01},
+                                                        LinkHopConfig{Distribution::constant(120.0 * 1e6), 0.02},
+                                                        LinkHopConfig{Distribution::constant(400.0 * 1e6), 0.05}};
+
+template <>
+struct Settings<LinkHopConfig> {
+  static constexpr auto list = std::tuple{time_distribution("latency", &LinkHopConfig::latency),
+                                          probability_below_one("loss", &LinkHopConfig::loss)};
+};
+
+// `radio: physical|explicit` and the propagation models are read by hand (sim/scenario/read_radio.cpp).
+template <>
+struct Settings<RadioWorldConfig> {
+  using C = RadioWorldConfig;
+  static constexpr auto list = std::tuple{
+      quantity("capture_threshold", &C::capture_threshold_db, Unit::Decibels, 0, 40, "within 0dB..40dB"),
+      quantity("noise_figure", &C::noise_figure_db, Unit::Decibels, 0, 30, "within 0dB..30dB"),
+      quantity("ble_scan_duty", &C::ble_scan_duty, Unit::Probability, 0.01, 1, "within 1%..100%"),
+      duration_within("ble_idle_timeout", &C::ble_idle_timeout, 100 * kMillisecond, kHour, "within 100ms..1h"),
+      quantity("fading", &C::fading_sigma_db, Unit::Decibels, 0, 20, "within 0dB..20dB"),
+  };
 };
 
 }  // namespace st::models

@@ -15,7 +15,7 @@ struct WorldConfig {
   std::uint64_t seed = 1;
   std::vector<DeviceTypeConfig> device_types;
   std::vector<GatewayGroupConfig> gateways;
-  PerLink<LinkHopConfig> link_hops;  // the explicit link model, by link_index()
+  PerLink<LinkHopConfig> link_hops = kDefaultLinkHops;  // the explicit link model, by link_index()
   CloudConfig cloud;
   RadioWorldConfig radio;
 };

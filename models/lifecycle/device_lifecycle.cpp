@@ -5,15 +5,6 @@
 
 namespace st::models {
 
-std::string_view to_string(OutageTarget t) {
-  switch (t) {
-    case OutageTarget::NetworkServer: return "network_server";
-    case OutageTarget::ApplicationServer: return "application_server";
-    case OutageTarget::Ingest: return "ingest";
-  }
-  return "?";
-}
-
 DeviceLifecycle::DeviceLifecycle(TwinContext& ctx)
     : ctx_(ctx),
       provisioning_(ctx),
@@ -160,12 +151,13 @@ std::uint32_t DeviceLifecycle::forge_attack(const DeviceSelection& s, RandomStre
 
 void DeviceLifecycle::qualify(std::uint16_t type) { ctx_.cloud_partner.profile(type).qualified = true; }
 
-void DeviceLifecycle::outage(OutageTarget target, SimTime duration) {
+void DeviceLifecycle::cloud_outage(OutageTarget target, SimTime duration) {
   ServiceStation* s = nullptr;
   switch (target) {
     case OutageTarget::NetworkServer: s = &ctx_.network_server.station(); break;
     case OutageTarget::ApplicationServer: s = &ctx_.application_server.station(); break;
     case OutageTarget::Ingest: s = &ctx_.ingest.station(); break;
+    case OutageTarget::Gateways: return;  // not a cloud actor: GatewayPool::outage
   }
   s->outage(ctx_.now(), ctx_.now() + duration);
 }

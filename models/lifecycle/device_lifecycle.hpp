@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "models/base/outage_target.hpp"
 #include "models/lifecycle/device_provisioning.hpp"
 #include "models/lifecycle/device_registration.hpp"
 #include "models/lifecycle/device_traffic.hpp"
@@ -21,8 +22,6 @@ struct DeviceSelection {
   double fraction = 1.0;
 };
 
-enum class OutageTarget : std::uint8_t { NetworkServer, ApplicationServer, Ingest };
-std::string_view to_string(OutageTarget t);
 
 class DeviceLifecycle {
  public:
@@ -39,7 +38,8 @@ class DeviceLifecycle {
   std::uint32_t replay_attack(const DeviceSelection& s, RandomStream& rng);
   std::uint32_t forge_attack(const DeviceSelection& s, RandomStream& rng);
   void qualify(std::uint16_t type);
-  void outage(OutageTarget target, SimTime duration);
+  // A cloud actor (network server, application server or ingest) is down for `duration` from now.
+  void cloud_outage(OutageTarget target, SimTime duration);
 
   void deregister(std::uint32_t device);
   void block(std::uint32_t device, std::string_view cause);

@@ -142,8 +142,8 @@ void DeviceProvisioning::submit_to_ingest(std::uint32_t device, RandomStream& rn
   const SimTime done = ctx_.ingest.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {
     // The upload fails while the ingest is down: the contract manufacturer retries with backoff.
-    const SimTime wait = ctx_.manufacturer.upload_retry_delay(ctx_.fleet[device].retries, ctx_.config.cloud.backoff_initial,
-                                                              ctx_.config.cloud.backoff_max, rng);
+    const SimTime wait = ctx_.manufacturer.upload_retry_delay(ctx_.fleet[device].retries, ctx_.config.cloud.backoff.initial,
+                                                              ctx_.config.cloud.backoff.max, rng);
     ctx_.kernel.schedule_in(wait, kProvisioningTarget, kManufacture, device);
     return;
   }
@@ -207,7 +207,7 @@ void DeviceProvisioning::provisioned(std::uint32_t device) {
 
 void DeviceProvisioning::associate(std::uint32_t device) {
   const SimTime done = ctx_.cloud_partner.association_station().serve(ctx_.now(), ctx_.cloud_rng);
-  const SimTime at = done == kNever ? ctx_.now() + ctx_.config.cloud.backoff_initial : done;
+  const SimTime at = done == kNever ? ctx_.now() + ctx_.config.cloud.backoff.initial : done;
   ctx_.kernel.schedule_at(at, kProvisioningTarget, kAssociated, device, ctx_.fleet[device].generation);
 }
 

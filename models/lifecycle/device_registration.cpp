@@ -362,8 +362,8 @@ void DeviceRegistration::fail(std::uint32_t device, std::string_view reason) {
   RandomStream rng = ctx_.fleet.stream(device);
   const std::uint32_t k = std::min<std::uint32_t>(d.retries, 20);
   d.retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(d.retries + 1u, 255));
-  const double base = std::min(static_cast<double>(ctx_.config.cloud.backoff_initial) * static_cast<double>(1u << k),
-                               static_cast<double>(ctx_.config.cloud.backoff_max));
+  const double base = std::min(static_cast<double>(ctx_.config.cloud.backoff.initial) * static_cast<double>(1u << k),
+                               static_cast<double>(ctx_.config.cloud.backoff.max));
   const SimTime wait = static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
   ctx_.fleet.commit(device, rng);
   ctx_.kernel.schedule_in(wait, kRegistrationTarget, kStart, device, d.generation);

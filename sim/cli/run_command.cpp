@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 int validate_command(const std::string& file) {
   try {
     const scenario::Scenario s = scenario::load_scenario_file(file);
-    std::cout << file << ": ok (" << s.name << ", " << s.fleet.device_types.size() << " device types, "
+    std::cout << file << ": ok (" << s.name << ", " << s.world.device_types.size() << " device types, "
               << s.device_count() << " devices, " << s.timeline.size() << " timeline actions, "
               << s.expectations.size() << " expectations)\n";
     return 0;
@@ -53,7 +53,7 @@ int run_command(const RunOptions& o) {
     std::cerr << e.what() << '\n';
     return 2;
   }
-  if (o.seed) s.seed = *o.seed;
+  if (o.seed) s.world.seed = *o.seed;
   if (fs::exists(o.out_dir) && !fs::is_directory(o.out_dir)) {
     std::cerr << o.out_dir << ": --out exists and is not a directory\n";
     return 2;
@@ -78,17 +78,17 @@ int run_command(const RunOptions& o) {
   files.counters = dir.stage("counters.jsonl").string();
   if (!o.keylog.empty()) files.keylog = dir.stage("keylog.partial", o.keylog).string();
   const fs::path summary_path = dir.stage("summary.json");
-  const bool physical = s.topology.radio.physical;
+  const bool physical = s.world.radio.physical;
   const fs::path gateways_path = physical ? dir.stage("gateways.csv") : fs::path{};
   std::unique_ptr<output::PcapWriter> pcap;
   if (!o.pcap.empty()) pcap = std::make_unique<output::PcapWriter>(dir.stage("pcap.partial", o.pcap));
 
   std::vector<std::string> names;
-  for (const auto& t : s.fleet.device_types) names.push_back(t.name);
+  for (const auto& t : s.world.device_types) names.push_back(t.name);
   output::RunRecorder recorder(names, files);
   if (server) recorder.set_listener(server.get());
   const security::KeySource keys =
-      o.entropy == "os" ? security::KeySource::os_entropy() : security::KeySource::deterministic(s.seed);
+      o.entropy == "os" ? security::KeySource::os_entropy() : security::KeySource::deterministic(s.world.seed);
 
   std::unique_ptr<output::PcapTap> tap;
   if (pcap) tap = std::make_unique<output::PcapTap>(recorder, *pcap);
@@ -131,7 +131,7 @@ int run_command(const RunOptions& o) {
   std::size_t failed = 0;
   for (const auto& r : results) failed += r.passed ? 0 : 1;
   if (!o.quiet) {
-    std::cout << "sidewalk-twin: " << s.name << " (seed " << s.seed << "): " << s.device_count() << " devices, "
+    std::cout << "sidewalk-twin: " << s.name << " (seed " << s.world.seed << "): " << s.device_count() << " devices, "
               << w.events_dispatched() << " events in " << wall_s << " s\n"
               << "results in " << fs::absolute(o.out_dir).lexically_normal().string()
               << "/ (summary.json, states.csv, handshakes.csv, events.jsonl" << (physical ? ", gateways.csv" : "")

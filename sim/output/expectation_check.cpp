@@ -43,10 +43,10 @@ void ExpectationCheck::snapshot(std::size_t index) {
   std::int64_t count = 0;
   double population = 0;
   if (e.device_type) {
-    for (std::uint16_t t = 0; t < scenario_.fleet.device_types.size(); ++t) {
-      if (scenario_.fleet.device_types[t].name != *e.device_type) continue;
+    for (std::uint16_t t = 0; t < scenario_.world.device_types.size(); ++t) {
+      if (scenario_.world.device_types[t].name != *e.device_type) continue;
       count = recorder_.counts(t)[s];
-      population = scenario_.fleet.device_types[t].count;
+      population = scenario_.world.device_types[t].count;
     }
   } else {
     count = recorder_.counts()[s];

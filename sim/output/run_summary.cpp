@@ -51,13 +51,13 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   Json j;
   j["scenario"] = s.name;
   j["file"] = s.file;
-  j["seed"] = s.seed;
+  j["seed"] = s.world.seed;
   j["duration_s"] = Json::parse(format_seconds(s.duration));
   j["devices"] = s.device_count();
   j["final_states"] = state_counts(r.counts(), static_cast<std::int64_t>(s.device_count()));
   Json types = Json::object();
-  for (std::uint16_t t = 0; t < s.fleet.device_types.size(); ++t)
-    types[s.fleet.device_types[t].name] = state_counts(r.counts(t), s.fleet.device_types[t].count);
+  for (std::uint16_t t = 0; t < s.world.device_types.size(); ++t)
+    types[s.world.device_types[t].name] = state_counts(r.counts(t), s.world.device_types[t].count);
   j["final_states_by_type"] = types;
 
   Json hs;
@@ -104,7 +104,7 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
       if (tally.section == section) t[tally.name] = tally.value;
     j[std::string(metrics::to_string(section))] = t;
   }
-  if (s.topology.radio.physical) {
+  if (s.world.radio.physical) {
     j["radio"] = radio_section(r);
     j["gateways"] = r.radio_report().gateways_section();
     j["energy"] = r.radio_report().energy_section(r.type_names(), r.counter("handshakes_succeeded"));

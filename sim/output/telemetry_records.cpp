@@ -23,7 +23,7 @@ std::string percent(double fraction) {
 std::string detail(const scenario::Action& a) {
   std::vector<std::string> parts;
   if (a.kind == scenario::ActionKind::Outage) {
-    parts.push_back("target: " + std::string(scenario::to_string(a.target)));
+    parts.push_back("target: " + std::string(models::to_string(a.target)));
     if (a.gateway_group) parts.push_back("gateway_group: " + *a.gateway_group);
   }
   if (a.device_type) parts.push_back("device_type: " + *a.device_type);
@@ -49,12 +49,12 @@ nlohmann::ordered_json hello_record(const scenario::Scenario& s) {
   j["type"] = "hello";
   j["version"] = 1;
   j["scenario"] = s.name;
-  j["seed"] = s.seed;
+  j["seed"] = s.world.seed;
   j["duration_s"] = seconds_json(s.duration);
   j["sample_interval_s"] = seconds_json(s.sample_interval);
   j["devices"] = s.device_count();
   j["device_types"] = nlohmann::ordered_json::array();
-  for (const auto& t : s.fleet.device_types) j["device_types"].push_back(t.name);
+  for (const auto& t : s.world.device_types) j["device_types"].push_back(t.name);
   j["timeline"] = nlohmann::ordered_json::array();
   for (const auto& a : s.timeline) {
     nlohmann::ordered_json e;

@@ -1,32 +1,39 @@
 #include "sim/scenario/enum_tables.hpp"
 
+#include <array>
+
 namespace st::scenario {
 
+namespace {
+// The table of an enum from its values and the models' own spelling of them (to_string).
+template <typename E, typename Values>
+EnumTable<E> table_of(const Values& values) {
+  EnumTable<E> t;
+  for (E v : values) t.emplace_back(std::string(to_string(v)), v);
+  return t;
+}
+}  // namespace
+
 const EnumTable<models::LinkType>& link_names() {
-  static const EnumTable<models::LinkType> t = {
-      {"ble", models::LinkType::Ble}, {"fsk", models::LinkType::Fsk}, {"css", models::LinkType::Css}};
+  static const EnumTable<models::LinkType> t = table_of<models::LinkType>(models::kLinks);
   return t;
 }
 const EnumTable<models::Stage>& stage_names() {
-  static const EnumTable<models::Stage> t = {{"prototype", models::Stage::Prototype},
-                                             {"preproduction", models::Stage::PreProduction},
-                                             {"production", models::Stage::Production}};
+  static const EnumTable<models::Stage> t = table_of<models::Stage>(models::kStages);
   return t;
 }
 const EnumTable<models::ProvisioningFlow>& flow_names() {
-  static const EnumTable<models::ProvisioningFlow> t = {
-      {"mass_production", models::ProvisioningFlow::MassProduction},
-      {"prototyping", models::ProvisioningFlow::Prototyping}};
+  static const EnumTable<models::ProvisioningFlow> t = table_of<models::ProvisioningFlow>(models::kProvisioningFlows);
   return t;
 }
 const EnumTable<models::RegistrationPath>& registration_path_names() {
-  static const EnumTable<models::RegistrationPath> t = {{"gateway", models::RegistrationPath::Gateway},
-                                                        {"mobile_app", models::RegistrationPath::MobileApp}};
+  static const EnumTable<models::RegistrationPath> t =
+      table_of<models::RegistrationPath>(models::kRegistrationPaths);
   return t;
 }
 const EnumTable<security::EcdhCurve>& curve_names() {
-  static const EnumTable<security::EcdhCurve> t = {{"x25519", security::EcdhCurve::X25519},
-                                                   {"p256", security::EcdhCurve::P256}};
+  static const EnumTable<security::EcdhCurve> t =
+      table_of<security::EcdhCurve>(std::array{security::EcdhCurve::X25519, security::EcdhCurve::P256});
   return t;
 }
 const EnumTable<ActionKind>& action_names() {
@@ -44,10 +51,7 @@ const EnumTable<ActionKind>& action_names() {
   return t;
 }
 const EnumTable<OutageTarget>& outage_target_names() {
-  static const EnumTable<OutageTarget> t = {{"network_server", OutageTarget::NetworkServer},
-                                            {"application_server", OutageTarget::ApplicationServer},
-                                            {"ingest", OutageTarget::Ingest},
-                                            {"gateways", OutageTarget::Gateways}};
+  static const EnumTable<OutageTarget> t = table_of<OutageTarget>(models::kOutageTargets);
   return t;
 }
 const EnumTable<int>& percentile_names() {
@@ -71,6 +75,5 @@ std::string_view name_of(const EnumTable<E>& table, E value) {
 }  // namespace
 
 std::string_view to_string(ActionKind kind) { return name_of(action_names(), kind); }
-std::string_view to_string(OutageTarget target) { return name_of(outage_target_names(), target); }
 
 }  // namespace st::scenario

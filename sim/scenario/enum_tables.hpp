@@ -24,6 +24,5 @@ const EnumTable<int>& percentile_names();           // p50, p95, p99
 const std::vector<std::string>& device_state_names();  // the states.csv columns `state:` may name
 
 std::string_view to_string(ActionKind kind);
-std::string_view to_string(OutageTarget target);
 
 }  // namespace st::scenario

@@ -11,14 +11,16 @@ namespace st::scenario {
 namespace channel = models::channel;
 using models::LinkType;
 
-// The topology keys of the physical layer (radio, propagation, capture_threshold, noise_figure, fading,
-// ble_scan_duty, ble_idle_timeout): the caller's MapReader allows them.
-void read_topology_radio(const MapReader& m, Topology& t);
-// The radio keys of a gateway group (placement, tx_power, ble_tx_power, demodulators, ble_connections,
-// backhaul_rate, monthly_data_cap, fsk_slot).
-void read_gateway_radio(const MapReader& g, GatewayGroup& group);
-// A device type's `radio:` map.
-void read_device_radio(const Field& f, DeviceType& t);
+// The keys of the physical layer in `topology:` (radio, propagation and RadioWorldConfig's settings).
+std::vector<std::string> topology_radio_keys();
+// Reads them (the caller's MapReader allows them).
+void read_topology_radio(const MapReader& m, models::RadioWorldConfig& r);
+// The radio keys of a gateway group (placement and GatewayRadioConfig's settings).
+std::vector<std::string> gateway_radio_keys();
+// Reads them for a group of `count` gateways (the caller's MapReader allows them).
+void read_gateway_radio(const MapReader& g, std::uint32_t count, models::GatewayRadioConfig& r);
+// A device type's `radio:` map, for `count` devices.
+void read_device_radio(const Field& f, models::DeviceRadioConfig& r, std::uint64_t count);
 // `placement:` for `count` gateways or devices; near_gateways only for devices.
 models::PlacementConfig read_placement(const Field& f, std::uint64_t count, bool allow_near_gateways);
 

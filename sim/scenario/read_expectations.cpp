@@ -106,7 +106,7 @@ Expectation read_expectation(const Field& item, const Scenario& s) {
     std::uint64_t population = s.device_count();
     std::string who = "the fleet has " + std::to_string(population) + " devices";
     if (auto f = m.get("device_type")) {
-      const DeviceType& t = referenced_device_type(*f, s);
+      const models::DeviceTypeConfig& t = referenced_device_type(*f, s);
       e.device_type = t.name;
       population = t.count;
       who = "device type '" + t.name + "' has " + std::to_string(population) + " devices";

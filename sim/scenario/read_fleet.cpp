@@ -8,13 +8,13 @@
 #include "sim/scenario/enum_tables.hpp"
 #include "sim/scenario/radio_sections.hpp"
 #include "sim/scenario/sections.hpp"
+#include "sim/scenario/settings_reader.hpp"
 #include "sim/scenario/units.hpp"
 
 namespace st::scenario {
 
 namespace {
 
-constexpr std::uint32_t kMaxPayloadBytes = 255;  // the largest Sidewalk PHY payload (SIDEWALK.md section 1)
 constexpr double kMaxMcuClockHz = 1e9;
 
 std::vector<std::string> known_cores() {
@@ -28,8 +28,11 @@ std::vector<std::string> known_cores() {
   return out;
 }
 
-void read_mcu(const Field& field, DeviceType& t) {
-  const MapReader m(field, {"core", "clock", "cycles", "active_current"});
+using models::DeviceTypeConfig;
+
+void read_mcu(const Field& field, models::McuConfig& mcu) {
+  const MapReader m(field, with_keys({"core", "clock", "cycles"}, setting_keys_of<models::McuConfig>()));
+  read_settings(m, mcu);
   if (auto cycles = m.get("cycles")) {
     static const std::vector<std::pair<std::string, hw::CryptoOp>> ops = {
         {"x25519_keygen", hw::CryptoOp::X25519Keygen},   {"x25519_ecdh", hw::CryptoOp::X25519Ecdh},
@@ -43,26 +46,25 @@ void read_mcu(const Field& field, DeviceType& t) {
     const MapReader cm(*cycles, names);
     for (const auto& [name, op] : ops) {
       if (auto c = cm.get(name)) {
-        t.mcu_cycles.emplace_back(static_cast<std::uint8_t>(op), c->as_uint(1, 10'000'000'000ULL));
+        mcu.cycles.emplace_back(static_cast<std::uint8_t>(op), c->as_uint(1, 10'000'000'000ULL));
       }
     }
   }
-  if (auto a = m.get("active_current")) t.radio.mcu_active_ma = a->in_range(a->as_current_ma(), 0, 1000, "0mA..1A");
   if (auto core = m.get("core")) {
-    t.mcu_core = core->scalar("an MCU core name");
+    mcu.core = core->scalar("an MCU core name");
   }
   if (auto clock = m.get("clock")) {
-    t.mcu_clock_hz = clock->as_frequency();
-    if (t.mcu_clock_hz <= 0) clock->fail("must be greater than 0");
-    if (t.mcu_clock_hz > kMaxMcuClockHz) clock->fail("is absurd for a Sidewalk endpoint MCU (at most 1GHz)");
+    mcu.clock_hz = clock->as_frequency();
+    if (mcu.clock_hz <= 0) clock->fail("must be greater than 0");
+    if (mcu.clock_hz > kMaxMcuClockHz) clock->fail("is absurd for a Sidewalk endpoint MCU (at most 1GHz)");
   }
-  if (!hw::mcu_profile(t.mcu_core, t.mcu_clock_hz)) {
+  if (!hw::mcu_profile(mcu.core, mcu.clock_hz)) {
     const Field at = m.get("core") ? *m.get("core") : field;
-    at.fail("unknown MCU core '" + t.mcu_core + "'" + suggestion(t.mcu_core, known_cores(), "known cores"));
+    at.fail("unknown MCU core '" + mcu.core + "'" + suggestion(mcu.core, known_cores(), "known cores"));
   }
 }
 
-void read_manufacture(const Field& field, DeviceType& t, const Scenario& s) {
+void read_manufacture(const Field& field, DeviceTypeConfig& t, const Scenario& s) {
   const MapReader m(field, {"at", "over"});
   if (auto at = m.get("at")) {
     t.manufacture_at = at->as_duration();
@@ -80,32 +82,10 @@ void read_manufacture(const Field& field, DeviceType& t, const Scenario& s) {
   }
 }
 
-void read_register(const Field& field, DeviceType& t) {
+void read_register(const Field& field, DeviceTypeConfig& t) {
   const MapReader m(field, {"auto", "delay"});
   if (auto a = m.get("auto")) t.auto_register = a->as_bool();
   if (auto d = m.get("delay")) t.register_delay = read_time_distribution(*d);
-}
-
-void read_traffic(const Field& field, Traffic& tr) {
-  const MapReader m(field, {"uplink_period", "payload", "downlink_every", "queue_limit", "ttl"});
-  if (auto p = m.get("uplink_period")) {
-    tr.uplink_period = p->as_duration();
-    if (tr.uplink_period == 0) p->fail("must be greater than 0");
-  }
-  if (auto p = m.get("payload")) {
-    const std::uint64_t bytes = p->as_size();
-    if (bytes == 0) p->fail("must be at least 1B");
-    if (bytes > kMaxPayloadBytes) {
-      p->fail("payload " + std::to_string(bytes) + "B exceeds the largest Sidewalk frame payload (255B)");
-    }
-    tr.payload_bytes = static_cast<std::uint32_t>(bytes);
-  }
-  if (auto d = m.get("downlink_every")) tr.downlink_every = d->as_u32(0, 1'000'000);
-  if (auto q = m.get("queue_limit")) tr.queue_limit = q->as_u32(0, 1'000'000);
-  if (auto ttl = m.get("ttl")) {
-    tr.ttl = ttl->as_duration();
-    if (tr.ttl == 0) ttl->fail("must be greater than 0");
-  }
 }
 
 bool has_link(const std::vector<models::LinkType>& links, models::LinkType l) {
@@ -114,11 +94,11 @@ bool has_link(const std::vector<models::LinkType>& links, models::LinkType l) {
 
 // With gateways in the topology, a device type must share a link with one of them, and one it can register over
 // when it registers through a gateway. (A topology without gateways is a manufacturing/cloud-only run.)
-void check_reachable(const Field& where, const DeviceType& t, const Scenario& s) {
-  if (s.topology.gateways.empty()) return;
+void check_reachable(const Field& where, const DeviceTypeConfig& t, const Scenario& s) {
+  if (s.world.gateways.empty()) return;
   bool any = false;
   bool registrable = false;
-  for (const auto& g : s.topology.gateways) {
+  for (const auto& g : s.world.gateways) {
     for (auto l : t.links) {
       if (!has_link(g.links, l)) continue;
       any = true;
@@ -135,17 +115,16 @@ void check_reachable(const Field& where, const DeviceType& t, const Scenario& s)
   }
 }
 
-DeviceType read_device_type(const Field& item, const Scenario& s) {
+DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
   const MapReader m(item, {"name", "count", "stage", "flow", "developer", "links", "register_via", "curve", "mcu",
                            "manufacture", "register", "traffic", "dak_signature_limit", "qualified", "radio"});
-  DeviceType t;
-  t.where = item.where();
+  DeviceTypeConfig t;
   const Field name = m.require("name");
   t.name = name.as_name();
-  for (const auto& other : s.fleet.device_types) {
-    if (other.name == t.name) {
+  for (std::size_t i = 0; i < s.world.device_types.size(); ++i) {
+    if (s.world.device_types[i].name == t.name) {
       name.fail_raw("duplicate device type name '" + t.name + "' (first defined at line " +
-                    std::to_string(other.where.line) + ")");
+                    std::to_string(s.device_type_where[i].line) + ")");
     }
   }
   t.count = m.require("count").as_u32(1, kMaxDevices);
@@ -180,10 +159,10 @@ DeviceType read_device_type(const Field& item, const Scenario& s) {
     }
   }
   if (auto curve = m.get("curve")) t.curve = curve->as_enum("curve", curve_names());
-  if (auto mcu = m.get("mcu")) read_mcu(*mcu, t);
+  if (auto mcu = m.get("mcu")) read_mcu(*mcu, t.mcu);
   if (auto manufacture = m.get("manufacture")) read_manufacture(*manufacture, t, s);
   if (auto reg = m.get("register")) read_register(*reg, t);
-  if (auto traffic = m.get("traffic")) read_traffic(*traffic, t.traffic);
+  if (auto traffic = m.get("traffic")) read_settings(MapReader(*traffic, setting_keys_of<models::TrafficConfig>()), t.traffic);
   if (auto dak = m.get("dak_signature_limit")) {
     if (t.stage != models::Stage::PreProduction) {
       dak->fail_key("'dak_signature_limit' applies to preproduction device types only (this one is " +
@@ -192,7 +171,7 @@ DeviceType read_device_type(const Field& item, const Scenario& s) {
     t.dak_signature_limit = dak->as_u32(0, std::numeric_limits<std::uint32_t>::max());
   }
   if (auto q = m.get("qualified")) t.qualified = q->as_bool();
-  if (auto r = m.get("radio")) read_device_radio(*r, t);
+  if (auto r = m.get("radio")) read_device_radio(*r, t.radio, t.count);
 
   check_reachable(links_field ? *links_field : item, t, s);
   return t;
@@ -207,8 +186,9 @@ void read_fleet(const Field& section, Scenario& s) {
   if (items.empty()) types.fail("must define at least one device type");
   std::uint64_t total = 0;
   for (const auto& item : items) {
-    s.fleet.device_types.push_back(read_device_type(item, s));
-    total += s.fleet.device_types.back().count;
+    s.world.device_types.push_back(read_device_type(item, s));
+    s.device_type_where.push_back(item.where());
+    total += s.world.device_types.back().count;
   }
   if (total > kMaxDevices) {
     types.fail_key("the fleet has " + std::to_string(total) + " devices in all, absurdly many (at most " +
@@ -216,10 +196,10 @@ void read_fleet(const Field& section, Scenario& s) {
   }
 }
 
-const DeviceType& referenced_device_type(const Field& field, const Scenario& s) {
+const models::DeviceTypeConfig& referenced_device_type(const Field& field, const Scenario& s) {
   const std::string name = field.scalar("a device type name");
   std::vector<std::string> names;
-  for (const auto& t : s.fleet.device_types) {
+  for (const auto& t : s.world.device_types) {
     if (t.name == name) return t;
     names.push_back(t.name);
   }

@@ -8,6 +8,7 @@
 #include "sim/scenario/enum_tables.hpp"
 #include "sim/scenario/radio_sections.hpp"
 #include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/settings_reader.hpp"
 
 namespace st::scenario {
 
@@ -89,28 +90,18 @@ std::vector<hw::TxCurrentPoint> read_tx_table(const Field& f) {
   return table;
 }
 
-SimTime read_short_time(const Field& f, SimTime max, const char* range) {
-  const SimTime t = f.as_duration();
-  if (t > max) f.fail(std::string("must be within ") + range);
-  return t;
-}
-
 void read_sx1262(const Field& f, hw::Sx1262Profile& x) {
   // Only what a run uses: the device sleeps warm between operations (its sleep current is the device's
   // sleep_current), wakes warm, synthesises, then transmits or receives.
-  const MapReader m(f, {"wake_current", "synthesis_current", "rx", "tx_current", "warm_wake", "region_max_power"});
-  if (auto v = m.get("wake_current")) x.wake_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
-  if (auto v = m.get("synthesis_current")) x.synthesis_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
-  if (auto v = m.get("rx")) x.rx_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  const MapReader m(f, with_keys(setting_keys_of<hw::Sx1262Profile>(), {"tx_current"}));
+  read_settings(m, x);
   if (auto v = m.get("tx_current")) x.tx_current = read_tx_table(*v);
-  if (auto v = m.get("warm_wake")) x.warm_wake = read_short_time(*v, kSecond, "0s..1s");
-  if (auto v = m.get("region_max_power")) x.region_max_power_dbm = v->in_range(v->as_power_dbm(), -20, 30, "-20dBm..30dBm");
 }
 
 void read_nrf52840(const Field& f, hw::Nrf52840BleProfile& x) {
-  const MapReader m(f, {"tx_current", "rx"});
+  const MapReader m(f, with_keys({"tx_current"}, setting_keys_of<hw::Nrf52840BleProfile>()));
   if (auto v = m.get("tx_current")) x.tx_current = read_tx_table(*v);
-  if (auto v = m.get("rx")) x.rx_ma = v->in_range(v->as_current_ma(), 0, 100, "0mA..100mA");
+  read_settings(m, x);
 }
 
 }  // namespace
@@ -187,8 +178,11 @@ models::PlacementConfig read_placement(const Field& f, std::uint64_t count, bool
   return p;
 }
 
-void read_topology_radio(const MapReader& m, Topology& t) {
-  models::RadioWorldConfig& r = t.radio;
+std::vector<std::string> topology_radio_keys() {
+  return with_keys({"radio", "propagation"}, setting_keys_of<models::RadioWorldConfig>());
+}
+
+void read_topology_radio(const MapReader& m, models::RadioWorldConfig& r) {
   if (auto radio = m.get("radio")) {
     const std::vector<std::pair<std::string, bool>> modes = {{"physical", true}, {"explicit", false}};
     r.physical = radio->as_enum("radio model", modes);
@@ -198,49 +192,24 @@ void read_topology_radio(const MapReader& m, Topology& t) {
     if (auto s = pm.get("sub_ghz")) r.subghz = read_propagation(*s, 915e6, r.subghz);
     if (auto b = pm.get("ble")) r.ble = read_propagation(*b, 2.44e9, r.ble);
   }
-  if (auto c = m.get("capture_threshold")) r.capture_threshold_db = c->in_range(c->as_decibels(), 0, 40, "0dB..40dB");
-  if (auto x = m.get("fading")) r.fading_sigma_db = x->in_range(x->as_decibels(), 0, 20, "0dB..20dB");
-  if (auto n = m.get("noise_figure")) r.noise_figure_db = n->in_range(n->as_decibels(), 0, 30, "0dB..30dB");
-  if (auto d = m.get("ble_scan_duty")) r.ble_scan_duty = d->in_range(d->as_probability(), 0.01, 1, "1%..100%");
-  if (auto i = m.get("ble_idle_timeout")) {
-    r.ble_idle_timeout = i->as_duration();
-    if (r.ble_idle_timeout < 100 * kMillisecond || r.ble_idle_timeout > kHour) i->fail("must be within 100ms..1h");
-  }
+  read_settings(m, r);
 }
 
-void read_gateway_radio(const MapReader& g, GatewayGroup& group) {
-  models::GatewayRadioConfig& r = group.radio;
-  if (auto p = g.get("placement")) r.placement = read_placement(*p, group.count, false);
-  if (auto x = g.get("tx_power")) r.subghz_tx_power_dbm = x->in_range(x->as_power_dbm(), -20, 30, "-20dBm..30dBm");
-  if (auto x = g.get("ble_tx_power")) r.ble_tx_power_dbm = x->in_range(x->as_power_dbm(), -40, 8, "-40dBm..8dBm");
-  if (auto x = g.get("demodulators")) r.subghz_demodulators = static_cast<std::uint16_t>(x->as_u32(1, 64));
-  if (auto x = g.get("ble_connections")) r.ble_demodulators = static_cast<std::uint16_t>(x->as_u32(1, 64));
-  if (auto x = g.get("backhaul_rate")) r.backhaul_rate_bps = x->in_range(x->as_rate(), 0, 10e9, "0bps..10000Mbps");
-  if (auto x = g.get("monthly_data_cap")) r.monthly_cap_bytes = x->as_size();
-  if (auto x = g.get("beacon_period")) {
-    r.beacon_period = x->as_duration();
-    if (r.beacon_period < 100 * kMillisecond || r.beacon_period > kMinute) x->fail("must be within 100ms..1min");
-  }
-  if (auto x = g.get("fsk_slot")) {
-    r.fsk_slot = x->as_duration();
-    if (r.fsk_slot < kMillisecond || r.fsk_slot > 10 * kSecond) x->fail("must be within 1ms..10s");
-  }
+std::vector<std::string> gateway_radio_keys() {
+  return with_keys({"placement"}, setting_keys_of<models::GatewayRadioConfig>());
 }
 
-void read_device_radio(const Field& f, DeviceType& t) {
-  models::DeviceRadioConfig& r = t.radio;
-  const MapReader m(f, {"placement", "tx_power", "ble_tx_power", "fsk_rate", "css_rate", "fsk_rx_spacing",
-                        "css_rx_interval", "battery", "mac_retries", "sleep_current", "sx1262", "nrf52840",
-                        "ble_adv_interval"});
+void read_gateway_radio(const MapReader& g, std::uint32_t count, models::GatewayRadioConfig& r) {
+  if (auto p = g.get("placement")) r.placement = read_placement(*p, count, false);
+  read_settings(g, r);
+}
+
+void read_device_radio(const Field& f, models::DeviceRadioConfig& r, std::uint64_t count) {
+  const MapReader m(f, with_keys({"placement", "fsk_rate", "css_rate", "sx1262", "nrf52840"},
+                                 setting_keys_of<models::DeviceRadioConfig>()));
   if (auto x = m.get("sx1262")) read_sx1262(*x, r.sx1262);
   if (auto x = m.get("nrf52840")) read_nrf52840(*x, r.nrf52840);
-  if (auto x = m.get("ble_adv_interval")) {
-    r.ble_adv_interval = x->as_duration();
-    if (r.ble_adv_interval < 20 * kMillisecond || r.ble_adv_interval > 10 * kSecond) x->fail("must be within 20ms..10s");
-  }
-  if (auto p = m.get("placement")) r.placement = read_placement(*p, t.count, true);
-  if (auto x = m.get("tx_power")) r.subghz_tx_power_dbm = x->in_range(x->as_power_dbm(), -20, 30, "-20dBm..30dBm");
-  if (auto x = m.get("ble_tx_power")) r.ble_tx_power_dbm = x->in_range(x->as_power_dbm(), -40, 8, "-40dBm..8dBm");
+  if (auto p = m.get("placement")) r.placement = read_placement(*p, count, true);
   const auto rate = [&](const char* key, LinkType link) {
     const Field x = *m.get(key);
     const std::string name = x.scalar("a data rate");
@@ -253,19 +222,7 @@ void read_device_radio(const Field& f, DeviceType& t) {
   };
   if (m.get("fsk_rate")) r.fsk_rate = rate("fsk_rate", LinkType::Fsk);
   if (m.get("css_rate")) r.css_rate = rate("css_rate", LinkType::Css);
-  if (auto x = m.get("fsk_rx_spacing")) {
-    r.fsk_rx_spacing = x->as_duration();
-    if (r.fsk_rx_spacing < kMillisecond || r.fsk_rx_spacing > kMinute) x->fail("must be within 1ms..1min");
-  }
-  if (auto x = m.get("css_rx_interval")) {
-    r.css_rx_interval = x->as_duration();
-    if (r.css_rx_interval < kMillisecond || r.css_rx_interval > kHour) x->fail("must be within 1ms..1h");
-  }
-  if (auto x = m.get("battery")) r.battery.capacity_mah = x->in_range(x->as_charge_mah(), 0, 1e7, "0mAh..10000Ah");
-  if (auto x = m.get("mac_retries")) r.mac_retries = x->as_u32(0, 15);
-  if (auto x = m.get("sleep_current")) {
-    r.sleep_ua = x->in_range(x->as_current_ma(), 0, 100, "0uA..100mA") * 1e3;
-  }
+  read_settings(m, r);
 }
 
 }  // namespace st::scenario

@@ -12,7 +12,7 @@ void read_run_section(const Field& section, Scenario& s) {
   const MapReader m(section, {"name", "description", "seed", "duration", "sample_interval"});
   s.name = m.require("name").as_name();
   if (auto d = m.get("description")) s.description = d->scalar("a text");
-  if (auto seed = m.get("seed")) s.seed = seed->as_uint(0, std::numeric_limits<std::uint64_t>::max());
+  if (auto seed = m.get("seed")) s.world.seed = seed->as_uint(0, std::numeric_limits<std::uint64_t>::max());
 
   const Field duration = m.require("duration");
   s.duration = duration.as_duration();

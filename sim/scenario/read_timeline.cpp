@@ -51,7 +51,7 @@ Action read_action(const Field& item, const Scenario& s) {
   std::uint64_t eligible = s.device_count();
   std::string population = "the fleet has " + std::to_string(eligible) + " devices";
   if (auto f = m.get("device_type")) {
-    const DeviceType& t = referenced_device_type(*f, s);
+    const models::DeviceTypeConfig& t = referenced_device_type(*f, s);
     a.device_type = t.name;
     eligible = t.count;
     population = "device type '" + t.name + "' has " + std::to_string(eligible) + " devices";
@@ -68,13 +68,13 @@ Action read_action(const Field& item, const Scenario& s) {
   }
   if (gateway_outage) {
     std::uint64_t gateways = 0;
-    for (const auto& g : s.topology.gateways) gateways += g.count;
+    for (const auto& g : s.world.gateways) gateways += g.count;
     population = "the topology has " + std::to_string(gateways) + " gateways";
     if (auto f = m.get("gateway_group")) {
       const std::string name = f->as_name();
-      const GatewayGroup* group = nullptr;
+      const models::GatewayGroupConfig* group = nullptr;
       std::vector<std::string> names;
-      for (const auto& g : s.topology.gateways) {
+      for (const auto& g : s.world.gateways) {
         names.push_back(g.name);
         if (g.name == name) group = &g;
       }
@@ -139,14 +139,15 @@ void read_timeline(const std::optional<Field>& section, Scenario& s) {
 }
 
 void check_across_sections(const Scenario& s) {
-  for (const auto& t : s.fleet.device_types) {
+  for (std::size_t i = 0; i < s.world.device_types.size(); ++i) {
+    const models::DeviceTypeConfig& t = s.world.device_types[i];
     if (t.stage != models::Stage::Production || t.qualified) continue;
     bool qualified_later = false;
     for (const auto& a : s.timeline) {
       qualified_later = qualified_later || (a.kind == ActionKind::Qualify && a.device_type == t.name);
     }
     if (!qualified_later) {
-      throw ScenarioError(s.file, t.where,
+      throw ScenarioError(s.file, s.device_type_where[i],
                           "production device type '" + t.name + "' is never qualified, so none of its devices would "
                           "be made: set 'qualified: true' or add a 'qualify' action for it");
     }

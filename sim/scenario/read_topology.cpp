@@ -1,5 +1,5 @@
-// The `topology:` section: gateway groups (name, count, links, backhaul latency) and the per-link hop model,
-// whose missing links get defaults (ble 40ms/1%, fsk 120ms/2%, css 400ms/5%).
+// The `topology:` section: gateway groups (name, count, links, backhaul latency, radio), the physical layer, and the
+// per-link hop model of `radio: explicit` (defaults in models/base/radio_world_config.hpp).
 #include <algorithm>
 
 #include "sim/scenario/distribution_reader.hpp"
@@ -7,21 +7,9 @@
 #include "sim/scenario/radio_sections.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/sections.hpp"
+#include "sim/scenario/settings_reader.hpp"
 
 namespace st::scenario {
-
-namespace {
-
-LinkHop default_hop(models::LinkType link) {
-  switch (link) {
-    case models::LinkType::Ble: return {Distribution::constant(40.0 * 1e6), 0.01};
-    case models::LinkType::Fsk: return {Distribution::constant(120.0 * 1e6), 0.02};
-    case models::LinkType::Css: return {Distribution::constant(400.0 * 1e6), 0.05};
-  }
-  return {};
-}
-
-}  // namespace
 
 // A non-empty list of distinct links (shared with the fleet reader).
 std::vector<models::LinkType> read_links(const Field& field) {
@@ -39,35 +27,31 @@ std::vector<models::LinkType> read_links(const Field& field) {
 }
 
 void read_topology(const std::optional<Field>& section, Scenario& s) {
-  for (const auto& [name, link] : link_names()) s.topology.link_model[link] = default_hop(link);
   if (!section) return;
-  const MapReader m(*section, {"gateways", "link_model", "radio", "propagation", "capture_threshold", "noise_figure",
-                               "ble_scan_duty", "ble_idle_timeout", "fading"});
-  read_topology_radio(m, s.topology);
+  const MapReader m(*section, with_keys({"gateways", "link_model"}, topology_radio_keys()));
+  read_topology_radio(m, s.world.radio);
 
   if (auto gateways = m.get("gateways")) {
     for (const auto& item : gateways->as_list()) {
-      const MapReader g(item, {"name", "count", "links", "backhaul_latency", "placement", "tx_power", "ble_tx_power",
-                               "demodulators", "ble_connections", "backhaul_rate", "monthly_data_cap", "fsk_slot",
-                               "beacon_period"});
-      GatewayGroup group;
-      group.where = item.where();
+      const MapReader g(item, with_keys(with_keys({"name", "links"}, setting_keys_of<models::GatewayGroupConfig>()),
+                                        gateway_radio_keys()));
+      models::GatewayGroupConfig group;
       const Field name = g.require("name");
       group.name = name.as_name();
-      for (const auto& other : s.topology.gateways) {
-        if (other.name == group.name) {
+      for (std::size_t i = 0; i < s.world.gateways.size(); ++i) {
+        if (s.world.gateways[i].name == group.name) {
           name.fail_raw("duplicate gateway name '" + group.name + "' (first defined at line " +
-                        std::to_string(other.where.line) + ")");
+                        std::to_string(s.gateway_where[i].line) + ")");
         }
       }
-      if (auto count = g.get("count")) group.count = count->as_u32(1, kMaxGateways);
+      read_settings(g, group);
       group.links = read_links(g.require("links"));
-      if (auto b = g.get("backhaul_latency")) group.backhaul_latency = read_time_distribution(*b);
-      read_gateway_radio(g, group);
-      s.topology.gateways.push_back(std::move(group));
+      read_gateway_radio(g, group.count, group.radio);
+      s.world.gateways.push_back(std::move(group));
+      s.gateway_where.push_back(item.where());
     }
     std::uint64_t total = 0;
-    for (const auto& g : s.topology.gateways) total += g.count;
+    for (const auto& g : s.world.gateways) total += g.count;
     if (total > kMaxGateways) {
       gateways->fail_key("the topology has " + std::to_string(total) + " gateways in all, absurdly many (at most " +
                          std::to_string(kMaxGateways) + ")");
@@ -79,15 +63,8 @@ void read_topology(const std::optional<Field>& section, Scenario& s) {
     for (const auto& [name, link] : link_names()) names.push_back(name);
     const MapReader lm(*model, names);
     for (const auto& [name, link] : link_names()) {
-      const auto entry = lm.get(name);
-      if (!entry) continue;
-      const MapReader hop(*entry, {"latency", "loss"});
-      LinkHop& h = s.topology.link_model[link];
-      if (auto latency = hop.get("latency")) h.latency = read_time_distribution(*latency);
-      if (auto loss = hop.get("loss")) {
-        h.loss = loss->as_probability();
-        if (h.loss < 0 || h.loss >= 1) loss->fail("must be in [0, 1) (e.g. 0.02 or 2%)");
-      }
+      if (const auto entry = lm.get(name))
+        read_settings(MapReader(*entry, setting_keys_of<models::LinkHopConfig>()), s.world.link_hops[models::link_index(link)]);
     }
   }
 }

@@ -47,7 +47,7 @@ Scenario load_scenario_text(std::string_view raw, const std::string& file_for_me
   read_run_section(top.require("scenario"), s);
   read_topology(top.get("topology"), s);
   read_fleet(top.require("fleet"), s);
-  read_cloud(top.get("cloud"), s.cloud);
+  read_cloud(top.get("cloud"), s.world.cloud);
   read_timeline(top.get("timeline"), s);
   read_expectations(top.get("expect"), s);
   check_across_sections(s);

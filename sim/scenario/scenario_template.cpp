@@ -74,7 +74,8 @@ fleet:                             # required
       links: [fsk, css]            # preferred order; default [ble]; needs ble or fsk (no registration over css)
       register_via: gateway        # gateway | mobile_app (mobile_app needs ble in links); default gateway
       curve: x25519                # ECDH curve of registration: x25519 | p256; default x25519
-      mcu: {core: cortex-m4, clock: 64MHz}   # cortex-m4 | cortex-m33 at a clock (<= 1GHz); default cortex-m4, 64MHz
+      mcu: {core: cortex-m4, clock: 64MHz, active_current: 3.3mA}   # cortex-m4 | cortex-m33 at a clock (<= 1GHz),
+                                     # the current while it computes (0mA..1A); default cortex-m4, 64MHz, 3.3mA
                                    #   also: active_current (default 3.3mA), cycles: {x25519_ecdh: 548873, ...}
       manufacture: {at: 0s, over: 10min}     # first device made at `at` (default 0s), the rest spread evenly
                                              #   over `over` (default 0s); must end within the run
@@ -102,7 +103,8 @@ fleet:                             # required
         sleep_current: 2uA         # system sleep current, 0..100mA; default 2uA
         ble_adv_interval: 1000ms   # a registered BLE device advertises this often, 20ms..10s; default 1000ms
         # sx1262: {tx_current: [[14dBm, 45mA], [20dBm, 90mA], [22dBm, 118mA]], rx: 4.2mA, warm_wake: 406us,
-        #          region_max_power: 20dBm}          # the sub-GHz radio's profile (defaults shown)
+        #          wake_current: 1.6mA, synthesis_current: 2.1mA, region_max_power: 20dBm}
+        #                                            # the sub-GHz radio's profile (defaults shown)
         # nrf52840: {tx_current: [[0dBm, 6.4mA], [8dBm, 16.4mA]], rx: 6.26mA}   # the BLE radio's profile
     - name: sensor
       count: 40

@@ -17,14 +17,14 @@ inline constexpr std::uint64_t kMaxSampleRows = 10'000'000;  // states.csv rows 
 void read_run_section(const Field& section, Scenario& s);                 // scenario:
 void read_topology(const std::optional<Field>& section, Scenario& s);     // topology: (optional)
 void read_fleet(const Field& section, Scenario& s);                       // fleet:
-void read_cloud(const std::optional<Field>& section, CloudActors& cloud);  // cloud: (optional)
+void read_cloud(const std::optional<Field>& section, models::CloudConfig& cloud);  // cloud: (optional)
 void read_timeline(const std::optional<Field>& section, Scenario& s);     // timeline: (optional)
 void read_expectations(const std::optional<Field>& section, Scenario& s);  // expect: (optional)
 // Rules spanning sections, checked once everything is read (e.g. production types must get qualified).
 void check_across_sections(const Scenario& s);
 
 // The device type a field names (with a did-you-mean when it names none).
-const DeviceType& referenced_device_type(const Field& field, const Scenario& s);
+const models::DeviceTypeConfig& referenced_device_type(const Field& field, const Scenario& s);
 // A non-empty list of distinct links (ble, fsk, css).
 std::vector<models::LinkType> read_links(const Field& field);
 // "at" times: within [0, duration].

@@ -1,38 +1,13 @@
 #include "sim/world/timeline_driver.hpp"
 
+#include "sim/scenario/enum_tables.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
 namespace st::world {
-
-namespace {
-std::string_view action_name(scenario::ActionKind k) {
-  using K = scenario::ActionKind;
-  switch (k) {
-    case K::Register: return "register";
-    case K::Deregister: return "deregister";
-    case K::RevokeDevice: return "revoke_device";
-    case K::RevokeDeviceType: return "revoke_device_type";
-    case K::DeveloperRevoke: return "developer_revoke";
-    case K::Outage: return "outage";
-    case K::Qualify: return "qualify";
-    case K::ReplayAttack: return "replay_attack";
-    case K::ForgeAttack: return "forge_attack";
-  }
-  return "?";
-}
-models::OutageTarget outage_target(scenario::OutageTarget t) {
-  switch (t) {
-    case scenario::OutageTarget::NetworkServer: return models::OutageTarget::NetworkServer;
-    case scenario::OutageTarget::ApplicationServer: return models::OutageTarget::ApplicationServer;
-    case scenario::OutageTarget::Ingest: return models::OutageTarget::Ingest;
-    case scenario::OutageTarget::Gateways: break;
-  }
-  return models::OutageTarget::NetworkServer;
-}
-}  // namespace
 
 TimelineDriver::TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, models::DeviceLifecycle& lifecycle,
                                models::GatewayPool& gateways, metrics::MetricsSink& sink)
@@ -41,7 +16,7 @@ TimelineDriver::TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, 
       lifecycle_(lifecycle),
       gateways_(gateways),
       sink_(sink),
-      rng_(s.seed, kActorStreamBase + 1) {}
+      rng_(s.world.seed, kActorStreamBase + 1) {}
 
 std::uint32_t TimelineDriver::gateway_outage(const scenario::Action& a) {
   std::vector<std::uint32_t> pool;
@@ -74,17 +49,15 @@ void TimelineDriver::schedule() {
 
 std::optional<std::uint16_t> TimelineDriver::type_index(const std::optional<std::string>& name) const {
   if (!name) return std::nullopt;
-  for (std::uint16_t t = 0; t < scenario_.fleet.device_types.size(); ++t)
-    if (scenario_.fleet.device_types[t].name == *name) return t;
+  for (std::uint16_t t = 0; t < scenario_.world.device_types.size(); ++t)
+    if (scenario_.world.device_types[t].name == *name) return t;
   return std::nullopt;
 }
 
 void TimelineDriver::on_event(const CalendarEntry& e) {
   const scenario::Action& a = scenario_.timeline[e.arg];
   if (e.kind == kOutageEnd) {
-    const std::string_view who =
-        a.target == scenario::OutageTarget::Gateways ? "gateways" : models::to_string(outage_target(a.target));
-    sink_.notice({kernel_.now(), who, "outage_end", ""});
+    sink_.notice({kernel_.now(), models::to_string(a.target), "outage_end", ""});
     return;
   }
   perform(a);
@@ -117,17 +90,17 @@ void TimelineDriver::perform(const scenario::Action& a) {
                           " for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
         return;
       }
-      lifecycle_.outage(outage_target(a.target), a.duration);
+      lifecycle_.cloud_outage(a.target, a.duration);
       const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
       kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
-      sink_.notice({kernel_.now(), models::to_string(outage_target(a.target)), "outage_start",
+      sink_.notice({kernel_.now(), models::to_string(a.target), "outage_start",
                     "for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
       return;
     }
   }
   detail = std::to_string(n) + " devices";
   if (a.device_type) detail += " of " + *a.device_type;
-  sink_.notice({kernel_.now(), "timeline", action_name(a.kind), detail});
+  sink_.notice({kernel_.now(), "timeline", scenario::to_string(a.kind), detail});
 }
 
 }  // namespace st::world

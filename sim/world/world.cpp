@@ -4,7 +4,6 @@
 
 #include "models/air/explicit_air.hpp"
 #include "models/air/radio_access_network.hpp"
-#include "sim/world/world_config_from_scenario.hpp"
 
 namespace st::world {
 
@@ -19,7 +18,7 @@ void Probe::on_event(const CalendarEntry& e) { entries_[e.arg].fn(kernel_->now()
 
 World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys,
              unsigned crypto_workers)
-    : scenario_(s), sink_(sink), config_(world_config_from(s)) {
+    : scenario_(s), sink_(sink), config_(s.world) {
   sc_core::sc_set_time_resolution(1, sc_core::SC_NS);
   kernel_ = std::make_unique<Dispatcher>("dispatcher");
   crypto_ = std::make_unique<WorkPool>(sink.wants_keylog() ? 0u : crypto_workers);
@@ -45,8 +44,8 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   mobile_app_ = std::make_unique<models::DeveloperMobileApp>(config_.cloud.mobile_app_latency);
   std::vector<hw::McuProfile> mcu;
   for (const auto& t : config_.device_types) {
-    hw::McuProfile profile = *hw::mcu_profile(t.mcu_core, t.mcu_clock_hz);
-    for (const auto& [op, cycles] : t.mcu_cycles) profile.cycles[op] = cycles;
+    hw::McuProfile profile = *hw::mcu_profile(t.mcu.core, t.mcu.clock_hz);
+    for (const auto& [op, cycles] : t.mcu.cycles) profile.cycles[op] = cycles;
     mcu.push_back(std::move(profile));
   }
   ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{

@@ -67,7 +67,7 @@ class World {
 
   const scenario::Scenario& scenario_;
   metrics::MetricsSink& sink_;
-  models::WorldConfig config_;
+  const models::WorldConfig& config_;  // the scenario's
   std::unique_ptr<Dispatcher> kernel_;
   std::unique_ptr<WorkPool> crypto_;  // outlives every model that holds pending work
   security::SignatureVerdicts verdicts_;

@@ -335,7 +335,7 @@ TEST(lifecycle, IngestFaultsRejectEveryMassProductionDeviceAndNotifyTheFactory) 
       stage: prototype
       register: {auto: true, delay: 2s}
 )"),
-          1, [](scenario::Scenario& s) { s.cloud.ingest_fault_rate = 1.0; });
+          1, [](scenario::Scenario& s) { s.world.cloud.ingest_fault_rate = 1.0; });
   run.world->run();
   const auto states = visible_states(run.world->fleet());
   for (std::uint32_t d = 0; d < 10; ++d) {

@@ -81,7 +81,7 @@ TEST(radio_world, LinksRegistrationNeverRunsOverCssAndDownlinksFollowTheUplinkLi
         placement: {pattern: ring, radius: 100m}
 )");
   // The loader refuses a type without ble or fsk; the model must hold on its own.
-  RadioRun run(yaml, [](scenario::Scenario& s) { s.fleet.device_types[2].links = {LinkType::Css}; });
+  RadioRun run(yaml, [](scenario::Scenario& s) { s.world.device_types[2].links = {LinkType::Css}; });
   run.world->run();
   const auto& fleet = run.world->fleet();
   const auto& sink = run.sink;

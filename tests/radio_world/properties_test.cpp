@@ -79,7 +79,7 @@ TEST(radio_world, FrameRecordsKeepTheirInvariants) {
   // both ways, leaves only the frame's fading, N(0, 2 dB).
   double sx = 0, sy = 0, sxx = 0, sxy = 0, fade = 0, fade_sq = 0;
   std::size_t n = 0;
-  const auto& subghz = run.scenario.topology.radio.subghz;
+  const auto& subghz = run.scenario.world.radio.subghz;
   for (const Frame& f : sink.frames) {
     // Reported at their ends, in time order.
     EXPECT_GE(f.end, previous_end);
@@ -104,7 +104,7 @@ TEST(radio_world, FrameRecordsKeepTheirInvariants) {
       sy += f.rssi;
       sxx += x * x;
       sxy += x * f.rssi;
-      const double r = f.rssi - (20.0 - subghz.loss_with_shadowing_db(d, run.scenario.seed, f.device, f.gateway));
+      const double r = f.rssi - (20.0 - subghz.loss_with_shadowing_db(d, run.scenario.world.seed, f.device, f.gateway));
       fade += r;
       fade_sq += r * r;
       ++n;

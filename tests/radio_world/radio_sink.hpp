@@ -88,7 +88,7 @@ inline std::string radio_scenario(const std::string& duration, const std::string
 
 // Mean (without fading) received power of a sub-GHz frame at `distance_m` with the scenario's propagation.
 inline double mean_subghz_rssi(const scenario::Scenario& s, double tx_dbm, double distance_m) {
-  return tx_dbm - s.topology.radio.subghz.loss_db(distance_m);
+  return tx_dbm - s.world.radio.subghz.loss_db(distance_m);
 }
 
 // The standard normal CDF.

@@ -104,40 +104,40 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(s.file, "full.yaml");
   EXPECT_EQ(s.name, "quickstart");
   EXPECT_EQ(s.description, "a small run");
-  EXPECT_EQ(s.seed, 7u);
+  EXPECT_EQ(s.world.seed, 7u);
   EXPECT_EQ(s.duration, 2 * kHour);
   EXPECT_EQ(s.sample_interval, 30 * kSecond);
 
-  ASSERT_EQ(s.topology.gateways.size(), 2u);
-  const auto& ring = s.topology.gateways[0];
+  ASSERT_EQ(s.world.gateways.size(), 2u);
+  const auto& ring = s.world.gateways[0];
   EXPECT_EQ(ring.name, "ring");
   EXPECT_EQ(ring.count, 20u);
   EXPECT_EQ(ring.links, (std::vector{models::LinkType::Ble, models::LinkType::Fsk, models::LinkType::Css}));
   EXPECT_EQ(ring.backhaul_latency.kind, Distribution::Kind::Uniform);
   EXPECT_DOUBLE_EQ(ring.backhaul_latency.a, 10e6);
   EXPECT_DOUBLE_EQ(ring.backhaul_latency.b, 50e6);
-  EXPECT_EQ(ring.where.line, 9);
-  EXPECT_EQ(ring.where.column, 7);
-  EXPECT_EQ(s.topology.gateways[1].count, 1u);  // default
-  EXPECT_EQ(s.topology.gateways[1].backhaul_latency.kind, Distribution::Kind::Constant);
-  EXPECT_DOUBLE_EQ(s.topology.gateways[1].backhaul_latency.a, 30e6);
+  EXPECT_EQ(s.gateway_where.at(0).line, 9);
+  EXPECT_EQ(s.gateway_where.at(0).column, 7);
+  EXPECT_EQ(s.world.gateways[1].count, 1u);  // default
+  EXPECT_EQ(s.world.gateways[1].backhaul_latency.kind, Distribution::Kind::Constant);
+  EXPECT_DOUBLE_EQ(s.world.gateways[1].backhaul_latency.a, 30e6);
 
-  ASSERT_EQ(s.topology.link_model.size(), 3u);  // every link present
-  const auto& ble = s.topology.link_model.at(models::LinkType::Ble);
+  ASSERT_EQ(s.world.link_hops.size(), models::kLinkCount);  // every link present
+  const auto& ble = s.world.link_hops[models::link_index(models::LinkType::Ble)];
   EXPECT_DOUBLE_EQ(ble.latency.a, 40e6);
   EXPECT_DOUBLE_EQ(ble.loss, 0.01);
-  const auto& fsk = s.topology.link_model.at(models::LinkType::Fsk);
+  const auto& fsk = s.world.link_hops[models::link_index(models::LinkType::Fsk)];
   EXPECT_EQ(fsk.latency.kind, Distribution::Kind::LogNormal);
   EXPECT_DOUBLE_EQ(fsk.latency.a, 120e6);
   EXPECT_DOUBLE_EQ(fsk.latency.b, 0.3);
   EXPECT_DOUBLE_EQ(fsk.loss, 0.02);
-  const auto& css = s.topology.link_model.at(models::LinkType::Css);
+  const auto& css = s.world.link_hops[models::link_index(models::LinkType::Css)];
   EXPECT_DOUBLE_EQ(css.latency.a, 400e6);  // default latency kept
   EXPECT_DOUBLE_EQ(css.loss, 0.10);
 
-  ASSERT_EQ(s.fleet.device_types.size(), 3u);
+  ASSERT_EQ(s.world.device_types.size(), 3u);
   EXPECT_EQ(s.device_count(), 1055u);
-  const auto& t = s.fleet.device_types[0];
+  const auto& t = s.world.device_types[0];
   EXPECT_EQ(t.name, "tracker");
   EXPECT_EQ(t.count, 1000u);
   EXPECT_EQ(t.stage, models::Stage::Production);
@@ -146,8 +146,8 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(t.links, (std::vector{models::LinkType::Fsk, models::LinkType::Css}));
   EXPECT_EQ(t.register_via, models::RegistrationPath::Gateway);
   EXPECT_EQ(t.curve, security::EcdhCurve::P256);
-  EXPECT_EQ(t.mcu_core, "cortex-m33");
-  EXPECT_DOUBLE_EQ(t.mcu_clock_hz, 128e6);
+  EXPECT_EQ(t.mcu.core, "cortex-m33");
+  EXPECT_DOUBLE_EQ(t.mcu.clock_hz, 128e6);
   EXPECT_EQ(t.manufacture_at, kMinute);
   EXPECT_EQ(t.manufacture_over, 10 * kMinute);
   EXPECT_FALSE(t.auto_register);
@@ -161,28 +161,28 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(t.traffic.ttl, 30 * kMinute);
   EXPECT_FALSE(t.qualified);  // qualified by the timeline instead
 
-  const auto& proto = s.fleet.device_types[1];
+  const auto& proto = s.world.device_types[1];
   EXPECT_EQ(proto.stage, models::Stage::Prototype);
   EXPECT_EQ(proto.flow, models::ProvisioningFlow::Prototyping);  // derived from the stage
   EXPECT_EQ(proto.developer, "default");
   EXPECT_EQ(proto.links, std::vector{models::LinkType::Ble});
   EXPECT_EQ(proto.register_via, models::RegistrationPath::MobileApp);
-  EXPECT_EQ(proto.mcu_core, "cortex-m4");
+  EXPECT_EQ(proto.mcu.core, "cortex-m4");
   EXPECT_TRUE(proto.auto_register);
   EXPECT_EQ(proto.register_delay.kind, Distribution::Kind::Exponential);
   EXPECT_EQ(proto.traffic.payload_bytes, 19u);
-  EXPECT_EQ(s.fleet.device_types[2].dak_signature_limit, 500u);
+  EXPECT_EQ(s.world.device_types[2].dak_signature_limit, 500u);
 
-  EXPECT_EQ(s.cloud.ingest_latency.kind, Distribution::Kind::Exponential);
-  EXPECT_DOUBLE_EQ(s.cloud.ingest_latency.a, 3e9);
-  EXPECT_DOUBLE_EQ(s.cloud.association_latency.a, 200e6);  // default
-  EXPECT_DOUBLE_EQ(s.cloud.ingest_fault_rate, 0.02);
-  EXPECT_EQ(s.cloud.prototype_limit, 10u);
-  EXPECT_EQ(s.cloud.handshake_timeout, 15 * kSecond);
-  EXPECT_EQ(s.cloud.backoff_initial, kSecond);
-  EXPECT_EQ(s.cloud.backoff_max, kMinute);
-  EXPECT_EQ(s.cloud.ack_timeout, 4 * kSecond);
-  EXPECT_EQ(s.cloud.destination_buffer, 50u);
+  EXPECT_EQ(s.world.cloud.ingest_latency.kind, Distribution::Kind::Exponential);
+  EXPECT_DOUBLE_EQ(s.world.cloud.ingest_latency.a, 3e9);
+  EXPECT_DOUBLE_EQ(s.world.cloud.association_latency.a, 200e6);  // default
+  EXPECT_DOUBLE_EQ(s.world.cloud.ingest_fault_rate, 0.02);
+  EXPECT_EQ(s.world.cloud.prototype_limit, 10u);
+  EXPECT_EQ(s.world.cloud.handshake_timeout, 15 * kSecond);
+  EXPECT_EQ(s.world.cloud.backoff.initial, kSecond);
+  EXPECT_EQ(s.world.cloud.backoff.max, kMinute);
+  EXPECT_EQ(s.world.cloud.ack_timeout, 4 * kSecond);
+  EXPECT_EQ(s.world.cloud.destination_buffer, 50u);
 
   ASSERT_EQ(s.timeline.size(), 6u);
   EXPECT_EQ(s.timeline[0].kind, ActionKind::Qualify);
@@ -236,18 +236,18 @@ TEST(Loader, ConvertsEverySection) {
 TEST(Loader, MinimalScenarioGetsDefaults) {
   const Scenario s = load_scenario_text(
       "scenario: {name: m, duration: 30s}\nfleet:\n  device_types: [{name: d, count: 3, qualified: true}]\n", "m.yaml");
-  EXPECT_EQ(s.seed, 1u);
+  EXPECT_EQ(s.world.seed, 1u);
   EXPECT_EQ(s.sample_interval, 30 * kSecond);  // the 1min default, clamped to a shorter run
-  EXPECT_TRUE(s.topology.gateways.empty());
-  EXPECT_EQ(s.topology.link_model.size(), 3u);
-  EXPECT_DOUBLE_EQ(s.topology.link_model.at(models::LinkType::Fsk).latency.a, 120e6);
-  EXPECT_DOUBLE_EQ(s.topology.link_model.at(models::LinkType::Css).loss, 0.05);
-  EXPECT_EQ(s.cloud.handshake_timeout, 10 * kSecond);
+  EXPECT_TRUE(s.world.gateways.empty());
+  EXPECT_EQ(s.world.link_hops.size(), models::kLinkCount);
+  EXPECT_DOUBLE_EQ(s.world.link_hops[models::link_index(models::LinkType::Fsk)].latency.a, 120e6);
+  EXPECT_DOUBLE_EQ(s.world.link_hops[models::link_index(models::LinkType::Css)].loss, 0.05);
+  EXPECT_EQ(s.world.cloud.handshake_timeout, 10 * kSecond);
   EXPECT_TRUE(s.timeline.empty());
   EXPECT_TRUE(s.expectations.empty());
-  const auto& d = s.fleet.device_types.at(0);
-  EXPECT_EQ(d.where.line, 3);
-  EXPECT_EQ(d.where.column, 18);
+  const auto& d = s.world.device_types.at(0);
+  EXPECT_EQ(s.device_type_where.at(0).line, 3);
+  EXPECT_EQ(s.device_type_where.at(0).column, 18);
   EXPECT_EQ(d.stage, models::Stage::Production);
   EXPECT_EQ(d.links, std::vector{models::LinkType::Ble});
 }
@@ -258,7 +258,7 @@ TEST(Loader, QuotedValuesAndByteOrderMarkAreFine) {
       "  device_types: [{name: d, count: 3, qualified: true}]\n",
       "q.yaml");
   EXPECT_EQ(s.duration, kHour);
-  EXPECT_EQ(s.seed, 5u);
+  EXPECT_EQ(s.world.seed, 5u);
 }
 
 // ---- the physical layer (radio keys) ----
@@ -271,7 +271,7 @@ TEST(LoaderRadio, DefaultsWithoutRadioKeys) {
       "topology:\n  gateways:\n    - {name: g, count: 4, links: [ble, fsk]}\n"
       "fleet:\n  device_types: [{name: d, count: 3, qualified: true}]\n",
       "r.yaml");
-  const models::RadioWorldConfig& w = s.topology.radio;
+  const models::RadioWorldConfig& w = s.world.radio;
   EXPECT_TRUE(w.physical);
   EXPECT_EQ(w.subghz.kind, ch::PathLossKind::LogDistance);
   EXPECT_DOUBLE_EQ(w.subghz.exponent, 3.5);
@@ -287,7 +287,7 @@ TEST(LoaderRadio, DefaultsWithoutRadioKeys) {
   EXPECT_DOUBLE_EQ(w.ble_scan_duty, 0.5);
   EXPECT_EQ(w.ble_idle_timeout, 10 * kSecond);
 
-  const models::GatewayRadioConfig& g = s.topology.gateways.at(0).radio;
+  const models::GatewayRadioConfig& g = s.world.gateways.at(0).radio;
   EXPECT_FALSE(g.placement.near_gateways);
   EXPECT_EQ(g.placement.spec.kind, ch::PlacementKind::Grid);
   EXPECT_DOUBLE_EQ(g.placement.spec.spacing_m, 400.0);
@@ -302,7 +302,7 @@ TEST(LoaderRadio, DefaultsWithoutRadioKeys) {
   EXPECT_EQ(g.fsk_slot, 63 * kMillisecond);
   EXPECT_EQ(g.beacon_period, 10'080 * kMillisecond);
 
-  const models::DeviceRadioConfig& d = s.fleet.device_types.at(0).radio;
+  const models::DeviceRadioConfig& d = s.world.device_types.at(0).radio;
   EXPECT_TRUE(d.placement.near_gateways);
   EXPECT_DOUBLE_EQ(d.placement.near_radius_m, 25.0);
   EXPECT_DOUBLE_EQ(d.subghz_tx_power_dbm, 20.0);
@@ -311,7 +311,7 @@ TEST(LoaderRadio, DefaultsWithoutRadioKeys) {
   EXPECT_EQ(d.css_rate, ch::DataRate::Css2k);
   EXPECT_EQ(d.fsk_rx_spacing, 3150 * kMillisecond);
   EXPECT_EQ(d.css_rx_interval, 5 * kSecond);
-  EXPECT_DOUBLE_EQ(d.battery.capacity_mah, 2400.0);
+  EXPECT_DOUBLE_EQ(d.battery_mah, 2400.0);
   EXPECT_EQ(d.mac_retries, 3u);
   EXPECT_DOUBLE_EQ(d.sleep_ua, 2.0);
 }
@@ -370,7 +370,7 @@ fleet:
 TEST(LoaderRadio, ReadsEveryKeyWithItsUnit) {
   const Scenario s = load_scenario_text(kRadio, "radio.yaml");
 
-  const models::RadioWorldConfig& w = s.topology.radio;
+  const models::RadioWorldConfig& w = s.world.radio;
   EXPECT_TRUE(w.physical);
   EXPECT_EQ(w.subghz.kind, ch::PathLossKind::OkumuraHata);
   EXPECT_EQ(w.subghz.environment, ch::HataEnvironment::UrbanLarge);
@@ -387,8 +387,8 @@ TEST(LoaderRadio, ReadsEveryKeyWithItsUnit) {
   EXPECT_DOUBLE_EQ(w.ble_scan_duty, 0.25);
   EXPECT_EQ(w.ble_idle_timeout, 2 * kSecond);
 
-  ASSERT_EQ(s.topology.gateways.size(), 6u);
-  const models::GatewayRadioConfig& g = s.topology.gateways[0].radio;
+  ASSERT_EQ(s.world.gateways.size(), 6u);
+  const models::GatewayRadioConfig& g = s.world.gateways[0].radio;
   EXPECT_FALSE(g.placement.near_gateways);
   EXPECT_EQ(g.placement.spec.kind, ch::PlacementKind::Grid);
   EXPECT_DOUBLE_EQ(g.placement.spec.spacing_m, 2500.0);  // 2.5km
@@ -402,30 +402,30 @@ TEST(LoaderRadio, ReadsEveryKeyWithItsUnit) {
   EXPECT_EQ(g.monthly_cap_bytes, 1'048'576u);
   EXPECT_EQ(g.fsk_slot, 100 * kMillisecond);
 
-  const ch::PlacementSpec& disc = s.topology.gateways[1].radio.placement.spec;
+  const ch::PlacementSpec& disc = s.world.gateways[1].radio.placement.spec;
   EXPECT_EQ(disc.kind, ch::PlacementKind::Disc);
   EXPECT_DOUBLE_EQ(disc.radius_m, 2000.0);
   EXPECT_EQ(disc.origin, (ch::Position{1000.0, -1000.0}));
-  const ch::PlacementSpec& annulus = s.topology.gateways[2].radio.placement.spec;
+  const ch::PlacementSpec& annulus = s.world.gateways[2].radio.placement.spec;
   EXPECT_EQ(annulus.kind, ch::PlacementKind::Annulus);
   EXPECT_DOUBLE_EQ(annulus.radius_m, 3000.0);
   EXPECT_DOUBLE_EQ(annulus.inner_radius_m, 500.0);
   EXPECT_EQ(annulus.origin, (ch::Position{0.0, 0.0}));
-  const ch::PlacementSpec& ring = s.topology.gateways[3].radio.placement.spec;
+  const ch::PlacementSpec& ring = s.world.gateways[3].radio.placement.spec;
   EXPECT_EQ(ring.kind, ch::PlacementKind::Ring);
   EXPECT_DOUBLE_EQ(ring.radius_m, 750.0);
   EXPECT_DOUBLE_EQ(ring.angle_rad, std::numbers::pi / 2);  // degrees in the file
-  const ch::PlacementSpec& line = s.topology.gateways[4].radio.placement.spec;
+  const ch::PlacementSpec& line = s.world.gateways[4].radio.placement.spec;
   EXPECT_EQ(line.kind, ch::PlacementKind::Line);
   EXPECT_DOUBLE_EQ(line.d0_m, 0.0);
   EXPECT_DOUBLE_EQ(line.d1_m, 10'000.0);
   EXPECT_DOUBLE_EQ(line.angle_rad, -std::numbers::pi / 4);
   EXPECT_EQ(line.origin, (ch::Position{1.0, 2.0}));
-  const ch::PlacementSpec& list = s.topology.gateways[5].radio.placement.spec;
+  const ch::PlacementSpec& list = s.world.gateways[5].radio.placement.spec;
   EXPECT_EQ(list.kind, ch::PlacementKind::Explicit);
   EXPECT_EQ(list.points, (std::vector<ch::Position>{{0, 0}, {-2500.0, 12.0}, {3.0, 4.0}}));  // more than count: fine
 
-  const models::DeviceRadioConfig& d = s.fleet.device_types.at(0).radio;
+  const models::DeviceRadioConfig& d = s.world.device_types.at(0).radio;
   EXPECT_TRUE(d.placement.near_gateways);
   EXPECT_DOUBLE_EQ(d.placement.near_radius_m, 40.0);
   EXPECT_DOUBLE_EQ(d.subghz_tx_power_dbm, 14.0);
@@ -434,10 +434,10 @@ TEST(LoaderRadio, ReadsEveryKeyWithItsUnit) {
   EXPECT_EQ(d.css_rate, ch::DataRate::Css12k5);
   EXPECT_EQ(d.fsk_rx_spacing, 630 * kMillisecond);
   EXPECT_EQ(d.css_rx_interval, 10 * kSecond);
-  EXPECT_DOUBLE_EQ(d.battery.capacity_mah, 2400.0);  // 2.4Ah
+  EXPECT_DOUBLE_EQ(d.battery_mah, 2400.0);  // 2.4Ah
   EXPECT_EQ(d.mac_retries, 0u);
   EXPECT_NEAR(d.sleep_ua, 0.5, 1e-12);  // 500nA
-  const models::DeviceRadioConfig& lock = s.fleet.device_types.at(1).radio;
+  const models::DeviceRadioConfig& lock = s.world.device_types.at(1).radio;
   EXPECT_FALSE(lock.placement.near_gateways);
   EXPECT_EQ(lock.placement.spec.kind, ch::PlacementKind::Disc);
   EXPECT_DOUBLE_EQ(lock.placement.spec.radius_m, 80.0);
@@ -449,13 +449,13 @@ TEST(LoaderRadio, UnitConversions) {
     return load_scenario_text("scenario: {name: u, duration: 1h}\nfleet:\n  device_types:\n"
                               "    - {name: d, count: 2, qualified: true, radio: " + radio + "}\n",
                               "u.yaml")
-        .fleet.device_types.at(0)
+        .world.device_types.at(0)
         .radio;
   };
   EXPECT_DOUBLE_EQ(device("{placement: {pattern: disc, radius: 2.5km}}").placement.spec.radius_m, 2500.0);
   EXPECT_DOUBLE_EQ(device("{placement: {pattern: near_gateways}}").placement.near_radius_m, 25.0);
-  EXPECT_DOUBLE_EQ(device("{battery: 2400mAh}").battery.capacity_mah, 2400.0);
-  EXPECT_DOUBLE_EQ(device("{battery: 0}").battery.capacity_mah, 0.0);  // mains powered
+  EXPECT_DOUBLE_EQ(device("{battery: 2400mAh}").battery_mah, 2400.0);
+  EXPECT_DOUBLE_EQ(device("{battery: 0}").battery_mah, 0.0);  // mains powered
   EXPECT_DOUBLE_EQ(device("{sleep_current: 2uA}").sleep_ua, 2.0);
   EXPECT_DOUBLE_EQ(device("{sleep_current: 1.5mA}").sleep_ua, 1500.0);
   EXPECT_DOUBLE_EQ(device("{tx_power: -3dBm}").subghz_tx_power_dbm, -3.0);
@@ -466,7 +466,7 @@ TEST(LoaderRadio, UnitConversions) {
     return load_scenario_text("scenario: {name: u, duration: 1h}\ntopology:\n" + keys +
                                   "fleet:\n  device_types: [{name: d, count: 2, qualified: true}]\n",
                               "u.yaml")
-        .topology;
+        .world;
   };
   EXPECT_DOUBLE_EQ(topology("  capture_threshold: 6dB\n").radio.capture_threshold_db, 6.0);
   EXPECT_DOUBLE_EQ(topology("  noise_figure: 0dB\n").radio.noise_figure_db, 0.0);
@@ -503,10 +503,10 @@ TEST(LoaderRadio, HardwareProfilesAndTimings) {
       "        nrf52840: {tx_current: [[0dBm, 7mA]], rx: 6mA}\n"
       "    - {name: e, count: 1, qualified: true}\n",
       "hw.yaml");
-  EXPECT_EQ(s.topology.gateways.at(0).radio.beacon_period, 5 * kSecond);
-  const DeviceType& d = s.fleet.device_types.at(0);
-  EXPECT_DOUBLE_EQ(d.radio.mcu_active_ma, 4.5);
-  EXPECT_EQ(d.mcu_cycles, (std::vector<std::pair<std::uint8_t, std::uint64_t>>{
+  EXPECT_EQ(s.world.gateways.at(0).radio.beacon_period, 5 * kSecond);
+  const models::DeviceTypeConfig& d = s.world.device_types.at(0);
+  EXPECT_DOUBLE_EQ(d.mcu.active_ma, 4.5);
+  EXPECT_EQ(d.mcu.cycles, (std::vector<std::pair<std::uint8_t, std::uint64_t>>{
                               {static_cast<std::uint8_t>(hw::CryptoOp::X25519Ecdh), 600'000},
                               {static_cast<std::uint8_t>(hw::CryptoOp::HkdfSha256), 70'000}}));
   EXPECT_EQ(d.radio.ble_adv_interval, 2 * kSecond);
@@ -527,9 +527,9 @@ TEST(LoaderRadio, HardwareProfilesAndTimings) {
   EXPECT_DOUBLE_EQ(n.rx_ma, 6.0);
 
   // Defaults of the other type: the hardware profiles' own values.
-  const DeviceType& e = s.fleet.device_types.at(1);
-  EXPECT_TRUE(e.mcu_cycles.empty());
-  EXPECT_DOUBLE_EQ(e.radio.mcu_active_ma, 3.3);
+  const models::DeviceTypeConfig& e = s.world.device_types.at(1);
+  EXPECT_TRUE(e.mcu.cycles.empty());
+  EXPECT_DOUBLE_EQ(e.mcu.active_ma, 3.3);
   EXPECT_EQ(e.radio.ble_adv_interval, 1000 * kMillisecond);
   EXPECT_EQ(e.radio.sx1262.tx_current.size(), 3u);
   EXPECT_DOUBLE_EQ(e.radio.sx1262.rx_ma, 4.2);

@@ -13,6 +13,7 @@
 #include "sim/scenario/enum_tables.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/scenario_template.hpp"
+#include "sim/scenario/settings_reader.hpp"
 
 namespace st::scenario {
 namespace {
@@ -29,7 +30,7 @@ TEST(Template, LoadsCleanly) {
   EXPECT_EQ(s.duration, kHour);
   EXPECT_GE(s.device_count(), 150u);
   EXPECT_LE(s.device_count(), 250u);
-  EXPECT_FALSE(s.topology.gateways.empty());
+  EXPECT_FALSE(s.world.gateways.empty());
   EXPECT_FALSE(s.timeline.empty());
   EXPECT_FALSE(s.expectations.empty());
   // It reaches registered, deregistered and blocked: it de-registers and revokes devices, and expects all three.
@@ -90,6 +91,54 @@ TEST(Template, EveryKeyIsCommentedWhereItFirstAppears) {
     EXPECT_TRUE(contains(line, " # ")) << "no comment where '" << key << "' first appears: " << line;
   }
   EXPECT_GT(keys, 50u);
+}
+
+// Every setting declared with a model's configuration (models/base) is shown in the template and documented in
+// docs/scenario-format.md, and its default lies in its declared range.
+template <typename Config>
+void check_declared_settings(std::string_view doc, const char* config) {
+  const std::string_view t = scenario_template();
+  const Config defaults{};
+  std::apply(
+      [&](const auto&... setting) {
+        const auto check = [&](const auto& x) {
+          const std::string key(x.key);
+          EXPECT_TRUE(contains(t, key + ":")) << config << ": '" << key << "' is not in the template";
+          EXPECT_TRUE(contains(doc, "`" + key + "`") || contains(doc, key + ":"))
+              << config << ": '" << key << "' is not in docs/scenario-format.md";
+          if constexpr (requires { x.min; }) {
+            const auto& v = defaults.*x.member;
+            using T = std::remove_cvref_t<decltype(v)>;
+            if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+              EXPECT_GE(v, x.min) << config << "." << key;
+              EXPECT_LE(v, x.max) << config << "." << key;
+            } else if constexpr (std::is_floating_point_v<T>) {
+              EXPECT_GE(v, x.min * x.scale) << config << "." << key;
+              EXPECT_LE(v, x.max * x.scale) << config << "." << key;
+            }
+          }
+        };
+        (check(setting), ...);
+      },
+      models::Settings<Config>::list);
+}
+
+TEST(Settings, EveryDeclaredSettingIsInTheTemplateAndTheDocsWithADefaultInRange) {
+  const std::filesystem::path path = std::filesystem::path(ST_SOURCE_DIR) / "docs" / "scenario-format.md";
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  check_declared_settings<models::CloudConfig>(doc, "CloudConfig");
+  check_declared_settings<models::BackoffConfig>(doc, "BackoffConfig");
+  check_declared_settings<models::TrafficConfig>(doc, "TrafficConfig");
+  check_declared_settings<models::McuConfig>(doc, "McuConfig");
+  check_declared_settings<models::DeviceRadioConfig>(doc, "DeviceRadioConfig");
+  check_declared_settings<hw::Sx1262Profile>(doc, "Sx1262Profile");
+  check_declared_settings<hw::Nrf52840BleProfile>(doc, "Nrf52840BleProfile");
+  check_declared_settings<models::GatewayGroupConfig>(doc, "GatewayGroupConfig");
+  check_declared_settings<models::GatewayRadioConfig>(doc, "GatewayRadioConfig");
+  check_declared_settings<models::RadioWorldConfig>(doc, "RadioWorldConfig");
+  check_declared_settings<models::LinkHopConfig>(doc, "LinkHopConfig");
 }
 
 TEST(ShippedScenarios, AllLoadCleanly) {

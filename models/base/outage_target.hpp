@@ -1,0 +1,23 @@
+// OutageTarget: what a timeline outage takes down: a cloud actor (the network server, the application server, the
+// manufacturing ingest) or some of the gateways.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+namespace st::models {
+
+enum class OutageTarget : std::uint8_t { NetworkServer, ApplicationServer, Ingest, Gateways };
+inline constexpr OutageTarget kOutageTargets[] = {OutageTarget::NetworkServer, OutageTarget::ApplicationServer,
+                                                  OutageTarget::Ingest, OutageTarget::Gateways};
+
+constexpr std::string_view to_string(OutageTarget t) {
+  switch (t) {
+    case OutageTarget::NetworkServer: return "network_server";
+    case OutageTarget::ApplicationServer: return "application_server";
+    case OutageTarget::Ingest: return "ingest";
+    case OutageTarget::Gateways: return "gateways";
+  }
+  return "?";
+}
+
+}  // namespace st::models
