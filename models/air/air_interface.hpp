@@ -8,13 +8,11 @@
 
 #include "models/channel/link_type.hpp"
 #include "models/base/lifecycle_enums.hpp"
+#include "models/base/report_kinds.hpp"
 #include "sim/kernel/random_stream.hpp"
 #include "sim/kernel/sim_time.hpp"
 
 namespace st::models {
-
-// What a message is, for airtime accounting, energy attribution and the pcap file.
-enum class MessageClass : std::uint8_t { Registration, Uplink, Ack, Downlink };
 
 // A calendar entry to schedule when a message arrives (or is known lost): the receiving model's event.
 struct Continuation {

@@ -33,7 +33,7 @@ void DeviceEnergy::set_baseline(std::uint16_t type, double listening_ma) {
 void DeviceEnergy::depleted(std::uint32_t device, SimTime at) {
   fleet_[device].flags |= kBatteryDepleted;
   ++depleted_;
-  sink_.notice({at, "device", "battery_depleted", "device " + std::to_string(device)});
+  sink_.notice({at, Actor::Device, NoticeKind::BatteryDepleted, "device " + std::to_string(device)});
 }
 
 void DeviceEnergy::charge(std::uint32_t device, double charge_uc, MessageClass cls, SimTime now) {

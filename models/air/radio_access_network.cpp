@@ -16,14 +16,15 @@ namespace {
 
 constexpr std::uint32_t kPruneEvery = 4096;
 
-std::string_view class_name(MessageClass c) {
-  switch (c) {
-    case MessageClass::Registration: return "registration";
-    case MessageClass::Uplink: return "uplink";
-    case MessageClass::Ack: return "ack";
-    case MessageClass::Downlink: return "downlink";
+FrameOutcome outcome_of(ch::LossCause cause) {
+  switch (cause) {
+    case ch::LossCause::None: return FrameOutcome::Received;
+    case ch::LossCause::BelowSensitivity: return FrameOutcome::BelowSensitivity;
+    case ch::LossCause::Collision: return FrameOutcome::Collision;
+    case ch::LossCause::HalfDuplex: return FrameOutcome::HalfDuplex;
+    case ch::LossCause::ReceiverBusy: return FrameOutcome::GatewayBusy;
   }
-  return "uplink";
+  return FrameOutcome::Collision;
 }
 
 }  // namespace
@@ -110,9 +111,7 @@ void RadioAccessNetwork::finish(SimTime end) {
   for (std::uint32_t g = 0; g < gateways_.gateway_count(); ++g) {
     const GatewayLoad& l = gateways_.load(g);
     const GatewayGroupConfig& group = gateways_.group(g);
-    std::vector<std::uint8_t> links;
-    for (LinkType link : group.links) links.push_back(static_cast<std::uint8_t>(link));
-    sink_.gateway({g, gateways_.group_of(g), group.name, gateways_.position(g).x_m, gateways_.position(g).y_m, links,
+    sink_.gateway({g, gateways_.group_of(g), group.name, gateways_.position(g).x_m, gateways_.position(g).y_m, group.links,
                    l.devices_served, l.frames_received, l.frames_lost, l.frames_sent, l.rx_airtime, l.tx_airtime,
                    l.backhaul_bytes, l.backhaul_delayed, l.backhaul_wait, l.backhaul_dropped});
   }
@@ -276,21 +275,21 @@ void RadioAccessNetwork::put_on_medium(Transfer& tr, RandomStream& rng) {
   }
 }
 
-void RadioAccessNetwork::report(const Transfer& tr, std::string_view outcome) {
+void RadioAccessNetwork::report(const Transfer& tr, FrameOutcome outcome) {
   metrics::RadioFrameRecord rec{};
   rec.start = tr.start;
   rec.end = tr.end;
   rec.device = tr.device;
   rec.gateway = tr.phone ? metrics::kNoGateway : tr.gateway;
   rec.device_type = fleet_[tr.device].device_type;
-  rec.link = static_cast<std::uint8_t>(tr.link);
+  rec.link = tr.link;
   rec.uplink = tr.uplink;
   rec.channel = tr.channel;
   rec.frequency_hz = tr.link == LinkType::Ble ? ch::ble_centre_hz(tr.channel) : ch::kSubGhzPlan.centre_hz(tr.channel);
   rec.rssi_dbm = tr.rssi;
   rec.snr_db = tr.snr;
   rec.length = tr.frame_bytes;
-  rec.message = class_name(tr.cls);
+  rec.message = tr.cls;
   rec.outcome = outcome;
   if (!tr.bytes.empty()) {
     const std::size_t max = tr.link == LinkType::Ble ? tr.bytes.size()
@@ -306,30 +305,32 @@ void RadioAccessNetwork::on_event(const CalendarEntry& e) { end_frame(e.arg); }
 void RadioAccessNetwork::end_frame(std::uint32_t t) {
   Transfer& tr = transfers_[t];
   air::LinkMac& link_mac = mac(tr.link);
-  std::string_view outcome = "received";
+  FrameOutcome outcome = FrameOutcome::Received;
   if (tr.handle != kNone) {
-    const ch::LossCause cause = medium_.resolve(tr.handle);
+    outcome = outcome_of(medium_.resolve(tr.handle));
     tr.handle = kNone;
-    if (cause != ch::LossCause::None) outcome = ch::to_string(cause);
-    else if (gateways_.down_during(tr.gateway, tr.start, tr.end)) outcome = "gateway_down";
-    else if (tr.uplink && link_mac.loses_to_beacon() && schedule_.in_beacon(tr.gateway, tr.start, tr.end))
-      outcome = "half_duplex";
+    // Received on the medium, it can still be lost to its gateway's outage, or to its beacon (half duplex).
+    if (outcome == FrameOutcome::Received && gateways_.down_during(tr.gateway, tr.start, tr.end))
+      outcome = FrameOutcome::GatewayDown;
+    else if (outcome == FrameOutcome::Received && tr.uplink && link_mac.loses_to_beacon() &&
+             schedule_.in_beacon(tr.gateway, tr.start, tr.end))
+      outcome = FrameOutcome::HalfDuplex;
     GatewayLoad& l = gateways_.load(tr.gateway);
     if (tr.uplink) {
       l.rx_airtime += tr.end - tr.start;
       // (a frame whose charge emptied the device's battery is lost: reported battery_depleted below)
-      if (outcome == "received" && powered(tr.device)) ++l.frames_received;
+      if (outcome == FrameOutcome::Received && powered(tr.device)) ++l.frames_received;
       else ++l.frames_lost;
     } else if (!gateways_.down_during(tr.gateway, tr.start, tr.end)) {  // a gateway that was down sent nothing
       ++l.frames_sent;
       l.tx_airtime += tr.end - tr.start;
     }
   }
-  if (!powered(tr.device)) outcome = "battery_depleted";
+  if (!powered(tr.device)) outcome = FrameOutcome::BatteryDepleted;
   report(tr, outcome);
   const SimTime now = kernel_.now();
   RandomStream rng = fleet_.stream(tr.device);
-  if (outcome == "received") {
+  if (outcome == FrameOutcome::Received) {
     const SimTime next_ready = tr.phone ? now : link_mac.after_received(frame_request(tr, now), now);
     tr.tries = 0;
     if (++tr.fragment < tr.fragments) {
@@ -343,8 +344,9 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
   }
   // Lost: sent again as the link allows (FSK and BLE both ways, CSS downlinks), unless it was below sensitivity or
   // its gateway was down.
-  const bool retry = powered(tr.device) && outcome != "below_sensitivity" && outcome != "gateway_down" &&
-                     link_mac.retransmits(tr.uplink) && tr.tries < fleet_.type_of(tr.device).radio.mac_retries;
+  const bool retry = powered(tr.device) && outcome != FrameOutcome::BelowSensitivity &&
+                     outcome != FrameOutcome::GatewayDown && link_mac.retransmits(tr.uplink) &&
+                     tr.tries < fleet_.type_of(tr.device).radio.mac_retries;
   if (retry) {
     ++tr.tries;
     const SimTime ready = link_mac.retry_ready(tr.gateway, tr.uplink, now, rng);

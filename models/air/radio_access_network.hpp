@@ -75,7 +75,7 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   void end_frame(std::uint32_t t);
   void lose(std::uint32_t t, SimTime at);
   void deliver(std::uint32_t t, SimTime at);
-  void report(const Transfer& tr, std::string_view outcome);
+  void report(const Transfer& tr, FrameOutcome outcome);
 
   Dispatcher& kernel_;
   metrics::MetricsSink& sink_;

@@ -11,7 +11,7 @@
 #include "models/base/lifecycle_enums.hpp"
 #include "models/base/setting.hpp"
 #include "models/channel/link_type.hpp"
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/sim_time.hpp"
 

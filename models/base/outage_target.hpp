@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "models/base/report_kinds.hpp"
+
 namespace st::models {
 
 enum class OutageTarget : std::uint8_t { NetworkServer, ApplicationServer, Ingest, Gateways };
@@ -18,6 +20,17 @@ constexpr std::string_view to_string(OutageTarget t) {
     case OutageTarget::Gateways: return "gateways";
   }
   return "?";
+}
+
+// The actor an outage takes down (the name its notices carry).
+constexpr Actor actor_of(OutageTarget t) {
+  switch (t) {
+    case OutageTarget::NetworkServer: return Actor::NetworkServer;
+    case OutageTarget::ApplicationServer: return Actor::ApplicationServer;
+    case OutageTarget::Ingest: return Actor::Ingest;
+    case OutageTarget::Gateways: return Actor::Gateways;
+  }
+  return Actor::Gateways;
 }
 
 }  // namespace st::models

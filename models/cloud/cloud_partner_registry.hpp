@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/cloud/service_station.hpp"
+#include "models/base/cause.hpp"
 #include "models/base/cloud_config.hpp"
 #include "models/base/device_type_config.hpp"
 #include "sim/kernel/huge_page_allocator.hpp"
@@ -46,6 +47,15 @@ class CloudPartnerRegistry {
 
   // The developer revokes Sidewalk permission for device d (for good).
   void revoke_permission(std::uint32_t d);
+
+  // Whether the cloud partner takes a registration of device d (Cause::None), or why not: it must be associated
+  // with its developer's account, and the developer must not have revoked its permission.
+  Cause admit_registration(std::uint32_t d) const {
+    if (!devices_[d].associated) return Cause::NotAssociated;
+    return admit(d);
+  }
+  // Whether it passes the device's traffic on (Cause::None), or why not: the developer revoked its permission.
+  Cause admit(std::uint32_t d) const { return permission_revoked(d) ? Cause::DeveloperRevoked : Cause::None; }
   // Whether the developer revoked permission for d. Every uplink asks; while no permission is revoked (the usual
   // case) it answers without reading d's record, a cache miss per uplink in a large fleet.
   bool permission_revoked(std::uint32_t d) const { return permissions_revoked_ != 0 && devices_[d].permission_revoked; }

@@ -3,8 +3,8 @@
 // revoked device type. Its service time and outages come from its ServiceStation.
 #pragma once
 #include <cstdint>
-#include <string_view>
 
+#include "models/base/cause.hpp"
 #include "models/cloud/service_station.hpp"
 #include "models/security/chain_verifier.hpp"
 #include "models/security/device_identity.hpp"
@@ -20,18 +20,17 @@ class ManufacturingIngest {
 
   ServiceStation& station() { return station_; }
   security::ChainVerifier& verifier() { return verifier_; }
-  // Empty when the record is accepted, else the cause of its rejection.
-  std::string_view authenticate(const security::DeviceIdentity& record, const security::TypeChains& chains,
-                                const security::RevocationList& revocations) {
+  // Cause::None when the record is accepted, else the cause of its rejection.
+  Cause authenticate(const security::DeviceIdentity& record, const security::TypeChains& chains,
+                     const security::RevocationList& revocations) {
     return decide(verifier_.verify(record, chains), record.device_type, revocations);
   }
-  // The same with the chain verdict computed beforehand (by verifier().verify on the same record).
-  std::string_view decide(security::ChainError err, std::uint16_t device_type,
-                          const security::RevocationList& revocations) {
-    std::string_view cause;
-    if (err != security::ChainError::None) cause = security::to_string(err);
-    else if (revocations.device_type_revoked(device_type)) cause = "device_type_revoked";
-    ++(cause.empty() ? accepted_ : rejected_);
+  // The same with the chain verdict computed beforehand (by verifier().verify on the same record): the ingest's
+  // rule, both chains to the root and a type that is not revoked.
+  Cause decide(security::ChainError err, std::uint16_t device_type, const security::RevocationList& revocations) {
+    Cause cause = security::cause_of(err);
+    if (cause == Cause::None && revocations.device_type_revoked(device_type)) cause = Cause::DeviceTypeRevoked;
+    ++(cause == Cause::None ? accepted_ : rejected_);
     return cause;
   }
   std::uint64_t accepted() const { return accepted_; }

@@ -31,7 +31,7 @@ metrics::FleetState Fleet::visible_of(Phase p) {
   return FleetState::None;
 }
 
-void Fleet::set_phase(std::uint32_t device, Phase phase, SimTime now, std::string_view cause) {
+void Fleet::set_phase(std::uint32_t device, Phase phase, SimTime now, Cause cause) {
   DeviceRecord& d = devices_[device];
   d.phase = phase;
   const metrics::FleetState to = visible_of(phase);
@@ -39,6 +39,11 @@ void Fleet::set_phase(std::uint32_t device, Phase phase, SimTime now, std::strin
   const metrics::FleetState from = d.visible;
   d.visible = to;
   sink_.transition({now, device, d.device_type, metrics::Smsn(d.identity.smsn), from, to, cause});
+}
+
+void Fleet::report_refusal(std::uint32_t device, SimTime now, Actor actor, Refused what, Cause cause) const {
+  const DeviceRecord& d = devices_[device];
+  sink_.refusal({now, device, d.device_type, metrics::Smsn(d.identity.smsn), actor, what, cause});
 }
 
 }  // namespace st::models

@@ -2,7 +2,6 @@
 // state of each device kept in step with the metrics sink.
 #pragma once
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
 #include "models/fleet/device_record.hpp"
@@ -36,7 +35,9 @@ class Fleet {
   }
 
   // Move a device to a phase, reporting the visible transition (if any) to the sink with its cause.
-  void set_phase(std::uint32_t device, Phase phase, SimTime now, std::string_view cause);
+  void set_phase(std::uint32_t device, Phase phase, SimTime now, Cause cause);
+  // Report that `actor` refused `what` of the device at `now` for `cause`.
+  void report_refusal(std::uint32_t device, SimTime now, Actor actor, Refused what, Cause cause) const;
   static metrics::FleetState visible_of(Phase p);
 
  private:

@@ -74,16 +74,16 @@ void DeviceLifecycle::deregister(std::uint32_t device) {
   DeviceRecord& d = ctx_.fleet[device];
   ++d.generation;  // every pending event of the old session is stale from now on
   registration_.abandon(device);
-  traffic_.flush(device, "deregistered");
+  traffic_.flush(device, Cause::Deregistered);
   d.network_key.wipe();
   d.application_key.wipe();
-  ctx_.network_server.wipe_session(device);
-  ctx_.application_server.wipe_session(device);
-  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  ctx_.cloud.network_server.sessions().wipe(device);
+  ctx_.cloud.application_server.sessions().wipe(device);
+  WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
   w.associated = false;
   w.status = WirelessStatus::Provisioned;
   d.retries = 0;
-  ctx_.fleet.set_phase(device, Phase::Deregistered, ctx_.now(), "end_customer_deregister");
+  ctx_.fleet.set_phase(device, Phase::Deregistered, ctx_.now(), Cause::EndCustomerDeregister);
 }
 
 std::uint32_t DeviceLifecycle::deregister_devices(const DeviceSelection& s, RandomStream& rng) {
@@ -92,7 +92,7 @@ std::uint32_t DeviceLifecycle::deregister_devices(const DeviceSelection& s, Rand
       [this](std::uint32_t d) { deregister(d); });
 }
 
-void DeviceLifecycle::block(std::uint32_t device, std::string_view cause) {
+void DeviceLifecycle::block(std::uint32_t device, Cause cause) {
   DeviceRecord& d = ctx_.fleet[device];
   // The device does not know: it keeps its keys and keeps sending; the cloud refuses it from now on.
   registration_.abandon(device);
@@ -112,18 +112,18 @@ bool live(const DeviceRecord& d) {
 std::uint32_t DeviceLifecycle::revoke_devices(const DeviceSelection& s, RandomStream& rng) {
   ctx_.crypto.drain();
   return select(s, rng, live, [this](std::uint32_t d) {
-    ctx_.network_server.revocations().revoke_device(ctx_.fleet[d].identity.smsn);
-    block(d, "device_revoked");
+    ctx_.cloud.network_server.revocations().revoke_device(ctx_.fleet[d].identity.smsn);
+    block(d, Cause::DeviceRevoked);
   });
 }
 
 std::uint32_t DeviceLifecycle::revoke_device_type(std::uint16_t type) {
   ctx_.crypto.drain();
-  ctx_.network_server.revocations().revoke_device_type(type);
+  ctx_.cloud.network_server.revocations().revoke_device_type(type);
   std::uint32_t n = 0;
   for (std::uint32_t d = ctx_.fleet.first_of_type(type); d < ctx_.fleet.end_of_type(type); ++d) {
     if (live(ctx_.fleet[d])) {
-      block(d, "device_type_revoked");
+      block(d, Cause::DeviceTypeRevoked);
       ++n;
     }
   }
@@ -132,8 +132,8 @@ std::uint32_t DeviceLifecycle::revoke_device_type(std::uint16_t type) {
 
 std::uint32_t DeviceLifecycle::developer_revoke(const DeviceSelection& s, RandomStream& rng) {
   return select(s, rng, live, [this](std::uint32_t d) {
-    ctx_.cloud_partner.revoke_permission(d);
-    block(d, "developer_revoked");
+    ctx_.cloud.cloud_partner.revoke_permission(d);
+    block(d, Cause::DeveloperRevoked);
   });
 }
 
@@ -149,17 +149,10 @@ std::uint32_t DeviceLifecycle::forge_attack(const DeviceSelection& s, RandomStre
       [this](std::uint32_t d) { ctx_.fleet[d].flags |= kForgeNext; });
 }
 
-void DeviceLifecycle::qualify(std::uint16_t type) { ctx_.cloud_partner.profile(type).qualified = true; }
+void DeviceLifecycle::qualify(std::uint16_t type) { ctx_.cloud.cloud_partner.profile(type).qualified = true; }
 
 void DeviceLifecycle::cloud_outage(OutageTarget target, SimTime duration) {
-  ServiceStation* s = nullptr;
-  switch (target) {
-    case OutageTarget::NetworkServer: s = &ctx_.network_server.station(); break;
-    case OutageTarget::ApplicationServer: s = &ctx_.application_server.station(); break;
-    case OutageTarget::Ingest: s = &ctx_.ingest.station(); break;
-    case OutageTarget::Gateways: return;  // not a cloud actor: GatewayPool::outage
-  }
-  s->outage(ctx_.now(), ctx_.now() + duration);
+  if (ServiceStation* s = ctx_.cloud.station(target)) s->outage(ctx_.now(), ctx_.now() + duration);
 }
 
 }  // namespace st::models

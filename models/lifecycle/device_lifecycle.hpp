@@ -42,7 +42,7 @@ class DeviceLifecycle {
   void cloud_outage(OutageTarget target, SimTime duration);
 
   void deregister(std::uint32_t device);
-  void block(std::uint32_t device, std::string_view cause);
+  void block(std::uint32_t device, Cause cause);
 
   DeviceProvisioning& provisioning() { return provisioning_; }
   DeviceRegistration& registration() { return registration_; }

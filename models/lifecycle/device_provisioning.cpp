@@ -17,9 +17,9 @@ void DeviceProvisioning::start_factory_work(std::uint32_t device, const std::arr
   job->identity.smsn = smsn;
   job->identity.device_type = type;
   job->work = PendingWork(ctx_.crypto, [&ctx = ctx_, f = job.get(), device]() {
-    f->identity = ctx.manufacturer.make_keys(f->identity.device_type, f->identity.smsn, device);
-    ctx.manufacturer.sign_reserved(f->identity);
-    f->verdict = ctx.ingest.verifier().verify(f->identity, ctx.pki.type_chains(f->identity.device_type));
+    f->identity = ctx.cloud.manufacturer.make_keys(f->identity.device_type, f->identity.smsn, device);
+    ctx.cloud.manufacturer.sign_reserved(f->identity);
+    f->verdict = ctx.cloud.ingest.verifier().verify(f->identity, ctx.pki.type_chains(f->identity.device_type));
   });
   in_factory_.emplace(device, std::move(job));
 }
@@ -29,7 +29,7 @@ void DeviceProvisioning::prefetch(std::uint16_t type, std::uint32_t upto) {
   // Only where the factory will sign (an unqualified production type is refused at manufacture): the work is
   // pure, so doing it early changes nothing but when the cores do it.
   if (cfg.flow != ProvisioningFlow::MassProduction ||
-      (cfg.stage == Stage::Production && !ctx_.cloud_partner.profile(type).qualified))
+      (cfg.stage == Stage::Production && !ctx_.cloud.cloud_partner.profile(type).qualified))
     return;
   const std::uint32_t first = ctx_.fleet.first_of_type(type);
   upto = std::min(upto, cfg.count);
@@ -60,16 +60,15 @@ void DeviceProvisioning::on_event(const CalendarEntry& e) {
   }
 }
 
-void DeviceProvisioning::reject(std::uint32_t device, std::string_view actor, std::string_view cause) {
-  DeviceRecord& d = ctx_.fleet[device];
-  const bool at_ingest = actor == "ingest";
-  ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), actor,
-                     at_ingest ? "ingest_record" : "provisioning", cause});
+void DeviceProvisioning::reject(std::uint32_t device, Actor actor, Cause cause) {
+  const DeviceRecord& d = ctx_.fleet[device];
+  ctx_.fleet.report_refusal(device, ctx_.now(), actor, actor == Actor::Ingest ? Refused::IngestRecord : Refused::Provisioning,
+                            cause);
   ctx_.fleet.set_phase(device, Phase::Rejected, ctx_.now(), cause);
   if (ctx_.fleet.type_of(device).flow == ProvisioningFlow::MassProduction) {
-    ctx_.manufacturer.notified_of_rejection();
-    ctx_.sink.notice({ctx_.now(), actor, "factory_notified",
-                      "device " + security::to_hex(d.identity.smsn) + " rejected: " + std::string(cause)});
+    ctx_.cloud.manufacturer.notified_of_rejection();
+    ctx_.sink.notice({ctx_.now(), actor, NoticeKind::FactoryNotified,
+                      "device " + security::to_hex(d.identity.smsn) + " rejected: " + std::string(to_string(cause))});
   }
 }
 
@@ -90,44 +89,44 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   const bool mass = cfg.flow == ProvisioningFlow::MassProduction;
   if (mass) {
     d.identity = security::DeviceIdentity{};
-    d.identity.smsn = ctx_.manufacturer.assign_smsn(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer);
+    d.identity.smsn = ctx_.cloud.manufacturer.assign_smsn(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer);
     d.identity.device_type = type;
   } else {
-    d.identity = ctx_.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
+    d.identity = ctx_.cloud.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
   }
-  ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), "manufactured");
+  ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), Cause::Manufactured);
   d.energy.integrate_baseline(0.0, ctx_.now());  // its battery starts draining when it is made
 
   if (!mass) {
     // The developer flashes the device by hand; the cloud partner holds the DAK and signs, one at a time.
-    const std::uint16_t account = ctx_.cloud_partner.account_of_type(type);
-    if (!ctx_.cloud_partner.admit_prototype(account)) {
-      reject(device, "cloud_partner", "prototype_limit");
+    const std::uint16_t account = ctx_.cloud.cloud_partner.account_of_type(type);
+    if (!ctx_.cloud.cloud_partner.admit_prototype(account)) {
+      reject(device, Actor::CloudPartner, Cause::PrototypeLimit);
       return;
     }
-    if (ctx_.network_server.revocations().device_type_revoked(type)) {
-      reject(device, "cloud_partner", "device_type_revoked");
+    if (ctx_.cloud.network_server.revocations().device_type_revoked(type)) {
+      reject(device, Actor::CloudPartner, Cause::DeviceTypeRevoked);
       return;
     }
     ctx_.pki.dak(type).sign_device(d.identity);
-    const SimTime done = ctx_.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
+    const SimTime done = ctx_.cloud.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
     if (done == kNever) {
-      reject(device, "cloud_partner", "cloud_partner_unavailable");
+      reject(device, Actor::CloudPartner, Cause::CloudPartnerUnavailable);
       return;
     }
     ctx_.kernel.schedule_at(done, kProvisioningTarget, kIngestArrive, device);
     return;
   }
   // Mass production: pre-production DAKs sign a limited number of devices; production needs qualification.
-  const DeviceProfile& profile = ctx_.cloud_partner.profile(type);
+  const DeviceProfile& profile = ctx_.cloud.cloud_partner.profile(type);
   if (cfg.stage == Stage::Production && !profile.qualified) {
     in_factory_.erase(device);
-    reject(device, "contract_manufacturer", "not_qualified");
+    reject(device, Actor::ContractManufacturer, Cause::NotQualified);
     return;
   }
-  if (!ctx_.manufacturer.reserve_signature(type)) {
+  if (!ctx_.cloud.manufacturer.reserve_signature(type)) {
     in_factory_.erase(device);  // its factory work (if started) is not used
-    reject(device, "contract_manufacturer", "dak_signature_limit");
+    reject(device, Actor::ContractManufacturer, Cause::DakSignatureLimit);
     return;
   }
   if (rng.bernoulli(ctx_.config.cloud.ingest_fault_rate)) d.flags |= kIngestFault;
@@ -139,10 +138,10 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
 }
 
 void DeviceProvisioning::submit_to_ingest(std::uint32_t device, RandomStream& rng) {
-  const SimTime done = ctx_.ingest.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.ingest.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {
     // The upload fails while the ingest is down: the contract manufacturer retries with backoff.
-    const SimTime wait = ctx_.manufacturer.upload_retry_delay(ctx_.fleet[device].retries, ctx_.config.cloud.backoff.initial,
+    const SimTime wait = ctx_.cloud.manufacturer.upload_retry_delay(ctx_.fleet[device].retries, ctx_.config.cloud.backoff.initial,
                                                               ctx_.config.cloud.backoff.max, rng);
     ctx_.kernel.schedule_in(wait, kProvisioningTarget, kManufacture, device);
     return;
@@ -158,7 +157,7 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
   // Both flows authenticate the device data by its two certificate chains: the manufacturing (EDI)
   // ingest for mass production, the cloud partner for hand-flashed prototypes.
   const bool mass = ctx_.fleet.type_of(device).flow == ProvisioningFlow::MassProduction;
-  const std::string_view actor = mass ? "ingest" : "cloud_partner";
+  const Actor actor = mass ? Actor::Ingest : Actor::CloudPartner;
   security::ChainError verified = security::ChainError::None;
   bool have_verdict = false;
   if (auto it = in_factory_.find(device); it != in_factory_.end()) {
@@ -178,17 +177,17 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
       ctx_.fleet.commit(device, rng);
       d.flags = static_cast<std::uint8_t>(d.flags & ~kIngestFault);
     }
-    std::string_view cause;
+    Cause cause = Cause::None;
     if (mass && have_verdict) {
-      cause = ctx_.ingest.decide(verified, type, ctx_.network_server.revocations());
+      cause = ctx_.cloud.ingest.decide(verified, type, ctx_.cloud.network_server.revocations());
     } else if (mass) {
-      cause = ctx_.ingest.authenticate(record, ctx_.pki.type_chains(type), ctx_.network_server.revocations());
+      cause = ctx_.cloud.ingest.authenticate(record, ctx_.pki.type_chains(type), ctx_.cloud.network_server.revocations());
     } else {
-      const security::ChainError err = cloud_verifier_.verify(record, ctx_.pki.type_chains(type));
-      if (err != security::ChainError::None) cause = security::to_string(err);
-      else if (ctx_.network_server.revocations().device_type_revoked(type)) cause = "device_type_revoked";
+      cause = security::cause_of(cloud_verifier_.verify(record, ctx_.pki.type_chains(type)));
+      if (cause == Cause::None && ctx_.cloud.network_server.revocations().device_type_revoked(type))
+        cause = Cause::DeviceTypeRevoked;
     }
-    if (!cause.empty()) {
+    if (cause != Cause::None) {
       reject(device, actor, cause);
       return;
     }
@@ -197,16 +196,16 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
 }
 
 void DeviceProvisioning::provisioned(std::uint32_t device) {
-  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
   w.status = WirelessStatus::Provisioned;
-  w.account = ctx_.cloud_partner.account_of_type(ctx_.fleet[device].device_type);
-  ctx_.network_server.map_cloud_partner(device, NetworkServer::kAwsIotCore);
-  ctx_.fleet.set_phase(device, Phase::Created, ctx_.now(), "provisioned");
+  w.account = ctx_.cloud.cloud_partner.account_of_type(ctx_.fleet[device].device_type);
+  ctx_.cloud.network_server.map_cloud_partner(device, NetworkServer::kAwsIotCore);
+  ctx_.fleet.set_phase(device, Phase::Created, ctx_.now(), Cause::Provisioned);
   associate(device);
 }
 
 void DeviceProvisioning::associate(std::uint32_t device) {
-  const SimTime done = ctx_.cloud_partner.association_station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.cloud_partner.association_station().serve(ctx_.now(), ctx_.cloud_rng);
   const SimTime at = done == kNever ? ctx_.now() + ctx_.config.cloud.backoff.initial : done;
   ctx_.kernel.schedule_at(at, kProvisioningTarget, kAssociated, device, ctx_.fleet[device].generation);
 }
@@ -215,9 +214,9 @@ void DeviceProvisioning::associated(std::uint32_t device, std::uint16_t generati
   DeviceRecord& d = ctx_.fleet[device];
   if (d.generation != generation) return;
   if (d.phase != Phase::Created && d.phase != Phase::Deregistered) return;
-  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
   w.associated = true;
-  ctx_.fleet.set_phase(device, Phase::Associated, ctx_.now(), "associated");
+  ctx_.fleet.set_phase(device, Phase::Associated, ctx_.now(), Cause::Associated);
   if (associated_hook_) associated_hook_(device);
 }
 

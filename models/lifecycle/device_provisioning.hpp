@@ -44,7 +44,8 @@ class DeviceProvisioning : public EventHandler {
   void ingest_arrive(std::uint32_t device);
   void provisioned(std::uint32_t device);
   void associated(std::uint32_t device, std::uint16_t generation);
-  void reject(std::uint32_t device, std::string_view actor, std::string_view cause);
+  // `actor` rejects the device for `cause`; the factory is told (mass production).
+  void reject(std::uint32_t device, Actor actor, Cause cause);
 
   // A mass-produced device between the factory and the ingest: its store and the ingest's verdict on it.
   struct InFactory {

@@ -16,7 +16,7 @@ struct DeviceRegistration::Attempt {
   std::uint8_t epoch = 0;
   bool device_done = false;
   bool app_done = false;
-  std::string_view failure;
+  Cause failure = Cause::None;  // why the network server refused it (the refusal is on its way to the device)
   std::unique_ptr<security::DeviceHandshake> device;
   std::unique_ptr<security::NetworkServerHandshake> server;
   std::unique_ptr<security::ApplicationServerHandshake> app;
@@ -67,7 +67,7 @@ void DeviceRegistration::on_event(const CalendarEntry& e) {
     case kAppConfirmAtApp: app_confirm_at_app(e.device, *a); break;
     case kServerConfirmAtDevice: server_confirm_at_device(e.device, *a); break;
     case kRefusalAtDevice: if (!a->device_done) fail(e.device, a->failure); break;
-    case kTimeout: if (!a->device_done) fail(e.device, "timeout"); break;
+    case kTimeout: if (!a->device_done) fail(e.device, Cause::Timeout); break;
     case kMessageLost: message_lost(*a); break;
     default: break;
   }
@@ -82,7 +82,7 @@ void DeviceRegistration::send(std::uint32_t device, Attempt& a, SimTime depart, 
   m.cls = MessageClass::Registration;
   m.bytes = a.message;
   m.depart = depart;
-  if (a.via == RegistrationPath::MobileApp) m.relay = ctx_.mobile_app.relay_delay(rng);
+  if (a.via == RegistrationPath::MobileApp) m.relay = ctx_.cloud.mobile_app.relay_delay(rng);
   m.arrived = {kRegistrationTarget, static_cast<std::uint16_t>(kind), device, a.number};
   m.lost = Continuation{kRegistrationTarget, kMessageLost, device, a.number};
   if (to_device) ctx_.air.to_device(m, rng);
@@ -135,7 +135,7 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
   Attempt& ref = *a;
   attempts_[device] = std::move(a);
   if (!reachable) {
-    fail(device, "no_coverage");
+    fail(device, Cause::NoCoverage);
     return;
   }
   const CryptoOp keygen = cfg.curve == security::EcdhCurve::X25519 ? CryptoOp::X25519Keygen : CryptoOp::P256Keygen;
@@ -158,45 +158,41 @@ void DeviceRegistration::hello_ready(std::uint32_t device, Attempt& a) {
   send_to_server(device, a, ctx_.now(), kHelloAtServer);
 }
 
-void DeviceRegistration::refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause) {
-  DeviceRecord& d = ctx_.fleet[device];
-  ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "network_server",
-                     "handshake", cause});
+void DeviceRegistration::refuse(std::uint32_t device, Attempt& a, SimTime at, Cause cause) {
+  ctx_.fleet.report_refusal(device, ctx_.now(), Actor::NetworkServer, Refused::Handshake, cause);
   a.failure = cause;
   a.message.assign(8, 0);  // a short refusal frame
   send_to_device(device, a, at, kRefusalAtDevice);
 }
 
 void DeviceRegistration::hello_at_server(std::uint32_t device, Attempt& a) {
-  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) return;  // the network server is down
-  if (ctx_.network_server.cloud_partner_of(device) == NetworkServer::kNoCloudPartner ||
-      !ctx_.cloud_partner.device(device).associated) {
-    refuse(device, a, done, "not_associated");
-    return;
-  }
-  if (ctx_.cloud_partner.permission_revoked(device)) {
-    refuse(device, a, done, "developer_revoked");
+  // The network server and the cloud partner each decide whether they take this device's registration.
+  Cause refused = ctx_.cloud.network_server.admit_registration(device);
+  if (refused == Cause::None) refused = ctx_.cloud.cloud_partner.admit_registration(device);
+  if (refused != Cause::None) {
+    refuse(device, a, done, refused);
     return;
   }
   a.server = std::make_unique<security::NetworkServerHandshake>(
-      ctx_.pki, ctx_.network_server.verifier(), ctx_.network_server.revocations(), ctx_.keys,
+      ctx_.pki, ctx_.cloud.network_server.verifier(), ctx_.cloud.network_server.revocations(), ctx_.keys,
       (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink, &ctx_.verdicts);
   run_step(device, a, done, kHelloServed, [](Attempt& at) { return at.server->on_device_hello(at.message); });
 }
 
 void DeviceRegistration::hello_served(std::uint32_t device, Attempt& a) {
   if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
-    refuse(device, a, ctx_.now(), security::to_string(err));
+    refuse(device, a, ctx_.now(), security::cause_of(err));
     return;
   }
   // Network server -> cloud partner -> application server.
-  const SimTime via_partner = ctx_.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime via_partner = ctx_.cloud.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
   ctx_.kernel.schedule_at(via_partner, kRegistrationTarget, kKeyRequestAtApp, device, a.number);
 }
 
 void DeviceRegistration::key_request_at_app(std::uint32_t device, Attempt& a) {
-  const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) return;  // the application server is down
   a.app = std::make_unique<security::ApplicationServerHandshake>(
       ctx_.pki.application_server(), ctx_.keys, (static_cast<std::uint64_t>(device) << 32) | a.number, &ctx_.sink);
@@ -205,22 +201,22 @@ void DeviceRegistration::key_request_at_app(std::uint32_t device, Attempt& a) {
 
 void DeviceRegistration::key_request_served(std::uint32_t device, Attempt& a) {
   if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
-    refuse(device, a, ctx_.now(), security::to_string(err));
+    refuse(device, a, ctx_.now(), security::cause_of(err));
     return;
   }
-  const SimTime back = ctx_.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime back = ctx_.cloud.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
   ctx_.kernel.schedule_at(back, kRegistrationTarget, kKeyResponseAtServer, device, a.number);
 }
 
 void DeviceRegistration::key_response_at_server(std::uint32_t device, Attempt& a) {
-  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) return;
   run_step(device, a, done, kKeyResponseServed, [](Attempt& at) { return at.server->on_app_key_response(at.message); });
 }
 
 void DeviceRegistration::key_response_served(std::uint32_t device, Attempt& a) {
   if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
-    refuse(device, a, ctx_.now(), security::to_string(err));
+    refuse(device, a, ctx_.now(), security::cause_of(err));
     return;
   }
   send_to_device(device, a, ctx_.now(), kServerHelloAtDevice);
@@ -241,50 +237,42 @@ void DeviceRegistration::server_hello_at_device(std::uint32_t device, Attempt& a
 
 void DeviceRegistration::server_hello_served(std::uint32_t device, Attempt& a) {
   if (const HandshakeError err = join_step(a); err != HandshakeError::None) {
-    DeviceRecord& d = ctx_.fleet[device];
-    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "device", "handshake",
-                       security::to_string(err)});
-    fail(device, security::to_string(err));
+    ctx_.fleet.report_refusal(device, ctx_.now(), Actor::Device, Refused::Handshake, security::cause_of(err));
+    fail(device, security::cause_of(err));
     return;
   }
   send_to_server(device, a, ctx_.now(), kConfirmAtServer);
 }
 
 void DeviceRegistration::confirm_at_server(std::uint32_t device, Attempt& a) {
-  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) return;
   const DeviceRecord& d = ctx_.fleet[device];
-  if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) {
-    refuse(device, a, done, "device_revoked");
-    return;
-  }
-  if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) {
-    refuse(device, a, done, "device_type_revoked");
+  if (const Cause refused = ctx_.cloud.network_server.admit(d.identity.smsn, d.device_type); refused != Cause::None) {
+    refuse(device, a, done, refused);
     return;
   }
   auto r = a.server->on_device_confirm(a.message);
   if (auto* err = std::get_if<HandshakeError>(&r)) {
-    refuse(device, a, done, security::to_string(*err));
+    refuse(device, a, done, security::cause_of(*err));
     return;
   }
-  ctx_.network_server.install_session(device, a.server->network_key(), a.epoch);
+  ctx_.cloud.network_server.sessions().install(device, a.server->network_key(), a.epoch);
   a.app_confirm = a.server->app_confirm();
   a.message = std::move(std::get<security::Bytes>(r));
-  const SimTime to_app = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  const SimTime to_app = ctx_.cloud.cloud_partner.station().serve(done, ctx_.cloud_rng);
   ctx_.kernel.schedule_at(to_app, kRegistrationTarget, kAppConfirmAtApp, device, a.number);
   send_to_device(device, a, done, kServerConfirmAtDevice);
 }
 
 void DeviceRegistration::app_confirm_at_app(std::uint32_t device, Attempt& a) {
-  const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   (void)done;  // the session is in place once the confirmation is processed
   const HandshakeError err = a.app->on_device_confirm(a.app_confirm);
   if (err != HandshakeError::None) {
-    const DeviceRecord& d = ctx_.fleet[device];
-    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "application_server",
-                       "handshake", security::to_string(err)});
+    ctx_.fleet.report_refusal(device, ctx_.now(), Actor::ApplicationServer, Refused::Handshake, security::cause_of(err));
   } else {
-    ctx_.application_server.install_session(device, a.app->application_key(), a.epoch);
+    ctx_.cloud.application_server.sessions().install(device, a.app->application_key(), a.epoch);
   }
   a.app_done = true;
   if (a.device_done) attempts_.erase(device);
@@ -294,9 +282,8 @@ void DeviceRegistration::server_confirm_at_device(std::uint32_t device, Attempt&
   DeviceRecord& d = ctx_.fleet[device];
   const HandshakeError err = a.device->on_server_confirm(a.message);
   if (err != HandshakeError::None) {
-    ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), "device", "handshake",
-                       security::to_string(err)});
-    fail(device, security::to_string(err));
+    ctx_.fleet.report_refusal(device, ctx_.now(), Actor::Device, Refused::Handshake, security::cause_of(err));
+    fail(device, security::cause_of(err));
     return;
   }
   const SimTime confirm_time = ctx_.mcu_of(device).duration(CryptoOp::HmacSha256);
@@ -313,12 +300,11 @@ void DeviceRegistration::server_confirm_at_device(std::uint32_t device, Attempt&
   d.retries = 0;
   d.flags = static_cast<std::uint8_t>(d.flags & ~kRegistering);
   ++d.registrations;
-  ctx_.sink.handshake({device, d.device_type, metrics::Smsn(d.identity.smsn), to_string(a.link), to_string(a.via),
-                       a.start, end, true, ""});
-  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  report(device, a, end, Cause::None);
+  WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
   if (w.status == WirelessStatus::Provisioned) w.status = WirelessStatus::Registered;
   if (d.phase == Phase::Associated) {
-    ctx_.fleet.set_phase(device, Phase::Registered, ctx_.now(), "registered");
+    ctx_.fleet.set_phase(device, Phase::Registered, ctx_.now(), Cause::Registered);
     if (on_registered_) on_registered_(device);
   }
   a.device_done = true;
@@ -344,21 +330,22 @@ std::size_t DeviceRegistration::handshake_states_held() const {
   }));
 }
 
-void DeviceRegistration::fail(std::uint32_t device, std::string_view reason) {
+void DeviceRegistration::report(std::uint32_t device, const Attempt& a, SimTime end, Cause failure) {
+  const DeviceRecord& d = ctx_.fleet[device];
+  ctx_.sink.handshake({device, d.device_type, metrics::Smsn(d.identity.smsn), a.link, a.via, a.start, end,
+                       failure == Cause::None, failure});
+}
+
+void DeviceRegistration::fail(std::uint32_t device, Cause reason) {
   DeviceRecord& d = ctx_.fleet[device];
   auto it = attempts_.find(device);
   if (it != attempts_.end()) {
-    const Attempt& a = *it->second;
-    ctx_.sink.handshake({device, d.device_type, metrics::Smsn(d.identity.smsn), to_string(a.link), to_string(a.via),
-                         a.start, ctx_.now(), false, reason});
+    report(device, *it->second, ctx_.now(), reason);
     attempts_.erase(it);
   }
   d.flags = static_cast<std::uint8_t>(d.flags & ~kRegistering);
   // Refusals that no retry can cure end the attempts; everything else retries with exponential backoff.
-  const bool final = reason == "device_revoked" || reason == "device_type_revoked" ||
-                     reason == "developer_revoked" || reason == "bad_chain" || reason == "foreign_root" ||
-                     reason == "unknown_device_type";
-  if (final || d.phase != Phase::Associated) return;
+  if (is_final_refusal(reason) || d.phase != Phase::Associated) return;
   RandomStream rng = ctx_.fleet.stream(device);
   const std::uint32_t k = std::min<std::uint32_t>(d.retries, 20);
   d.retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(d.retries + 1u, 255));

@@ -60,8 +60,11 @@ class DeviceRegistration : public EventHandler {
   void app_confirm_at_app(std::uint32_t device, Attempt& a);
   void server_confirm_at_device(std::uint32_t device, Attempt& a);
   // The network server refuses: report it, and tell the device (the refusal travels back to it).
-  void refuse(std::uint32_t device, Attempt& a, SimTime at, std::string_view cause);
-  void fail(std::uint32_t device, std::string_view reason);
+  void refuse(std::uint32_t device, Attempt& a, SimTime at, Cause cause);
+  // The device gives the attempt up for `reason`, and retries later unless no retry can cure it.
+  void fail(std::uint32_t device, Cause reason);
+  // The attempt's handshake record, ended at `end`: a success, or a failure for `failure`.
+  void report(std::uint32_t device, const Attempt& a, SimTime end, Cause failure);
   // Frees what the parties held for an attempt whose message the air lost (nothing reads it again).
   void message_lost(Attempt& a);
   // The message in a.message crosses the air (and the backhaul or the phone) at `depart`; `kind` runs when

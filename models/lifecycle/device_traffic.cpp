@@ -7,7 +7,6 @@
 namespace st::models {
 
 using hw::CryptoOp;
-using security::Direction;
 using security::FrameError;
 
 namespace {
@@ -28,33 +27,30 @@ void DeviceTraffic::on_event(const CalendarEntry& e) {
     case kDownlinkAtDevice: downlink_at_device(e.arg); break;
     case kUplinkLost: frames_.release(e.arg); break;  // no ack will come: the device's ack timeout retries
     case kDownlinkLost:
-      count(e.device, "downlink", "dropped", "link_loss");
+      count(e.device, Direction::Downlink, TrafficOutcome::Dropped, Cause::LinkLoss);
       frames_.release(e.arg);
       break;
     default: break;
   }
 }
 
-void DeviceTraffic::count(std::uint32_t device, std::string_view direction, std::string_view outcome,
-                          std::string_view cause) {
+void DeviceTraffic::count(std::uint32_t device, Direction direction, TrafficOutcome outcome, Cause cause) {
   const DeviceRecord& d = ctx_.fleet[device];
   ctx_.sink.traffic({ctx_.now(), device, d.device_type, direction, outcome, cause,
                      d.visible == metrics::FleetState::Blocked});
 }
 
-void DeviceTraffic::reject(std::uint32_t device, std::string_view actor, std::string_view direction,
-                           std::string_view cause) {
-  const DeviceRecord& d = ctx_.fleet[device];
-  ctx_.sink.refusal({ctx_.now(), device, d.device_type, metrics::Smsn(d.identity.smsn), actor, direction, cause});
-  count(device, direction, "rejected", cause);
+void DeviceTraffic::reject(std::uint32_t device, Actor actor, Direction direction, Cause cause) {
+  ctx_.fleet.report_refusal(device, ctx_.now(), actor, direction == Direction::Uplink ? Refused::Uplink : Refused::Downlink,
+                            cause);
+  count(device, direction, TrafficOutcome::Rejected, cause);
 }
 
-std::string_view DeviceTraffic::blocked_cause(std::uint32_t device) const {
+std::pair<Actor, Cause> DeviceTraffic::refusal_of(std::uint32_t device) const {
   const DeviceRecord& d = ctx_.fleet[device];
-  if (ctx_.network_server.revocations().device_revoked(d.identity.smsn)) return "device_revoked";
-  if (ctx_.network_server.revocations().device_type_revoked(d.device_type)) return "device_type_revoked";
-  if (ctx_.cloud_partner.permission_revoked(device)) return "developer_revoked";
-  return {};
+  if (const Cause c = ctx_.cloud.network_server.admit(d.identity.smsn, d.device_type); c != Cause::None)
+    return {Actor::NetworkServer, c};
+  return {Actor::CloudPartner, ctx_.cloud.cloud_partner.admit(device)};
 }
 
 void DeviceTraffic::start(std::uint32_t device) {
@@ -65,10 +61,10 @@ void DeviceTraffic::start(std::uint32_t device) {
   ctx_.fleet.commit(device, rng);
 }
 
-void DeviceTraffic::flush(std::uint32_t device, std::string_view cause) {
+void DeviceTraffic::flush(std::uint32_t device, Cause cause) {
   const Outbox* box = outboxes_.find(device);
   if (box == nullptr) return;
-  for (std::size_t i = 0; i < box->queued.size(); ++i) count(device, "uplink", "dropped", cause);
+  for (std::size_t i = 0; i < box->queued.size(); ++i) count(device, Direction::Uplink, TrafficOutcome::Dropped, cause);
   outboxes_.erase(device);
   ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kFrameInFlight);
 }
@@ -81,13 +77,13 @@ void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
   const TrafficConfig& cfg = ctx_.fleet.type_of(device).traffic;
   Outbox& box = outboxes_.emplace(device, [](Outbox& o) { o.clear(); });
   box.queued.push_back(ctx_.now());
-  count(device, "uplink", "sent", "");
+  count(device, Direction::Uplink, TrafficOutcome::Sent, Cause::None);
   if (box.queued.size() > cfg.queue_limit) {
     // The queue is full: the oldest uplink that is not on the air gives way.
     const std::size_t victim = box.in_flight != 0 ? 1 : 0;
     box.queued.erase(box.queued.begin() + static_cast<std::ptrdiff_t>(victim));
     if (victim == 0) box.head_inner.clear();
-    count(device, "uplink", "dropped", "queue_full");
+    count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::QueueFull);
   }
   RandomStream rng = ctx_.fleet.stream(device);
   ctx_.kernel.schedule_in(static_cast<SimTime>(rng.exponential(static_cast<double>(cfg.uplink_period))),
@@ -105,7 +101,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   while (!box.queued.empty() && ctx_.now() - box.queued.front() > cfg.traffic.ttl) {
     box.queued.erase(box.queued.begin());
     box.head_inner.clear();
-    count(device, "uplink", "dropped", "ttl_expired");
+    count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::TtlExpired);
   }
   if (box.queued.empty() || !d.network_key.valid || !d.application_key.valid) {
     outboxes_.erase(device);
@@ -196,7 +192,7 @@ void DeviceTraffic::answer_device(std::uint32_t slot, SimTime at, Kind kind) {
 void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   FrameSlot& f = frames_[slot];
   const std::uint32_t device = f.device;
-  const SimTime done = ctx_.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {  // the network server is down: nobody answers, the device will retry
     frames_.release(slot);
     return;
@@ -211,17 +207,17 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
     ctx_.kernel.schedule_in(kReplayDelay, kTrafficTarget, kUplinkAtServer, device, copy);
   }
   FrameSlot& g = frames_[slot];  // (acquire() may have moved the slots)
-  NetworkSession& s = ctx_.network_server.session(device);
+  NetworkSession& s = ctx_.cloud.network_server.sessions()[device];
   security::Bytes inner;
   const FrameError err = security::open_frame(s.key, Direction::Uplink, g.bytes, s.uplink_window, inner);
   if (err != FrameError::None) {
-    reject(device, "network_server", "uplink", security::to_string(err));
+    reject(device, Actor::NetworkServer, Direction::Uplink, security::cause_of(err));
     frames_.release(slot);
     return;
   }
-  const std::string_view refusal = blocked_cause(device);
-  if (!refusal.empty()) {
-    reject(device, refusal == "developer_revoked" ? "cloud_partner" : "network_server", "uplink", refusal);
+  // The network server's rule (revocations), then the cloud partner's (the developer's permission).
+  if (const auto [actor, refused] = refusal_of(device); refused != Cause::None) {
+    reject(device, actor, Direction::Uplink, refused);
     answer_device(slot, done, kNackAtDevice);  // the MAC-level NACK ends the message on the device
     frames_.release(slot);
     return;
@@ -229,46 +225,46 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   answer_device(slot, done, kAckAtDevice);
   // Network server -> cloud partner (destination) -> application server.
   g.bytes = std::move(inner);
-  const SimTime at_partner = ctx_.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  const SimTime at_partner = ctx_.cloud.cloud_partner.station().serve(done, ctx_.cloud_rng);
   ctx_.kernel.schedule_at(at_partner, kTrafficTarget, kUplinkAtApp, device, slot);
 }
 
 void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
   FrameSlot& f = frames_[slot];
   const std::uint32_t device = f.device;
-  if (buffered) ctx_.cloud_partner.release_from_destination();
+  if (buffered) ctx_.cloud.cloud_partner.release_from_destination();
   // The destination forwards nothing of a device blocked since the network server let this uplink through.
-  if (const std::string_view refusal = blocked_cause(device); !refusal.empty()) {
-    reject(device, "cloud_partner", "uplink", refusal);
+  if (const Cause refused = refusal_of(device).second; refused != Cause::None) {
+    reject(device, Actor::CloudPartner, Direction::Uplink, refused);
     frames_.release(slot);
     return;
   }
-  const SimTime done = ctx_.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
+  const SimTime done = ctx_.cloud.application_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {
     // The application server is down: the destination holds the uplink until it is back, within its limit.
-    if (ctx_.cloud_partner.buffer_for_destination()) {
-      const SimTime retry = std::max(ctx_.application_server.station().down_until(), ctx_.now() + kSecond);
+    if (ctx_.cloud.cloud_partner.buffer_for_destination()) {
+      const SimTime retry = std::max(ctx_.cloud.application_server.station().down_until(), ctx_.now() + kSecond);
       ctx_.kernel.schedule_at(retry, kTrafficTarget, kUplinkAtApp, device, slot | kBufferedFlag);
     } else {
-      count(device, "uplink", "dropped", "destination_full");
+      count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::DestinationFull);
       frames_.release(slot);
     }
     return;
   }
-  ApplicationSession& s = ctx_.application_server.session(device);
+  ApplicationSession& s = ctx_.cloud.application_server.sessions()[device];
   security::Bytes payload;
   const FrameError err = security::open_frame(s.key, Direction::Uplink, f.bytes, s.uplink_window, payload);
   frames_.release(slot);
   if (err == FrameError::Replay) {  // a retransmission whose first copy already arrived
-    count(device, "uplink", "duplicate", "");
+    count(device, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None);
     return;
   }
   if (err != FrameError::None) {
-    reject(device, "application_server", "uplink", security::to_string(err));
+    reject(device, Actor::ApplicationServer, Direction::Uplink, security::cause_of(err));
     return;
   }
-  count(device, "uplink", "delivered", "");
-  WirelessDevice& w = ctx_.cloud_partner.device(device);
+  count(device, Direction::Uplink, TrafficOutcome::Delivered, Cause::None);
+  WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
   if (w.status == WirelessStatus::Registered) w.status = WirelessStatus::Activated;
   ++s.uplinks_received;
   const std::uint32_t every = ctx_.fleet.type_of(device).traffic.downlink_every;
@@ -276,8 +272,8 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
 }
 
 void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
-  ApplicationSession& as = ctx_.application_server.session(device);
-  NetworkSession& ns = ctx_.network_server.session(device);
+  ApplicationSession& as = ctx_.cloud.application_server.sessions()[device];
+  NetworkSession& ns = ctx_.cloud.network_server.sessions()[device];
   if (!as.key.valid || !ns.key.valid) return;
   security::Bytes payload(8);
   for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(as.downlink_counter + i);
@@ -289,9 +285,9 @@ void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
   f.device = device;
   f.generation = ctx_.fleet[device].generation;
   f.origin = FrameOrigin::Device;
-  count(device, "downlink", "sent", "");
+  count(device, Direction::Downlink, TrafficOutcome::Sent, Cause::None);
   // Application server -> cloud partner -> network server -> gateway -> device, on the last uplink's link.
-  const SimTime at_server = ctx_.cloud_partner.station().serve(at, ctx_.cloud_rng);
+  const SimTime at_server = ctx_.cloud.cloud_partner.station().serve(at, ctx_.cloud_rng);
   send_frame(slot, ctx_.fleet[device].uplink_link, MessageClass::Downlink, at_server, kDownlinkAtDevice,
              kDownlinkLost, false);
 }
@@ -307,10 +303,10 @@ void DeviceTraffic::downlink_at_device(std::uint32_t slot) {
     err = security::open_frame(d.application_key, Direction::Downlink, inner, d.downlink_application_window, payload);
   frames_.release(slot);
   if (err != FrameError::None) {
-    reject(device, "device", "downlink", security::to_string(err));
+    reject(device, Actor::Device, Direction::Downlink, security::cause_of(err));
     return;
   }
-  count(device, "downlink", "delivered", "");
+  count(device, Direction::Downlink, TrafficOutcome::Delivered, Cause::None);
 }
 
 void DeviceTraffic::acknowledged(std::uint32_t device, std::uint32_t serial) {

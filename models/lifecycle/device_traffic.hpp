@@ -4,7 +4,7 @@
 // to the application server, which opens the application layer and may answer with a downlink.
 #pragma once
 #include <cstdint>
-#include <string_view>
+#include <utility>
 
 #include <boost/container/small_vector.hpp>
 
@@ -27,7 +27,7 @@ class DeviceTraffic : public EventHandler {
   // Begin periodic uplinks of a device that just registered.
   void start(std::uint32_t device);
   // Drop everything the device still has queued (de-registration), counted under `cause`.
-  void flush(std::uint32_t device, std::string_view cause);
+  void flush(std::uint32_t device, Cause cause);
   std::size_t frames_in_flight_capacity() const { return frames_.capacity(); }
 
   void on_event(const CalendarEntry& e) override;
@@ -57,11 +57,12 @@ class DeviceTraffic : public EventHandler {
   void ack_timeout(std::uint32_t device, std::uint32_t serial);
   void downlink_at_device(std::uint32_t slot);
   void send_downlink(std::uint32_t device, SimTime at);
-  void reject(std::uint32_t device, std::string_view actor, std::string_view direction, std::string_view cause);
-  void count(std::uint32_t device, std::string_view direction, std::string_view outcome, std::string_view cause);
+  void reject(std::uint32_t device, Actor actor, Direction direction, Cause cause);
+  void count(std::uint32_t device, Direction direction, TrafficOutcome outcome, Cause cause);
   void answer_device(std::uint32_t slot, SimTime at, Kind kind);
-  // Why the device's uplinks are refused now (revoked device or type, developer permission), or empty.
-  std::string_view blocked_cause(std::uint32_t device) const;
+  // Whether the cloud takes the device's uplinks now (Cause::None), or why not and which actor refuses them: the
+  // network server's rule (revocations) first, then the cloud partner's (the developer's permission).
+  std::pair<Actor, Cause> refusal_of(std::uint32_t device) const;
   // A frame slot crosses the air: uplink (device -> network server) or downlink (network server -> device).
   void send_frame(std::uint32_t slot, LinkType link, MessageClass cls, SimTime depart, Kind arrived, Kind lost,
                   bool uplink);

@@ -8,13 +8,7 @@
 #include "models/air/air_interface.hpp"
 #include "models/base/event_targets.hpp"
 #include "models/base/world_config.hpp"
-#include "models/cloud/application_server.hpp"
-#include "models/cloud/cloud_partner_registry.hpp"
-#include "models/cloud/contract_manufacturer.hpp"
-#include "models/cloud/developer_mobile_app.hpp"
-#include "models/cloud/manufacturing_ingest.hpp"
-#include "models/cloud/network_server.hpp"
-#include "models/cloud/service_station.hpp"
+#include "models/cloud/cloud_actors.hpp"
 #include "models/gateway/gateway_pool.hpp"
 #include "models/fleet/fleet.hpp"
 #include "models/security/key_source.hpp"
@@ -35,12 +29,7 @@ struct TwinContext {
   Fleet& fleet;
   GatewayPool& gateways;
   AirInterface& air;
-  NetworkServer& network_server;
-  CloudPartnerRegistry& cloud_partner;
-  ApplicationServer& application_server;
-  ManufacturingIngest& ingest;
-  ContractManufacturer& manufacturer;
-  DeveloperMobileApp& mobile_app;
+  CloudActors& cloud;
   std::vector<hw::McuProfile> mcu;  // per device type
   RandomStream cloud_rng;           // service times of the cloud actors, in dispatch order
   WorkPool& crypto;                 // pure cryptography beside the kernel, joined at deterministic times

@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "models/security/bytes.hpp"
 
 namespace st::security {

@@ -5,16 +5,19 @@
 
 namespace st::security {
 
-std::string_view to_string(ChainError e) {
+models::Cause cause_of(ChainError e) {
+  using models::Cause;
   switch (e) {
-    case ChainError::None: return "none";
-    case ChainError::Malformed: return "malformed";
-    case ChainError::BadDeviceSignature: return "bad_device_signature";
-    case ChainError::BadChainSignature: return "bad_chain_signature";
-    case ChainError::ForeignRoot: return "foreign_root";
+    case ChainError::None: return Cause::None;
+    case ChainError::Malformed: return Cause::Malformed;
+    case ChainError::BadDeviceSignature: return Cause::BadDeviceSignature;
+    case ChainError::BadChainSignature: return Cause::BadChainSignature;
+    case ChainError::ForeignRoot: return Cause::ForeignRoot;
   }
-  return "malformed";
+  return Cause::Malformed;
 }
+
+std::string_view to_string(ChainError e) { return e == ChainError::None ? "none" : models::to_string(cause_of(e)); }
 
 ChainVerifier::ChainVerifier(const TrustAnchor& anchor) : anchor_(anchor) {}
 

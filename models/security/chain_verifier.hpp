@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 
+#include "models/base/cause.hpp"
 #include "models/security/certificate.hpp"
 #include "models/security/device_identity.hpp"
 #include "models/security/signature_verdicts.hpp"
@@ -17,6 +18,8 @@
 namespace st::security {
 
 enum class ChainError { None, Malformed, BadDeviceSignature, BadChainSignature, ForeignRoot };
+// The cause a rejection for `e` reports (Cause::None for None), and its name ("none" for None).
+models::Cause cause_of(ChainError e);
 std::string_view to_string(ChainError e);
 
 class ChainVerifier {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "models/security/certificate.hpp"
 #include "models/security/key_source.hpp"
 

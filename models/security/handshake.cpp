@@ -11,22 +11,25 @@
 
 namespace st::security {
 
-std::string_view to_string(HandshakeError e) {
+models::Cause cause_of(HandshakeError e) {
+  using models::Cause;
   switch (e) {
-    case HandshakeError::None: return "none";
-    case HandshakeError::Malformed: return "malformed";
-    case HandshakeError::BadChain: return "bad_chain";
-    case HandshakeError::ForeignRoot: return "foreign_root";
-    case HandshakeError::DeviceRevoked: return "device_revoked";
-    case HandshakeError::DeviceTypeRevoked: return "device_type_revoked";
-    case HandshakeError::UnknownDeviceType: return "unknown_device_type";
-    case HandshakeError::BadServerSignature: return "bad_server_signature";
-    case HandshakeError::BadAppServerSignature: return "bad_app_server_signature";
-    case HandshakeError::BadConfirmation: return "bad_confirmation";
-    case HandshakeError::BadPeerKey: return "bad_peer_key";
+    case HandshakeError::None: return Cause::None;
+    case HandshakeError::Malformed: return Cause::Malformed;
+    case HandshakeError::BadChain: return Cause::BadChain;
+    case HandshakeError::ForeignRoot: return Cause::ForeignRoot;
+    case HandshakeError::DeviceRevoked: return Cause::DeviceRevoked;
+    case HandshakeError::DeviceTypeRevoked: return Cause::DeviceTypeRevoked;
+    case HandshakeError::UnknownDeviceType: return Cause::UnknownDeviceType;
+    case HandshakeError::BadServerSignature: return Cause::BadServerSignature;
+    case HandshakeError::BadAppServerSignature: return Cause::BadAppServerSignature;
+    case HandshakeError::BadConfirmation: return Cause::BadConfirmation;
+    case HandshakeError::BadPeerKey: return Cause::BadPeerKey;
   }
-  return "malformed";
+  return Cause::Malformed;
 }
+
+std::string_view to_string(HandshakeError e) { return e == HandshakeError::None ? "none" : models::to_string(cause_of(e)); }
 
 namespace {
 using key_schedule::Hash;
@@ -152,10 +155,12 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
   EcdhExchange exchange(curve_, eph_);  // one key object for both exchanges
   auto net_secret = exchange.with(hello->ns_ephemeral);
   if (!net_secret) return fail(HandshakeError::BadPeerKey);
-  log_ecdh(keylog_, smsn_, "network", curve_, "device", eph_.private_key, hello->ns_ephemeral, *net_secret);
+  log_ecdh(keylog_, smsn_, KeyLayer::Network, curve_, KeyParty::Device, eph_.private_key, hello->ns_ephemeral,
+           *net_secret);
   auto app_secret = exchange.with(hello->as_ephemeral);
   if (!app_secret) return fail(HandshakeError::BadPeerKey);
-  log_ecdh(keylog_, smsn_, "application", curve_, "device", eph_.private_key, hello->as_ephemeral, *app_secret);
+  log_ecdh(keylog_, smsn_, KeyLayer::Application, curve_, KeyParty::Device, eph_.private_key, hello->as_ephemeral,
+           *app_secret);
 
   AppKeyRequest req;
   req.curve = curve_;
@@ -174,8 +179,8 @@ std::variant<Bytes, HandshakeError> DeviceHandshake::on_server_hello(std::span<c
   if (verdict == HandshakeError::None) {
     keys_.network_key = net.session;
     keys_.application_key = app.session;
-    log_session_key(keylog_, smsn_, "network", "device", keys_.network_key);
-    log_session_key(keylog_, smsn_, "application", "device", keys_.application_key);
+    log_session_key(keylog_, smsn_, KeyLayer::Network, KeyParty::Device, keys_.network_key);
+    log_session_key(keylog_, smsn_, KeyLayer::Application, KeyParty::Device, keys_.application_key);
     const Hash th3 = transcript_.with(m2);
     DeviceConfirm confirm;
     confirm.network_confirm = mac(net.confirm_device, th3);
@@ -251,8 +256,11 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_hello(std:
     if (hello->chains.upper[a][dak].public_key != expected.upper[a][dak].public_key)
       return fail(HandshakeError::BadChain);
   }
-  if (revocations_->device_revoked(smsn_)) return fail(HandshakeError::DeviceRevoked);
-  if (revocations_->device_type_revoked(device_type_)) return fail(HandshakeError::DeviceTypeRevoked);
+  switch (revocations_->refusal(smsn_, device_type_)) {
+    case models::Cause::None: break;
+    case models::Cause::DeviceRevoked: return fail(HandshakeError::DeviceRevoked);
+    default: return fail(HandshakeError::DeviceTypeRevoked);
+  }
 
   // The ephemeral key's public half and the exchange through one key object and context.
   EcdhExchange exchange = EcdhExchange::generate(curve_, source_, party_label("cloud", "eph", smsn_), attempt_id_);
@@ -261,7 +269,8 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_device_hello(std:
   if (!secret) return fail(HandshakeError::BadPeerKey);
   network_secret_ = *secret;
   OPENSSL_cleanse(secret->data(), secret->size());
-  log_ecdh(keylog_, smsn_, "network", curve_, "cloud", eph_.private_key, hello->ephemeral, network_secret_);
+  log_ecdh(keylog_, smsn_, KeyLayer::Network, curve_, KeyParty::Cloud, eph_.private_key, hello->ephemeral,
+           network_secret_);
 
   device_ephemeral_ = hello->ephemeral;
   device_nonce_ = hello->nonce;
@@ -302,7 +311,7 @@ std::variant<Bytes, HandshakeError> NetworkServerHandshake::on_app_key_response(
   network_ = key_schedule::derive_network(network_secret_, th2);
   OPENSSL_cleanse(network_secret_.data(), network_secret_.size());
   wipe(eph_.private_key);
-  log_session_key(keylog_, smsn_, "network", "cloud", network_.session);
+  log_session_key(keylog_, smsn_, KeyLayer::Network, KeyParty::Cloud, network_.session);
   state_ = State::AwaitDeviceConfirm;
   return m2_;
 }
@@ -348,13 +357,14 @@ std::variant<Bytes, HandshakeError> ApplicationServerHandshake::on_key_request(s
     wipe(eph.private_key);
     return fail(HandshakeError::BadPeerKey);
   }
-  log_ecdh(keylog_, smsn_, "application", req->curve, "appserver", eph.private_key, req->device_ephemeral, *secret);
+  log_ecdh(keylog_, smsn_, KeyLayer::Application, req->curve, KeyParty::AppServer, eph.private_key,
+           req->device_ephemeral, *secret);
   wipe(eph.private_key);
 
   app_transcript_ = app_transcript(*req, eph.public_key);
   app_ = key_schedule::derive_application(*secret, app_transcript_);
   OPENSSL_cleanse(secret->data(), secret->size());
-  log_session_key(keylog_, smsn_, "application", "appserver", app_.session);
+  log_session_key(keylog_, smsn_, KeyLayer::Application, KeyParty::AppServer, app_.session);
 
   AppKeyResponse resp;
   resp.curve = req->curve;

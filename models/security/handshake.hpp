@@ -7,7 +7,7 @@
 #include <string_view>
 #include <variant>
 
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/chain_verifier.hpp"
 #include "models/security/device_identity.hpp"
@@ -18,6 +18,7 @@
 #include "models/security/primitives.hpp"
 #include "models/security/revocation_list.hpp"
 #include "models/security/signature_verdicts.hpp"
+#include "models/base/cause.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 
 namespace st::security {
@@ -35,6 +36,8 @@ enum class HandshakeError {
   BadConfirmation,
   BadPeerKey,
 };
+// The cause a refusal for `e` reports (Cause::None for None), and its name ("none" for None).
+models::Cause cause_of(HandshakeError e);
 std::string_view to_string(HandshakeError e);
 
 struct SessionKeys {

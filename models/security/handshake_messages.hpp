@@ -7,7 +7,7 @@
 #include <optional>
 #include <span>
 
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/certificate.hpp"
 #include "models/security/primitives.hpp"

@@ -12,7 +12,7 @@
 #include <span>
 #include <string_view>
 
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/key_source.hpp"
 

@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "models/base/cause.hpp"
+
 namespace st::security {
 
 class RevocationList {
@@ -17,6 +19,13 @@ class RevocationList {
   void reinstate_device_type(std::uint16_t type);
   bool device_revoked(std::span<const std::uint8_t, 32> smsn) const;
   bool device_type_revoked(std::uint16_t type) const;
+  // The network server's rule: whether a device with this SMSN and type may talk to it (Cause::None), or why not
+  // (its certificate revoked, or its whole type).
+  models::Cause refusal(std::span<const std::uint8_t, 32> smsn, std::uint16_t type) const {
+    if (device_revoked(smsn)) return models::Cause::DeviceRevoked;
+    if (device_type_revoked(type)) return models::Cause::DeviceTypeRevoked;
+    return models::Cause::None;
+  }
   std::size_t revoked_devices() const { return devices_.size(); }
   std::size_t revoked_device_types() const;
 

@@ -9,17 +9,20 @@
 
 namespace st::security {
 
-std::string_view to_string(FrameError e) {
+models::Cause cause_of(FrameError e) {
+  using models::Cause;
   switch (e) {
-    case FrameError::None: return "none";
-    case FrameError::Malformed: return "malformed";
-    case FrameError::Replay: return "replay";
-    case FrameError::Forged: return "forged";
-    case FrameError::StaleKey: return "stale_key";
-    case FrameError::NoSession: return "no_session";
+    case FrameError::None: return Cause::None;
+    case FrameError::Malformed: return Cause::Malformed;
+    case FrameError::Replay: return Cause::Replay;
+    case FrameError::Forged: return Cause::Forged;
+    case FrameError::StaleKey: return Cause::StaleKey;
+    case FrameError::NoSession: return Cause::NoSession;
   }
-  return "malformed";
+  return Cause::Malformed;
 }
+
+std::string_view to_string(FrameError e) { return e == FrameError::None ? "none" : models::to_string(cause_of(e)); }
 
 namespace {
 constexpr std::uint8_t kLayerNetwork = 0x4e;  // 'N'

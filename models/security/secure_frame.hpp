@@ -7,16 +7,19 @@
 #include <span>
 #include <string_view>
 
+#include "models/base/cause.hpp"
+#include "models/base/report_kinds.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/replay_window.hpp"
 #include "models/security/session_key.hpp"
 
 namespace st::security {
 
-enum class Direction : std::uint8_t { Uplink = 0, Downlink = 1 };
+using models::Direction;
 enum class FrameError { None, Malformed, Replay, Forged, StaleKey, NoSession };
+// The cause a refusal for `e` reports (Cause::None for None), and its name ("none" for None).
+models::Cause cause_of(FrameError e);
 std::string_view to_string(FrameError e);
-constexpr std::string_view to_string(Direction d) { return d == Direction::Uplink ? "uplink" : "downlink"; }
 
 inline constexpr std::uint8_t kFrameVersion = 1;
 inline constexpr std::uint8_t kAppTypeData = 0x01;

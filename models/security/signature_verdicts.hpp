@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-#include "models/security/algorithms.hpp"
+#include "models/base/crypto_algorithms.hpp"
 #include "models/security/certificate.hpp"
 #include "sim/kernel/huge_page_allocator.hpp"
 

@@ -15,6 +15,17 @@ std::string_view to_string(FleetState s) {
   return "none";
 }
 
+std::string_view to_string(KeyLayer l) { return l == KeyLayer::Network ? "network" : "application"; }
+
+std::string_view to_string(KeyParty p) {
+  switch (p) {
+    case KeyParty::Device: return "device";
+    case KeyParty::Cloud: return "cloud";
+    case KeyParty::AppServer: return "appserver";
+  }
+  return "?";
+}
+
 std::string_view to_string(TallySection s) { return s == TallySection::CloudPartner ? "cloud_partner" : "actors"; }
 
 }  // namespace st::metrics

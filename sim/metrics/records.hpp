@@ -9,6 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "models/base/cause.hpp"
+#include "models/base/crypto_algorithms.hpp"
+#include "models/base/lifecycle_enums.hpp"
+#include "models/base/report_kinds.hpp"
+#include "models/base/timeline_action.hpp"
+#include "models/channel/link_type.hpp"
 #include "sim/kernel/sim_time.hpp"
 
 namespace st::metrics {
@@ -27,7 +33,7 @@ struct TransitionRecord {
   Smsn smsn;
   FleetState from;
   FleetState to;
-  std::string_view cause;  // what caused it: "ingest_accepted", "end_customer_deregister", "device_type_revoked"...
+  models::Cause cause;  // what caused it: provisioned, end_customer_deregister, device_type_revoked...
 };
 
 struct RefusalRecord {  // a security or policy refusal: a frame, a handshake, an ingest record
@@ -35,47 +41,59 @@ struct RefusalRecord {  // a security or policy refusal: a frame, a handshake, a
   std::uint32_t device;
   std::uint16_t device_type;
   Smsn smsn;
-  std::string_view actor;  // who refused: "network_server", "application_server", "ingest", "device"...
-  std::string_view what;   // "uplink", "downlink", "handshake", "ingest_record", "provisioning"
-  std::string_view cause;  // "replay", "forged", "stale_key", "device_revoked", "bad_signature"...
+  models::Actor actor;    // who refused: the network server, the application server, the ingest, the device...
+  models::Refused what;   // an uplink, a downlink, a handshake, an ingest record, provisioning
+  models::Cause cause;    // replay, forged, stale_key, device_revoked, bad_chain...
 };
 
 struct HandshakeRecord {
   std::uint32_t device;
   std::uint16_t device_type;
   Smsn smsn;
-  std::string_view link;  // "ble", "fsk"
-  std::string_view via;   // "gateway", "mobile_app"
+  models::LinkType link;
+  models::RegistrationPath via;
   SimTime start;
   SimTime end;
   bool success;
-  std::string_view reason;  // empty on success
+  models::Cause reason;  // Cause::None on success
 };
 
-// Uplink/downlink accounting: "sent", "delivered", or "rejected"/"dropped" with a cause.
+// Uplink/downlink accounting: sent, delivered, a duplicate, or rejected/dropped with a cause.
 struct TrafficRecord {
   SimTime time;
   std::uint32_t device;
   std::uint16_t device_type;
-  std::string_view direction;  // "uplink" or "downlink"
-  std::string_view outcome;    // "sent", "delivered", "rejected", "dropped"
-  std::string_view cause;      // empty for sent/delivered
-  bool from_blocked_device;    // the device was blocked when this happened
+  models::Direction direction;
+  models::TrafficOutcome outcome;
+  models::Cause cause;        // Cause::None for sent, delivered, duplicate
+  bool from_blocked_device;   // the device was blocked when this happened
 };
 
 struct NoticeRecord {  // actor-level happenings: outages, factory notifications, timeline actions
   SimTime time;
-  std::string_view actor;
-  std::string_view kind;
+  models::Actor actor;
+  models::NoticeKind kind;
   std::string detail;
+  models::ActionKind action = models::ActionKind::Register;  // which action (kind TimelineAction only)
 };
+
+// The name a notice's kind goes by in the outputs: the action's name for a timeline action.
+constexpr std::string_view notice_name(const NoticeRecord& r) {
+  return r.kind == models::NoticeKind::TimelineAction ? models::to_string(r.action) : models::to_string(r.kind);
+}
+
+// Which session a key-log line is about, and whose key it is.
+enum class KeyLayer : std::uint8_t { Network, Application };
+enum class KeyParty : std::uint8_t { Device, Cloud, AppServer };
+std::string_view to_string(KeyLayer l);
+std::string_view to_string(KeyParty p);
 
 struct KeyLogRecord {  // one line of the --keylog file (docs/security.md)
   bool is_ecdh;         // ECDH line, else SESSION_KEY line
   Smsn smsn;
-  std::string_view layer;  // "network" | "application"
-  std::string_view curve;  // "x25519" | "p256" (ECDH only)
-  std::string_view party;  // "device" | "cloud" | "appserver"
+  KeyLayer layer;
+  security::EcdhCurve curve;  // ECDH only
+  KeyParty party;
   std::span<const std::uint8_t> private_key;   // ECDH only
   std::span<const std::uint8_t> peer_public;   // ECDH only
   std::span<const std::uint8_t> secret;        // ECDH shared secret, or the session key
@@ -91,15 +109,15 @@ struct RadioFrameRecord {
   std::uint32_t device;        // the device end of the link (kNoDevice-like 0xFFFFFFFF for a gateway beacon)
   std::uint32_t gateway;       // the gateway end, or kNoGateway (mobile app)
   std::uint16_t device_type;
-  std::uint8_t link;           // Sidewalk link bitmask value: 1 BLE, 2 FSK, 4 CSS
+  models::LinkType link;
   bool uplink;                 // device -> gateway (else gateway -> device)
   std::uint16_t channel;       // channel index within the link's plan
   double frequency_hz;         // centre frequency of that channel
   double rssi_dbm;             // received power at the receiver
   double snr_db;               // signal to noise at the receiver
   std::uint32_t length;        // PHY payload bytes on the air
-  std::string_view message;    // "registration", "uplink", "ack", "downlink", "beacon"
-  std::string_view outcome;    // "received", or the loss cause ("below_sensitivity", "collision", ...)
+  models::MessageClass message;
+  models::FrameOutcome outcome;  // received, or why it was lost
   std::span<const std::uint8_t> bytes;  // the frame bytes: filled only when the sink wants_frame_bytes()
 };
 
@@ -122,7 +140,7 @@ struct GatewayRecord {
   std::string_view group_name;
   double x_m;
   double y_m;
-  std::span<const std::uint8_t> links;  // its group's links (Sidewalk link mask values), in the scenario's order
+  std::span<const models::LinkType> links;  // its group's links, in the scenario's order
   std::uint32_t devices_served;        // devices homed on it (first link)
   std::uint64_t frames_received;       // radio frames it decoded (uplinks)
   std::uint64_t frames_lost;           // radio frames addressed to it that it lost (any cause)

@@ -48,10 +48,10 @@ PseudoHeader pseudo_header(const metrics::RadioFrameRecord& r) {
   if (r.bytes.empty()) flags |= kFlagNoBytes;
   else if (r.bytes.size() < r.length) flags |= kFlagPartialBytes;
   p[kOffFlags] = flags;
-  p[kOffLink] = r.link;
+  p[kOffLink] = static_cast<std::uint8_t>(r.link);
   p[kOffDirection] = r.uplink ? 0 : 1;
-  p[kOffMessage] = static_cast<std::uint8_t>(message_kind(r.message));
-  p[kOffOutcome] = static_cast<std::uint8_t>(frame_outcome(r.outcome));
+  p[kOffMessage] = static_cast<std::uint8_t>(code_of(r.message));
+  p[kOffOutcome] = static_cast<std::uint8_t>(code_of(r.outcome));
   p[kOffReserved1] = 0;
   put_le<std::uint16_t>(p + kOffChannel, r.channel);
   put_le<std::uint16_t>(p + kOffDeviceType, r.device_type);

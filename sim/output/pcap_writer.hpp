@@ -56,7 +56,7 @@ inline constexpr std::uint8_t kFlagPartialBytes = 0x02;  // fewer bytes captured
 inline constexpr std::int16_t kUnknownCenti = -32768;    // RSSI/SNR that is not a number
 inline constexpr std::uint32_t kNone = 0xFFFF'FFFFu;     // device or gateway: none
 
-// ---- code tables: the record's strings as one-byte codes; an unknown string is Other -----------------------------
+// ---- code tables: the record's message class and frame outcome as the one-byte codes of the format -------------
 enum class MessageKind : std::uint8_t { Registration = 1, Uplink = 2, Ack = 3, Downlink = 4, Beacon = 5, Other = 0xFF };
 enum class FrameOutcome : std::uint8_t {
   Received = 0,
@@ -70,44 +70,26 @@ enum class FrameOutcome : std::uint8_t {
   Other = 0xFF
 };
 
-inline constexpr std::array<std::pair<std::string_view, MessageKind>, 5> kMessageKinds{{
-    {"registration", MessageKind::Registration},
-    {"uplink", MessageKind::Uplink},
-    {"ack", MessageKind::Ack},
-    {"downlink", MessageKind::Downlink},
-    {"beacon", MessageKind::Beacon},
-}};
-
-inline constexpr std::array<std::pair<std::string_view, FrameOutcome>, 8> kFrameOutcomes{{
-    {"received", FrameOutcome::Received},
-    {"below_sensitivity", FrameOutcome::BelowSensitivity},
-    {"collision", FrameOutcome::Collision},
-    {"half_duplex", FrameOutcome::HalfDuplex},
-    {"gateway_busy", FrameOutcome::GatewayBusy},
-    {"gateway_down", FrameOutcome::GatewayDown},
-    {"backhaul", FrameOutcome::Backhaul},
-    {"battery_depleted", FrameOutcome::BatteryDepleted},
-}};
-
-constexpr MessageKind message_kind(std::string_view s) {
-  for (const auto& [name, code] : kMessageKinds)
-    if (name == s) return code;
+constexpr MessageKind code_of(models::MessageClass c) {
+  switch (c) {
+    case models::MessageClass::Registration: return MessageKind::Registration;
+    case models::MessageClass::Uplink: return MessageKind::Uplink;
+    case models::MessageClass::Ack: return MessageKind::Ack;
+    case models::MessageClass::Downlink: return MessageKind::Downlink;
+  }
   return MessageKind::Other;
 }
-constexpr FrameOutcome frame_outcome(std::string_view s) {
-  for (const auto& [name, code] : kFrameOutcomes)
-    if (name == s) return code;
+constexpr FrameOutcome code_of(models::FrameOutcome o) {
+  switch (o) {
+    case models::FrameOutcome::Received: return FrameOutcome::Received;
+    case models::FrameOutcome::BelowSensitivity: return FrameOutcome::BelowSensitivity;
+    case models::FrameOutcome::Collision: return FrameOutcome::Collision;
+    case models::FrameOutcome::HalfDuplex: return FrameOutcome::HalfDuplex;
+    case models::FrameOutcome::GatewayBusy: return FrameOutcome::GatewayBusy;
+    case models::FrameOutcome::GatewayDown: return FrameOutcome::GatewayDown;
+    case models::FrameOutcome::BatteryDepleted: return FrameOutcome::BatteryDepleted;
+  }
   return FrameOutcome::Other;
-}
-constexpr std::string_view to_string(MessageKind k) {
-  for (const auto& [name, code] : kMessageKinds)
-    if (code == k) return name;
-  return "other";
-}
-constexpr std::string_view to_string(FrameOutcome o) {
-  for (const auto& [name, code] : kFrameOutcomes)
-    if (code == o) return name;
-  return "other";
 }
 
 using PseudoHeader = std::array<std::uint8_t, kPseudoHeaderSize>;

@@ -27,11 +27,11 @@ Json fixed(double v, int decimals) {
   return Json::parse(buf);
 }
 
-std::string link_names(std::span<const std::uint8_t> links) {
+std::string link_names(std::span<const models::LinkType> links) {
   std::string s;
-  for (std::uint8_t l : links) {
+  for (models::LinkType l : links) {
     if (!s.empty()) s += '+';
-    s += models::to_string(static_cast<models::LinkType>(l));
+    s += models::to_string(l);
   }
   return s;
 }

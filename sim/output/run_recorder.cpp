@@ -54,7 +54,7 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
   ++by_type_[r.device_type][static_cast<std::size_t>(r.to)];
   if (r.to == metrics::FleetState::Deregistered) bump("deregistrations");
   if (r.to == metrics::FleetState::Rejected) bump("provisioning_rejected");
-  if (r.to == metrics::FleetState::Blocked) bump({"blocked.", r.cause});
+  if (r.to == metrics::FleetState::Blocked) bump({"blocked.", models::to_string(r.cause)});
   if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
@@ -64,15 +64,15 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
   j["device_type"] = type_names_[r.device_type];
   j["from"] = metrics::to_string(r.from);
   j["to"] = metrics::to_string(r.to);
-  j["cause"] = r.cause;
+  j["cause"] = models::to_string(r.cause);
   write_event(j);
 }
 
 void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   ++records_;
   bump("refusals");
-  bump({"refusals.", r.cause});
-  if (r.what == "ingest_record") bump("ingest_rejected");
+  bump({"refusals.", models::to_string(r.cause)});
+  if (r.what == models::Refused::IngestRecord) bump("ingest_rejected");
   if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
@@ -80,9 +80,9 @@ void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   j["device"] = r.device;
   j["smsn"] = hex(r.smsn);
   j["device_type"] = type_names_[r.device_type];
-  j["actor"] = r.actor;
-  j["what"] = r.what;
-  j["cause"] = r.cause;
+  j["actor"] = models::to_string(r.actor);
+  j["what"] = models::to_string(r.what);
+  j["cause"] = models::to_string(r.cause);
   write_event(j);
 }
 
@@ -93,27 +93,27 @@ void RunRecorder::handshake(const metrics::HandshakeRecord& r) {
     bump("handshakes_succeeded");
     bump("registrations");
     latencies_ms_.push_back(latency);
-    latencies_by_link_[std::string(r.link)].push_back(latency);
+    latencies_by_link_[std::string(models::to_string(r.link))].push_back(latency);
   } else {
     bump("handshakes_failed");
-    bump({"handshakes_failed.", r.reason});
+    bump({"handshakes_failed.", models::to_string(r.reason)});
   }
   if (handshakes_) {
-    *handshakes_ << hex(r.smsn) << ',' << type_names_[r.device_type] << ',' << r.link << ','
+    *handshakes_ << hex(r.smsn) << ',' << type_names_[r.device_type] << ',' << models::to_string(r.link) << ','
                  << format_seconds(r.start) << ',' << format_seconds(r.end) << ',' << format_millis(latency) << ','
-                 << (r.success ? "success" : "failure") << ',' << r.reason << '\n';
+                 << (r.success ? "success" : "failure") << ',' << models::to_string(r.reason) << '\n';
   }
   if (listener_ != nullptr) {  // the same columns, as a record
     nlohmann::ordered_json j;
     j["type"] = "handshake";
     j["smsn"] = hex(r.smsn);
     j["device_type"] = type_names_[r.device_type];
-    j["link"] = r.link;
+    j["link"] = models::to_string(r.link);
     j["start_s"] = seconds_json(r.start);
     j["end_s"] = seconds_json(r.end);
     j["latency_ms"] = nlohmann::ordered_json::parse(format_millis(latency));
     j["outcome"] = r.success ? "success" : "failure";
-    j["reason"] = r.reason;
+    j["reason"] = models::to_string(r.reason);
     listener_->record(j.dump());
   }
 }
@@ -129,52 +129,48 @@ std::uint64_t& RunRecorder::counter(std::initializer_list<std::string_view> part
 
 void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   ++records_;
-  static constexpr std::string_view kOutcomes[] = {"sent", "delivered", "rejected", "dropped"};
-  const bool uplink = r.direction == "uplink";
-  const std::size_t outcome = static_cast<std::size_t>(std::find(std::begin(kOutcomes), std::end(kOutcomes), r.outcome) -
-                                                       std::begin(kOutcomes));
-  if ((uplink || r.direction == "downlink") && outcome < std::size(kOutcomes)) {
-    ++fixed(traffic_n_[uplink ? 0 : 1][outcome], {r.direction, "s_", r.outcome});
-  } else {
-    bump({r.direction, "s_", r.outcome});
-  }
-  if (!r.cause.empty()) bump({r.direction, "s_", r.outcome, ".", r.cause});
-  if (!uplink) return;
+  const std::string_view direction = models::to_string(r.direction);
+  const std::string_view outcome = models::to_string(r.outcome);
+  ++fixed(traffic_n_[static_cast<std::size_t>(r.direction)][static_cast<std::size_t>(r.outcome)],
+          {direction, "s_", outcome});
+  if (r.cause != models::Cause::None) bump({direction, "s_", outcome, ".", models::to_string(r.cause)});
+  if (r.direction != models::Direction::Uplink) return;
   TypeKeys& keys = type_keys_[r.device_type];
-  if (r.outcome == "delivered" && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
-  if (r.outcome == "sent") ++fixed(keys.uplinks_sent_n, {keys.uplinks_sent});
-  if (r.outcome == "delivered") ++fixed(keys.uplinks_delivered_n, {keys.uplinks_delivered});
+  if (r.outcome == models::TrafficOutcome::Delivered && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
+  if (r.outcome == models::TrafficOutcome::Sent) ++fixed(keys.uplinks_sent_n, {keys.uplinks_sent});
+  if (r.outcome == models::TrafficOutcome::Delivered) ++fixed(keys.uplinks_delivered_n, {keys.uplinks_delivered});
 }
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   ++records_;
   // Counter keys are built once (per link, per device type): this runs for every radio frame.
-  static const std::string kLinks[] = {"ble", "fsk", "css"};
   static const std::string kFrames[] = {"radio_frames.ble", "radio_frames.fsk", "radio_frames.css"};
   static const std::string kReceived[] = {"radio_received.ble", "radio_received.fsk", "radio_received.css"};
-  const std::size_t li = r.link == 1 ? 0 : r.link == 2 ? 1 : 2;
+  const std::size_t li = models::link_index(r.link);
   RadioTally*& tally = radio_tally_[li][r.uplink ? 0 : 1];
-  if (tally == nullptr) tally = &radio_[kLinks[li]][r.uplink ? "uplink" : "downlink"];
+  if (tally == nullptr) tally = &radio_[std::string(models::to_string(r.link))][r.uplink ? "uplink" : "downlink"];
   RadioTally& t = *tally;
   ++t.frames;
   t.airtime += r.end - r.start;
   ++fixed(radio_frames_n_, {"radio_frames"});
   ++fixed(frames_by_link_n_[li], {kFrames[li]});
-  if (r.uplink && r.message == "uplink") {
+  const bool received = r.outcome == models::FrameOutcome::Received;
+  if (r.uplink && r.message == models::MessageClass::Uplink) {
     TypeKeys& keys = type_keys_[r.device_type];
     ++fixed(keys.radio_uplinks_n, {keys.radio_uplinks});
-    if (r.outcome == "received") ++fixed(keys.radio_uplinks_received_n, {keys.radio_uplinks_received});
+    if (received) ++fixed(keys.radio_uplinks_received_n, {keys.radio_uplinks_received});
   }
-  if (r.outcome == "received") {
+  if (received) {
     ++t.received;
     ++fixed(radio_received_n_, {"radio_received"});
     ++fixed(received_by_link_n_[li], {kReceived[li]});
   } else {
-    auto lost = t.lost_by_cause.find(r.outcome);
-    if (lost == t.lost_by_cause.end()) lost = t.lost_by_cause.emplace(std::string(r.outcome), 0).first;
+    const std::string_view outcome = models::to_string(r.outcome);
+    auto lost = t.lost_by_cause.find(outcome);
+    if (lost == t.lost_by_cause.end()) lost = t.lost_by_cause.emplace(std::string(outcome), 0).first;
     ++lost->second;
     ++fixed(radio_lost_n_, {"radio_lost"});
-    bump({"radio_lost.", r.outcome});
+    bump({"radio_lost.", outcome});
   }
 }
 
@@ -184,13 +180,13 @@ void RunRecorder::tally(const metrics::TallyRecord& r) {
 
 void RunRecorder::notice(const metrics::NoticeRecord& r) {
   ++records_;
-  bump({"notices.", r.kind});
+  bump({"notices.", metrics::notice_name(r)});
   if (!events_ && listener_ == nullptr) return;
   nlohmann::ordered_json j;
   j["t"] = seconds_json(r.time);
   j["event"] = "notice";
-  j["actor"] = r.actor;
-  j["kind"] = r.kind;
+  j["actor"] = models::to_string(r.actor);
+  j["kind"] = metrics::notice_name(r);
   j["detail"] = r.detail;
   write_event(j);
 }
@@ -198,12 +194,13 @@ void RunRecorder::notice(const metrics::NoticeRecord& r) {
 void RunRecorder::keylog(const metrics::KeyLogRecord& r) {
   if (!keylog_) return;
   if (r.is_ecdh) {
-    *keylog_ << "ECDH " << hex(r.smsn) << ' ' << r.layer << ' ' << r.curve << ' ' << r.party << ' '
+    *keylog_ << "ECDH " << hex(r.smsn) << ' ' << metrics::to_string(r.layer) << ' ' << security::to_string(r.curve)
+             << ' ' << metrics::to_string(r.party) << ' '
              << security::to_hex(r.private_key) << ' ' << security::to_hex(r.peer_public) << ' '
              << security::to_hex(r.secret) << '\n';
   } else {
-    *keylog_ << "SESSION_KEY " << hex(r.smsn) << ' ' << r.layer << ' ' << r.party << ' ' << security::to_hex(r.secret)
-             << '\n';
+    *keylog_ << "SESSION_KEY " << hex(r.smsn) << ' ' << metrics::to_string(r.layer) << ' '
+             << metrics::to_string(r.party) << ' ' << security::to_hex(r.secret) << '\n';
   }
 }
 

@@ -113,15 +113,15 @@ class RunRecorder : public metrics::MetricsSink {
   };
   std::unordered_map<std::string, std::uint64_t*, NameHash, std::equal_to<>> counter_memo_;  // into counters_
   std::string name_buffer_;                                                                // counter()'s scratch
-  std::array<std::array<RadioTally*, 2>, 3> radio_tally_{};  // radio_[link][direction], once created
+  std::array<std::array<RadioTally*, 2>, models::kLinkCount> radio_tally_{};  // radio_[link][direction], once created
   // fixed() slots: radio_frames, radio_received, radio_lost; the same by link; "<direction>s_<outcome>" of
   // traffic records by direction (uplink, downlink) and outcome (sent, delivered, rejected, dropped).
   std::uint64_t* radio_frames_n_ = nullptr;
   std::uint64_t* radio_received_n_ = nullptr;
   std::uint64_t* radio_lost_n_ = nullptr;
-  std::array<std::uint64_t*, 3> frames_by_link_n_{};
-  std::array<std::uint64_t*, 3> received_by_link_n_{};
-  std::array<std::array<std::uint64_t*, 4>, 2> traffic_n_{};
+  models::PerLink<std::uint64_t*> frames_by_link_n_{};
+  models::PerLink<std::uint64_t*> received_by_link_n_{};
+  std::array<std::array<std::uint64_t*, models::kTrafficOutcomeCount>, 2> traffic_n_{};
   std::vector<double> latencies_ms_;
   std::map<std::string, std::vector<double>> latencies_by_link_;
   std::unique_ptr<std::ofstream> events_;

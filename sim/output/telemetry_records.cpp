@@ -59,7 +59,7 @@ nlohmann::ordered_json hello_record(const scenario::Scenario& s) {
   for (const auto& a : s.timeline) {
     nlohmann::ordered_json e;
     e["t"] = seconds_json(a.at);
-    e["action"] = scenario::to_string(a.kind);
+    e["action"] = models::to_string(a.kind);
     e["detail"] = detail(a);
     j["timeline"].push_back(e);
   }

@@ -37,17 +37,7 @@ const EnumTable<security::EcdhCurve>& curve_names() {
   return t;
 }
 const EnumTable<ActionKind>& action_names() {
-  static const EnumTable<ActionKind> t = {
-      {"register", ActionKind::Register},
-      {"deregister", ActionKind::Deregister},
-      {"revoke_device", ActionKind::RevokeDevice},
-      {"revoke_device_type", ActionKind::RevokeDeviceType},
-      {"developer_revoke", ActionKind::DeveloperRevoke},
-      {"outage", ActionKind::Outage},
-      {"qualify", ActionKind::Qualify},
-      {"replay_attack", ActionKind::ReplayAttack},
-      {"forge_attack", ActionKind::ForgeAttack},
-  };
+  static const EnumTable<ActionKind> t = table_of<ActionKind>(models::kActionKinds);
   return t;
 }
 const EnumTable<OutageTarget>& outage_target_names() {
@@ -63,17 +53,5 @@ const std::vector<std::string>& device_state_names() {
                                              "deregistered", "blocked",    "rejected"};
   return t;
 }
-
-namespace {
-template <typename E>
-std::string_view name_of(const EnumTable<E>& table, E value) {
-  for (const auto& [name, v] : table) {
-    if (v == value) return name;
-  }
-  return "?";
-}
-}  // namespace
-
-std::string_view to_string(ActionKind kind) { return name_of(action_names(), kind); }
 
 }  // namespace st::scenario

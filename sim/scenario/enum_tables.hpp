@@ -23,6 +23,5 @@ const EnumTable<OutageTarget>& outage_target_names();
 const EnumTable<int>& percentile_names();           // p50, p95, p99
 const std::vector<std::string>& device_state_names();  // the states.csv columns `state:` may name
 
-std::string_view to_string(ActionKind kind);
 
 }  // namespace st::scenario

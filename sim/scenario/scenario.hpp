@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/base/outage_target.hpp"
+#include "models/base/timeline_action.hpp"
 #include "models/base/world_config.hpp"
 #include "sim/kernel/sim_time.hpp"
 
@@ -21,17 +22,7 @@ struct SourceRef {  // where in the file a thing was written (1-based), for mess
 };
 
 // ---- timeline ----
-enum class ActionKind {
-  Register,           // start registration of (a fraction of) devices
-  Deregister,         // end customer de-registers (a fraction of) devices
-  RevokeDevice,       // Sidewalk revokes the certificates of N devices (or a fraction)
-  RevokeDeviceType,   // Sidewalk revokes a whole device type (its DAK)
-  DeveloperRevoke,    // the developer revokes permission for (a fraction of) devices
-  Outage,             // an actor is unavailable for a period
-  Qualify,            // a device type passes qualification (production allowed from then)
-  ReplayAttack,       // an adversary records uplinks and replays them (security exercise)
-  ForgeAttack,        // an adversary injects uplinks with forged tags
-};
+using models::ActionKind;
 using models::OutageTarget;
 struct Action {
   SourceRef where;

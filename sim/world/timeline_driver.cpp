@@ -1,6 +1,5 @@
 #include "sim/world/timeline_driver.hpp"
 
-#include "sim/scenario/enum_tables.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -57,7 +56,7 @@ std::optional<std::uint16_t> TimelineDriver::type_index(const std::optional<std:
 void TimelineDriver::on_event(const CalendarEntry& e) {
   const scenario::Action& a = scenario_.timeline[e.arg];
   if (e.kind == kOutageEnd) {
-    sink_.notice({kernel_.now(), models::to_string(a.target), "outage_end", ""});
+    sink_.notice({kernel_.now(), models::actor_of(a.target), models::NoticeKind::OutageEnd, ""});
     return;
   }
   perform(a);
@@ -85,7 +84,7 @@ void TimelineDriver::perform(const scenario::Action& a) {
         const std::uint32_t down = gateway_outage(a);
         const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
         kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
-        sink_.notice({kernel_.now(), "gateways", "outage_start",
+        sink_.notice({kernel_.now(), models::Actor::Gateways, models::NoticeKind::OutageStart,
                       std::to_string(down) + " gateways" + (a.gateway_group ? " of " + *a.gateway_group : "") +
                           " for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
         return;
@@ -93,14 +92,14 @@ void TimelineDriver::perform(const scenario::Action& a) {
       lifecycle_.cloud_outage(a.target, a.duration);
       const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
       kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
-      sink_.notice({kernel_.now(), models::to_string(a.target), "outage_start",
+      sink_.notice({kernel_.now(), models::actor_of(a.target), models::NoticeKind::OutageStart,
                     "for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
       return;
     }
   }
   detail = std::to_string(n) + " devices";
   if (a.device_type) detail += " of " + *a.device_type;
-  sink_.notice({kernel_.now(), "timeline", scenario::to_string(a.kind), detail});
+  sink_.notice({kernel_.now(), models::Actor::Timeline, models::NoticeKind::TimelineAction, detail, a.kind});
 }
 
 }  // namespace st::world

@@ -34,14 +34,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
   } else {
     air_ = std::make_unique<models::ExplicitAir>(*kernel_, *gateways_, config_.link_hops);
   }
-  network_server_ = std::make_unique<models::NetworkServer>(config_.cloud, *pki_, n);
-  cloud_partner_ = std::make_unique<models::CloudPartnerRegistry>(config_.cloud, config_.device_types, n);
-  application_server_ = std::make_unique<models::ApplicationServer>(config_.cloud, n);
-  ingest_ = std::make_unique<models::ManufacturingIngest>(config_.cloud.ingest_latency, *pki_);
-  network_server_->verifier().share_verdicts(&verdicts_);
-  ingest_->verifier().share_verdicts(&verdicts_);
-  manufacturer_ = std::make_unique<models::ContractManufacturer>(*pki_, keys);
-  mobile_app_ = std::make_unique<models::DeveloperMobileApp>(config_.cloud.mobile_app_latency);
+  cloud_ = std::make_unique<models::CloudActors>(config_.cloud, config_.device_types, n, *pki_, keys, verdicts_);
   std::vector<hw::McuProfile> mcu;
   for (const auto& t : config_.device_types) {
     hw::McuProfile profile = *hw::mcu_profile(t.mcu.core, t.mcu.clock_hz);
@@ -49,9 +42,8 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
     mcu.push_back(std::move(profile));
   }
   ctx_ = std::make_unique<models::TwinContext>(models::TwinContext{
-      *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *air_, *network_server_, *cloud_partner_,
-      *application_server_, *ingest_, *manufacturer_, *mobile_app_, std::move(mcu), RandomStream(config_.seed, kActorStreamBase),
-      *crypto_, verdicts_});
+      *kernel_, sink, config_, keys, *pki_, *fleet_, *gateways_, *air_, *cloud_, std::move(mcu),
+      RandomStream(config_.seed, kActorStreamBase), *crypto_, verdicts_});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
   timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, *gateways_, sink);
 
@@ -66,43 +58,13 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
 
 World::~World() = default;
 
-void World::report_tallies() {
-  std::uint64_t provisioned = 0, registered = 0, activated = 0, associated = 0, permission_revoked = 0;
-  for (std::uint32_t d = 0; d < fleet_->size(); ++d) {
-    const models::WirelessDevice& w = cloud_partner_->device(d);
-    provisioned += w.status == models::WirelessStatus::Provisioned;
-    registered += w.status == models::WirelessStatus::Registered;
-    activated += w.status == models::WirelessStatus::Activated;
-    associated += w.associated;
-    permission_revoked += w.permission_revoked;
-  }
-  using metrics::TallySection;
-  const std::pair<TallySection, std::pair<std::string_view, std::uint64_t>> tallies[] = {
-      {TallySection::CloudPartner, {"PROVISIONED", provisioned}},
-      {TallySection::CloudPartner, {"REGISTERED", registered}},
-      {TallySection::CloudPartner, {"ACTIVATED", activated}},
-      {TallySection::CloudPartner, {"associated_with_developer", associated}},
-      {TallySection::CloudPartner, {"permission_revoked", permission_revoked}},
-      {TallySection::Actors, {"contract_manufacturer.devices_made", manufacturer_->made()}},
-      {TallySection::Actors, {"contract_manufacturer.uploads_retried", manufacturer_->uploads_retried()}},
-      {TallySection::Actors, {"contract_manufacturer.rejections_notified", manufacturer_->rejections_notified()}},
-      {TallySection::Actors, {"ingest.records_accepted", ingest_->accepted()}},
-      {TallySection::Actors, {"ingest.records_rejected", ingest_->rejected()}},
-      {TallySection::Actors, {"network_server.jobs", network_server_->station().jobs()}},
-      {TallySection::Actors, {"network_server.revoked_devices", network_server_->revocations().revoked_devices()}},
-      {TallySection::Actors, {"cloud_partner.jobs", cloud_partner_->station().jobs()}},
-      {TallySection::Actors, {"application_server.jobs", application_server_->station().jobs()}},
-      {TallySection::Actors, {"mobile_app.messages_relayed", mobile_app_->messages_relayed()}}};
-  for (const auto& [section, tally] : tallies) sink_.tally({section, tally.first, tally.second});
-}
-
 void World::run() {
   lifecycle_->start();
   timeline_->schedule();
   probe_.schedule(*kernel_);
   kernel_->run_until(scenario_.duration);
   if (ran_ != nullptr) ran_->finish(scenario_.duration);
-  report_tallies();
+  cloud_->report(sink_, fleet_->size());
 }
 
 }  // namespace st::world

@@ -53,18 +53,16 @@ class World {
   std::uint64_t events_dispatched() const { return kernel_->dispatched(); }
   const WorkPool& crypto_pool() const { return *crypto_; }
   const models::Fleet& fleet() const { return *fleet_; }
-  const models::CloudPartnerRegistry& cloud_partner() const { return *cloud_partner_; }
-  const models::NetworkServer& network_server() const { return *network_server_; }
-  const models::ApplicationServer& application_server() const { return *application_server_; }
+  const models::CloudActors& cloud() const { return *cloud_; }
+  const models::CloudPartnerRegistry& cloud_partner() const { return cloud_->cloud_partner; }
+  const models::NetworkServer& network_server() const { return cloud_->network_server; }
+  const models::ApplicationServer& application_server() const { return cloud_->application_server; }
   const models::GatewayPool& gateways() const { return *gateways_; }
   const models::DeviceRegistration& registration() const { return lifecycle_->registration(); }
   // The physical layer, or nullptr when the run uses the explicit link model.
   const models::RadioAccessNetwork* radio() const { return ran_; }
 
  private:
-  // The end-of-run tallies: wireless devices per cloud-partner status and associations, and what each actor did.
-  void report_tallies();
-
   const scenario::Scenario& scenario_;
   metrics::MetricsSink& sink_;
   const models::WorldConfig& config_;  // the scenario's
@@ -76,12 +74,7 @@ class World {
   std::unique_ptr<models::GatewayPool> gateways_;
   std::unique_ptr<models::AirInterface> air_;
   models::RadioAccessNetwork* ran_ = nullptr;  // the air, when the physical layer is on
-  std::unique_ptr<models::NetworkServer> network_server_;
-  std::unique_ptr<models::CloudPartnerRegistry> cloud_partner_;
-  std::unique_ptr<models::ApplicationServer> application_server_;
-  std::unique_ptr<models::ManufacturingIngest> ingest_;
-  std::unique_ptr<models::ContractManufacturer> manufacturer_;
-  std::unique_ptr<models::DeveloperMobileApp> mobile_app_;
+  std::unique_ptr<models::CloudActors> cloud_;
   std::unique_ptr<models::TwinContext> ctx_;
   std::unique_ptr<models::DeviceLifecycle> lifecycle_;
   std::unique_ptr<TimelineDriver> timeline_;

@@ -66,22 +66,22 @@ class RecordingSink : public metrics::MetricsSink {
  public:
   void transition(const metrics::TransitionRecord& r) override {
     transitions.push_back({r.time, r.device, r.device_type, security::to_hex(r.smsn), r.from, r.to,
-                           std::string(r.cause)});
+                           std::string(models::to_string(r.cause))});
   }
   void refusal(const metrics::RefusalRecord& r) override {
-    refusals.push_back({r.time, r.device, r.device_type, std::string(r.actor), std::string(r.what),
-                        std::string(r.cause)});
+    refusals.push_back({r.time, r.device, r.device_type, std::string(models::to_string(r.actor)), std::string(models::to_string(r.what)),
+                        std::string(models::to_string(r.cause))});
   }
   void handshake(const metrics::HandshakeRecord& r) override {
-    handshakes.push_back({r.device, r.device_type, security::to_hex(r.smsn), std::string(r.link), std::string(r.via),
-                          r.start, r.end, r.success, std::string(r.reason)});
+    handshakes.push_back({r.device, r.device_type, security::to_hex(r.smsn), std::string(models::to_string(r.link)), std::string(models::to_string(r.via)),
+                          r.start, r.end, r.success, std::string(models::to_string(r.reason))});
   }
   void traffic(const metrics::TrafficRecord& r) override {
-    traffic_records.push_back({r.time, r.device, r.device_type, std::string(r.direction), std::string(r.outcome),
-                               std::string(r.cause), r.from_blocked_device});
+    traffic_records.push_back({r.time, r.device, r.device_type, std::string(models::to_string(r.direction)), std::string(models::to_string(r.outcome)),
+                               std::string(models::to_string(r.cause)), r.from_blocked_device});
   }
   void notice(const metrics::NoticeRecord& r) override {
-    notices.push_back({r.time, std::string(r.actor), std::string(r.kind), r.detail});
+    notices.push_back({r.time, std::string(models::to_string(r.actor)), std::string(metrics::notice_name(r)), r.detail});
   }
 
   std::vector<Transition> transitions;

@@ -23,6 +23,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using metrics::RadioFrameRecord;
+using models::FrameOutcome;
+using models::LinkType;
+using models::MessageClass;
 using Bytes = std::vector<std::uint8_t>;
 
 Bytes read_bytes(const fs::path& p) {
@@ -98,20 +101,22 @@ TEST_F(outputPcapWriter, WritesGlobalHeaderRecordHeadersPseudoHeadersAndFrameByt
   {
     PcapWriter w(file);
     // FSK uplink, received; 1.500000007 s; 902.3000004 MHz rounds to 902300000 Hz; RSSI -97.456 -> -9746.
-    w.write({1'500'000'007, 1'500'000'007 + 2'345'678, 42, 3, 2, 2, true, 17, 902'300'000.4, -97.456, 7.25, 32,
-             "uplink", "received", up});
+    w.write({1'500'000'007, 1'500'000'007 + 2'345'678, 42, 3, 2, LinkType::Fsk, true, 17, 902'300'000.4, -97.456, 7.25,
+             32, MessageClass::Uplink, FrameOutcome::Received, up});
     // BLE downlink from no gateway (mobile app), lost to a collision; 3000 s + 123 ns; 2.402 GHz > 2^31.
-    w.write({3'000'000'000'123, 3'000'000'000'123 + 376'000, 7, metrics::kNoGateway, 0, 1, false, 37, 2.402e9,
-             -120.0, -3.5, 30, "downlink", "collision", down});
-    // Unknown strings map to "other" (0xFF); no bytes; RSSI NaN -> -32768; SNR clamped to 32767; CSS.
-    w.write({3'600'999'999'999, 3'600'999'999'999 + 1'640'448'000, 65536, 0x0102'0304, 0xbeef, 4, true, 2, 915e6,
-             std::numeric_limits<double>::quiet_NaN(), 1e9, 19, "telemetry_burst", "cosmic_ray", {}});
-    // A beacon from gateway 9 (no device), below sensitivity, 4 of 10 bytes captured; RSSI -inf -> -32767.
-    w.write({3'601'000'000'000, 3'601'005'000'000, pcap::kNone, 9, 0, 2, false, 0, 903e6,
-             -std::numeric_limits<double>::infinity(), 0.004, 10, "beacon", "below_sensitivity", beacon});
+    w.write({3'000'000'000'123, 3'000'000'000'123 + 376'000, 7, metrics::kNoGateway, 0, LinkType::Ble, false, 37, 2.402e9,
+             -120.0, -3.5, 30, MessageClass::Downlink, FrameOutcome::Collision, down});
+    // The frame that emptied the device's battery; no bytes; RSSI NaN -> -32768; SNR clamped to 32767; CSS.
+    w.write({3'600'999'999'999, 3'600'999'999'999 + 1'640'448'000, 65536, 0x0102'0304, 0xbeef, LinkType::Css, true, 2,
+             915e6, std::numeric_limits<double>::quiet_NaN(), 1e9, 19, MessageClass::Uplink,
+             FrameOutcome::BatteryDepleted, {}});
+    // From gateway 9 to no device, below sensitivity, 4 of 10 bytes captured; RSSI -inf -> -32767.
+    w.write({3'601'000'000'000, 3'601'005'000'000, pcap::kNone, 9, 0, LinkType::Fsk, false, 0, 903e6,
+             -std::numeric_limits<double>::infinity(), 0.004, 10, MessageClass::Downlink, FrameOutcome::BelowSensitivity,
+             beacon});
     // A registration message (M3) to gateway 0, lost to half duplex; RSSI -50.006 -> -5001, SNR 19.994 -> 1999.
-    w.write({3'602'250'000'000, 3'602'250'012'345, 5, 0, 1, 1, true, 12, 2.426e9, -50.006, 19.994, 66, "registration",
-             "half_duplex", m3});
+    w.write({3'602'250'000'000, 3'602'250'012'345, 5, 0, 1, LinkType::Ble, true, 12, 2.426e9, -50.006, 19.994, 66,
+             MessageClass::Registration, FrameOutcome::HalfDuplex, m3});
     EXPECT_EQ(w.frames(), 5u);
     w.close();
     EXPECT_FALSE(w.is_open());
@@ -125,9 +130,9 @@ TEST_F(outputPcapWriter, WritesGlobalHeaderRecordHeadersPseudoHeadersAndFrameByt
       {"b80b00007b0000004a0000004a000000",
        "5357012c0001010402002500000020d1a2fe0000809c2b8f07000000ffffffff1e000000c0bc050000000000", &down},
       {"100e0000ffc99a3b2c0000003f000000",
-       "5357012c010400ffff000200efbe0080ff7f0000c0ca89360000010004030201130000000040c76100000000", nullptr},
+       "5357012c0104000207000200efbe0080ff7f0000c0ca89360000010004030201130000000040c76100000000", nullptr},
       {"110e0000000000003000000036000000",
-       "5357012c02020105010000000000018000000000c0afd235ffffffff090000000a000000404b4c0000000000", &beacon},
+       "5357012c02020104010000000000018000000000c0afd235ffffffff090000000a000000404b4c0000000000", &beacon},
       {"120e000080b2e60e6e0000006e000000",
        "5357012c0001000103000c00010077eccf07000080d299900500000000000000420000003930000000000000", &m3},
   };
@@ -154,9 +159,9 @@ TEST_F(outputPcapWriter, WritesGlobalHeaderRecordHeadersPseudoHeadersAndFrameByt
 
 TEST_F(outputPcapWriter, PseudoHeaderFieldsAtDocumentedOffsets) {
   const Bytes frame = secure_frame(0, 1, 2);
-  const pcap::PseudoHeader h = pcap::pseudo_header({10, 10 + 0x0102'0304'0506ULL, 0xa1b2c3d4, 0x11223344, 0x5566, 4,
-                                                    false, 0x7788, 917'100'000.0, -1.0, -0.01, 0x99aabbcc,
-                                                    "ack", "gateway_down", frame});
+  const pcap::PseudoHeader h = pcap::pseudo_header({10, 10 + 0x0102'0304'0506ULL, 0xa1b2c3d4, 0x11223344, 0x5566,
+                                                    LinkType::Css, false, 0x7788, 917'100'000.0, -1.0, -0.01,
+                                                    0x99aabbcc, MessageClass::Ack, FrameOutcome::GatewayDown, frame});
   EXPECT_EQ(h[0], 'S');
   EXPECT_EQ(h[1], 'W');
   EXPECT_EQ(h[2], 1);   // version
@@ -186,29 +191,18 @@ TEST_F(outputPcapWriter, PseudoHeaderFieldsAtDocumentedOffsets) {
   for (std::size_t i = 0; i < rest.size(); ++i) EXPECT_EQ(h[24 + i], rest[i]) << 24 + i;
 }
 
-TEST_F(outputPcapWriter, CodeTablesMapRecordStringsAndUnknownToOther) {
-  static_assert(pcap::message_kind("beacon") == pcap::MessageKind::Beacon);
-  static_assert(pcap::frame_outcome("no_such_cause") == pcap::FrameOutcome::Other);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("registration")), 1);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("uplink")), 2);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("ack")), 3);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("downlink")), 4);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("beacon")), 5);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("")), 0xff);
-  EXPECT_EQ(static_cast<int>(pcap::message_kind("Uplink")), 0xff);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("received")), 0);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("below_sensitivity")), 1);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("collision")), 2);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("half_duplex")), 3);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("gateway_busy")), 4);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("gateway_down")), 5);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("backhaul")), 6);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("")), 0xff);
-  EXPECT_EQ(static_cast<int>(pcap::frame_outcome("receive")), 0xff);
-  EXPECT_EQ(pcap::to_string(pcap::MessageKind::Ack), "ack");
-  EXPECT_EQ(pcap::to_string(pcap::MessageKind::Other), "other");
-  EXPECT_EQ(pcap::to_string(pcap::FrameOutcome::GatewayBusy), "gateway_busy");
-  EXPECT_EQ(pcap::to_string(pcap::FrameOutcome::Other), "other");
+TEST_F(outputPcapWriter, EveryMessageClassAndFrameOutcomeHasItsDocumentedCode) {
+  // docs/pcap.md: message 1 registration, 2 uplink, 3 ack, 4 downlink (5 beacon, 0xFF other: reserved);
+  // outcome 0 received, 1 below_sensitivity, 2 collision, 3 half_duplex, 4 gateway_busy, 5 gateway_down,
+  // 7 battery_depleted (6 backhaul, 0xFF other: reserved).
+  const std::pair<MessageClass, int> messages[] = {
+      {MessageClass::Registration, 1}, {MessageClass::Uplink, 2}, {MessageClass::Ack, 3}, {MessageClass::Downlink, 4}};
+  for (const auto& [m, code] : messages) EXPECT_EQ(static_cast<int>(pcap::code_of(m)), code) << models::to_string(m);
+  const std::pair<FrameOutcome, int> outcomes[] = {
+      {FrameOutcome::Received, 0},   {FrameOutcome::BelowSensitivity, 1}, {FrameOutcome::Collision, 2},
+      {FrameOutcome::HalfDuplex, 3}, {FrameOutcome::GatewayBusy, 4},      {FrameOutcome::GatewayDown, 5},
+      {FrameOutcome::BatteryDepleted, 7}};
+  for (const auto& [o, code] : outcomes) EXPECT_EQ(static_cast<int>(pcap::code_of(o)), code) << models::to_string(o);
 }
 
 TEST_F(outputPcapWriter, EmptyCaptureIsTheGlobalHeaderOnly) {
@@ -223,7 +217,8 @@ TEST_F(outputPcapWriter, FramesLongerThanTheSnapLengthAreTruncated) {
   const Bytes big(70'000, 0x5a);
   {
     PcapWriter w(file);
-    w.write({0, 1, 1, 1, 0, 2, true, 0, 903e6, -80, 10, 70'000, "uplink", "received", big});
+    w.write({0, 1, 1, 1, 0, LinkType::Fsk, true, 0, 903e6, -80, 10, 70'000, MessageClass::Uplink, FrameOutcome::Received,
+             big});
   }
   const Bytes b = read_bytes(file);
   ASSERT_EQ(b.size(), 24u + 16u + 65535u);
@@ -246,13 +241,16 @@ TEST_F(outputPcapWriter, OpenFailureNamesThePathAndTheCause) {
 TEST_F(outputPcapWriter, WriteAfterCloseAndTimesPastTwoToThe32SecondsThrow) {
   PcapWriter w(dir_ / "x.pcap");
   const SimTime too_late = (SimTime{1} << 32) * kSecond;
-  EXPECT_THROW(w.write({too_late, too_late, 0, 0, 0, 1, true, 0, 0, 0, 0, 0, "uplink", "received", {}}),
+  EXPECT_THROW(w.write({too_late, too_late, 0, 0, 0, LinkType::Ble, true, 0, 0, 0, 0, 0, MessageClass::Uplink,
+                        FrameOutcome::Received, {}}),
                std::runtime_error);
   EXPECT_EQ(w.frames(), 0u);
   w.flush();
   w.close();
   w.close();  // idempotent
-  EXPECT_THROW(w.write({0, 0, 0, 0, 0, 1, true, 0, 0, 0, 0, 0, "uplink", "received", {}}), std::runtime_error);
+  EXPECT_THROW(w.write({0, 0, 0, 0, 0, LinkType::Ble, true, 0, 0, 0, 0, 0, MessageClass::Uplink, FrameOutcome::Received,
+                        {}}),
+               std::runtime_error);
   EXPECT_EQ(read_bytes(dir_ / "x.pcap").size(), 24u);
 }
 
@@ -285,16 +283,18 @@ TEST_F(outputPcapWriter, TapForwardsEverySinkCallAndWritesRadioFrames) {
   EXPECT_FALSE(inner.wants_frame_bytes());
   EXPECT_TRUE(tap.wants_keylog());
   EXPECT_FALSE(PcapTap(no_keylog, w).wants_keylog());
-  tap.transition({0, 0, 0, s, metrics::FleetState::None, metrics::FleetState::Created, "provisioned"});
-  tap.refusal({0, 0, 0, s, "network_server", "uplink", "replay"});
-  tap.handshake({0, 0, s, "ble", "gateway", 0, 1, true, ""});
-  tap.traffic({0, 0, 0, "uplink", "sent", "", false});
-  tap.notice({0, "ingest", "outage_start", ""});
-  tap.keylog({false, s, "network", "", "device", {}, {}, {}});
+  using models::Cause;
+  tap.transition({0, 0, 0, s, metrics::FleetState::None, metrics::FleetState::Created, Cause::Provisioned});
+  tap.refusal({0, 0, 0, s, models::Actor::NetworkServer, models::Refused::Uplink, Cause::Replay});
+  tap.handshake({0, 0, s, LinkType::Ble, models::RegistrationPath::Gateway, 0, 1, true, Cause::None});
+  tap.traffic({0, 0, 0, models::Direction::Uplink, models::TrafficOutcome::Sent, Cause::None, false});
+  tap.notice({0, models::Actor::Ingest, models::NoticeKind::OutageStart, ""});
+  tap.keylog({false, s, metrics::KeyLayer::Network, security::EcdhCurve::X25519, metrics::KeyParty::Device, {}, {}, {}});
   const Bytes frame = secure_frame(0, 1, 1);
-  tap.radio_frame({5, 10, 1, 2, 0, 1, true, 3, 2.404e9, -70, 20, static_cast<std::uint32_t>(frame.size()), "uplink",
-                   "received", frame});
-  tap.radio_frame({6, 10, 1, 2, 0, 1, true, 3, 2.404e9, -70, 20, 28, "uplink", "collision", {}});
+  tap.radio_frame({5, 10, 1, 2, 0, LinkType::Ble, true, 3, 2.404e9, -70, 20, static_cast<std::uint32_t>(frame.size()),
+                   MessageClass::Uplink, FrameOutcome::Received, frame});
+  tap.radio_frame({6, 10, 1, 2, 0, LinkType::Ble, true, 3, 2.404e9, -70, 20, 28, MessageClass::Uplink,
+                   FrameOutcome::Collision, {}});
   EXPECT_EQ(inner.calls, (std::array<int, 7>{1, 1, 1, 1, 1, 1, 2}));
   EXPECT_EQ(w.frames(), 2u);
   w.close();

@@ -16,11 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint8_t kBleFskCss[] = {1, 2, 4};
-constexpr std::uint8_t kCssBle[] = {4, 1};
+using models::LinkType;
+constexpr LinkType kBleFskCss[] = {LinkType::Ble, LinkType::Fsk, LinkType::Css};
+constexpr LinkType kCssBle[] = {LinkType::Css, LinkType::Ble};
 
 metrics::GatewayRecord gateway(std::uint32_t id, std::uint32_t group, std::string_view name,
-                               std::span<const std::uint8_t> links, std::uint64_t received, std::uint64_t bytes) {
+                               std::span<const LinkType> links, std::uint64_t received, std::uint64_t bytes) {
   metrics::GatewayRecord r{};
   r.gateway = id;
   r.group = group;

@@ -20,6 +20,14 @@ namespace {
 
 namespace fs = std::filesystem;
 using metrics::FleetState;
+using models::Actor;
+using models::Cause;
+using models::Direction;
+using models::FrameOutcome;
+using models::LinkType;
+using models::MessageClass;
+using models::Refused;
+using models::TrafficOutcome;
 
 std::string read(const fs::path& p) {
   std::ifstream f(p, std::ios::binary);
@@ -59,12 +67,12 @@ class outputRunRecorder : public ::testing::Test {
 
 TEST_F(outputRunRecorder, TransitionsMoveStateCountsAndCountBlockedByCause) {
   RunRecorder r({"tracker", "sensor"}, files());
-  r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
-  r.transition({kSecond, 1, 1, smsn(), FleetState::None, FleetState::Created, "provisioned"});
-  r.transition({2 * kSecond, 0, 0, smsn(), FleetState::Created, FleetState::Associated, "associated"});
-  r.transition({3 * kSecond, 0, 0, smsn(), FleetState::Associated, FleetState::Registered, "registered"});
-  r.transition({4 * kSecond, 0, 0, smsn(), FleetState::Registered, FleetState::Blocked, "device_revoked"});
-  r.transition({5 * kSecond, 1, 1, smsn(), FleetState::Created, FleetState::Rejected, "bad_chain_signature"});
+  r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, Cause::Provisioned});
+  r.transition({kSecond, 1, 1, smsn(), FleetState::None, FleetState::Created, Cause::Provisioned});
+  r.transition({2 * kSecond, 0, 0, smsn(), FleetState::Created, FleetState::Associated, Cause::Associated});
+  r.transition({3 * kSecond, 0, 0, smsn(), FleetState::Associated, FleetState::Registered, Cause::Registered});
+  r.transition({4 * kSecond, 0, 0, smsn(), FleetState::Registered, FleetState::Blocked, Cause::DeviceRevoked});
+  r.transition({5 * kSecond, 1, 1, smsn(), FleetState::Created, FleetState::Rejected, Cause::BadChainSignature});
   const auto& c = r.counts();
   EXPECT_EQ(c[static_cast<std::size_t>(FleetState::Created)], 0);
   EXPECT_EQ(c[static_cast<std::size_t>(FleetState::Registered)], 0);
@@ -95,16 +103,16 @@ TEST_F(outputRunRecorder, TransitionsMoveStateCountsAndCountBlockedByCause) {
 
 TEST_F(outputRunRecorder, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
   RunRecorder r({"t"}, files());
-  r.traffic({kSecond, 0, 0, "uplink", "sent", "", false});
-  r.traffic({kSecond, 0, 0, "uplink", "sent", "", false});
-  r.traffic({kSecond, 0, 0, "uplink", "delivered", "", false});
-  r.traffic({kSecond, 0, 0, "uplink", "rejected", "replay", false});
-  r.traffic({kSecond, 0, 0, "uplink", "rejected", "device_type_revoked", true});
-  r.traffic({kSecond, 0, 0, "uplink", "delivered", "", true});
-  r.traffic({kSecond, 0, 0, "downlink", "dropped", "link_loss", false});
-  r.refusal({kSecond, 0, 0, smsn(), "network_server", "uplink", "replay"});
-  r.refusal({kSecond, 0, 0, smsn(), "ingest", "ingest_record", "bad_device_signature"});
-  r.notice({kSecond, "ingest", "factory_notified", "device x rejected"});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Delivered, Cause::None, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::Replay, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::DeviceTypeRevoked, true});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Delivered, Cause::None, true});
+  r.traffic({kSecond, 0, 0, Direction::Downlink, TrafficOutcome::Dropped, Cause::LinkLoss, false});
+  r.refusal({kSecond, 0, 0, smsn(), Actor::NetworkServer, Refused::Uplink, Cause::Replay});
+  r.refusal({kSecond, 0, 0, smsn(), Actor::Ingest, Refused::IngestRecord, Cause::BadDeviceSignature});
+  r.notice({kSecond, Actor::Ingest, models::NoticeKind::FactoryNotified, "device x rejected"});
   EXPECT_EQ(r.counter("uplinks_sent"), 2u);
   EXPECT_EQ(r.counter("uplinks_delivered"), 2u);
   EXPECT_EQ(r.counter("uplinks_rejected"), 2u);
@@ -124,8 +132,7 @@ TEST_F(outputRunRecorder, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
 // no counter of them).
 TEST_F(outputRunRecorder, RadioAndUplinkCountersByLinkAndTypeAppearWhenFirstCounted) {
   RunRecorder r({"a", "b"}, files());
-  auto frame = [&](std::uint8_t link, bool uplink, std::uint16_t type, std::string_view message,
-                   std::string_view outcome) {
+  auto frame = [&](LinkType link, bool uplink, std::uint16_t type, MessageClass message, FrameOutcome outcome) {
     metrics::RadioFrameRecord f{};
     f.start = kSecond;
     f.end = 2 * kSecond;
@@ -137,11 +144,11 @@ TEST_F(outputRunRecorder, RadioAndUplinkCountersByLinkAndTypeAppearWhenFirstCoun
     r.radio_frame(f);
   };
   EXPECT_EQ(r.counters().count("radio_frames"), 0u);
-  frame(2, true, 1, "uplink", "received");
-  frame(2, true, 1, "uplink", "received");
-  frame(4, true, 0, "uplink", "collision");
-  frame(1, false, 0, "ack", "received");
-  frame(2, true, 1, "registration", "half_duplex");
+  frame(LinkType::Fsk, true, 1, MessageClass::Uplink, FrameOutcome::Received);
+  frame(LinkType::Fsk, true, 1, MessageClass::Uplink, FrameOutcome::Received);
+  frame(LinkType::Css, true, 0, MessageClass::Uplink, FrameOutcome::Collision);
+  frame(LinkType::Ble, false, 0, MessageClass::Ack, FrameOutcome::Received);
+  frame(LinkType::Fsk, true, 1, MessageClass::Registration, FrameOutcome::HalfDuplex);
   EXPECT_EQ(r.counter("radio_frames"), 5u);
   EXPECT_EQ(r.counter("radio_frames.fsk"), 3u);
   EXPECT_EQ(r.counter("radio_frames.css"), 1u);
@@ -158,22 +165,22 @@ TEST_F(outputRunRecorder, RadioAndUplinkCountersByLinkAndTypeAppearWhenFirstCoun
   EXPECT_EQ(r.counter("radio_uplinks_by_type.a"), 1u);
   EXPECT_EQ(r.counters().count("radio_uplinks_received_by_type.a"), 0u);
 
-  r.traffic({kSecond, 0, 1, "uplink", "sent", "", false});
-  r.traffic({kSecond, 0, 1, "uplink", "sent", "", false});
-  r.traffic({kSecond, 0, 0, "downlink", "sent", "", false});
-  r.traffic({kSecond, 0, 0, "uplink", "queued", "", false});  // an outcome outside the usual four
+  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
+  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
+  r.traffic({kSecond, 0, 0, Direction::Downlink, TrafficOutcome::Sent, Cause::None, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None, false});
   EXPECT_EQ(r.counter("uplinks_sent"), 2u);
   EXPECT_EQ(r.counter("uplinks_sent_by_type.b"), 2u);
   EXPECT_EQ(r.counters().count("uplinks_sent_by_type.a"), 0u);
   EXPECT_EQ(r.counter("downlinks_sent"), 1u);
-  EXPECT_EQ(r.counter("uplinks_queued"), 1u);
+  EXPECT_EQ(r.counter("uplinks_duplicate"), 1u);
   EXPECT_EQ(r.counters().count("uplinks_delivered"), 0u);
 }
 
 TEST_F(outputRunRecorder, HandshakesCsvRowsAndLatencies) {
   RunRecorder r({"tracker"}, files());
-  r.handshake({0, 0, smsn(), "ble", "gateway", 10 * kSecond, 10 * kSecond + 1'234'567'891ULL, true, ""});
-  r.handshake({0, 0, smsn(), "fsk", "gateway", kMinute, kMinute + 10 * kSecond, false, "timeout"});
+  r.handshake({0, 0, smsn(), LinkType::Ble, models::RegistrationPath::Gateway, 10 * kSecond, 10 * kSecond + 1'234'567'891ULL, true, Cause::None});
+  r.handshake({0, 0, smsn(), LinkType::Fsk, models::RegistrationPath::Gateway, kMinute, kMinute + 10 * kSecond, false, Cause::Timeout});
   EXPECT_EQ(r.counter("handshakes_succeeded"), 1u);
   EXPECT_EQ(r.counter("registrations"), 1u);
   EXPECT_EQ(r.counter("handshakes_failed"), 1u);
@@ -195,9 +202,9 @@ TEST_F(outputRunRecorder, HandshakesCsvRowsAndLatencies) {
 TEST_F(outputRunRecorder, StatesCsvSamplesTheCurrentCounts) {
   RunRecorder r({"t"}, files());
   r.sample_states(0);
-  r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
-  r.transition({kSecond, 1, 0, smsn(), FleetState::None, FleetState::Created, "provisioned"});
-  r.transition({kSecond, 1, 0, smsn(), FleetState::Created, FleetState::Associated, "associated"});
+  r.transition({kSecond, 0, 0, smsn(), FleetState::None, FleetState::Created, Cause::Provisioned});
+  r.transition({kSecond, 1, 0, smsn(), FleetState::None, FleetState::Created, Cause::Provisioned});
+  r.transition({kSecond, 1, 0, smsn(), FleetState::Created, FleetState::Associated, Cause::Associated});
   r.sample_states(90 * kSecond);
   r.finish();
   const auto rows = lines(read(dir_ / "states.csv"));
@@ -213,8 +220,10 @@ TEST_F(outputRunRecorder, KeyLogLinesFollowTheDocumentedFormat) {
   const std::array<std::uint8_t, 2> priv = {0x01, 0x02};
   const std::array<std::uint8_t, 2> peer = {0xfe, 0xff};
   const std::array<std::uint8_t, 3> secret = {0x00, 0x10, 0xa0};
-  r.keylog({true, smsn(), "network", "x25519", "device", priv, peer, secret});
-  r.keylog({false, smsn(), "application", "", "appserver", {}, {}, secret});
+  r.keylog({true, smsn(), metrics::KeyLayer::Network, security::EcdhCurve::X25519, metrics::KeyParty::Device, priv, peer,
+            secret});
+  r.keylog({false, smsn(), metrics::KeyLayer::Application, security::EcdhCurve::X25519, metrics::KeyParty::AppServer, {},
+            {}, secret});
   r.finish();
   std::string smsn_hex = "01";
   for (int i = 1; i < 32; ++i) smsn_hex += "ab";
@@ -239,10 +248,10 @@ TEST_F(outputRunRecorder, ListenerGetsEveryRecordAsATypedJsonLine) {
   {
     RunRecorder r({"tracker"}, files());
     r.set_listener(&listener);
-    r.transition({kSecond, 0, 0, smsn(), metrics::FleetState::None, metrics::FleetState::Created, "manufactured"});
-    r.handshake({0, 0, smsn(), "ble", "gateway", kSecond, 2 * kSecond, true, ""});
-    r.traffic({2 * kSecond, 0, 0, "uplink", "sent", "", false});
-    r.traffic({2 * kSecond, 0, 0, "uplink", "rejected", "replay", false});
+    r.transition({kSecond, 0, 0, smsn(), metrics::FleetState::None, metrics::FleetState::Created, Cause::Manufactured});
+    r.handshake({0, 0, smsn(), LinkType::Ble, models::RegistrationPath::Gateway, kSecond, 2 * kSecond, true, Cause::None});
+    r.traffic({2 * kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
+    r.traffic({2 * kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::Replay, false});
     r.sample_states(3 * kSecond);
     r.finish();
   }

@@ -35,9 +35,9 @@ struct Frame {
 class RadioSink : public RecordingSink {
  public:
   void radio_frame(const metrics::RadioFrameRecord& r) override {
-    frames.push_back({r.start, r.end, r.device, r.gateway, r.device_type, static_cast<models::LinkType>(r.link),
-                      r.uplink, r.channel, r.rssi_dbm, r.snr_db, r.length, std::string(r.message),
-                      std::string(r.outcome)});
+    frames.push_back({r.start, r.end, r.device, r.gateway, r.device_type, r.link,
+                      r.uplink, r.channel, r.rssi_dbm, r.snr_db, r.length, std::string(models::to_string(r.message)),
+                      std::string(models::to_string(r.outcome))});
   }
   std::vector<Frame> frames;
 

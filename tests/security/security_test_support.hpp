@@ -48,8 +48,9 @@ class RecordingSink : public metrics::NullSink {
   explicit RecordingSink(bool wants = true) : wants_(wants) {}
   bool wants_keylog() const override { return wants_; }
   void keylog(const metrics::KeyLogRecord& r) override {
-    lines.push_back(KeyLogLine{r.is_ecdh, to_hex(r.smsn), std::string(r.layer), std::string(r.curve),
-                               std::string(r.party), Bytes(r.private_key.begin(), r.private_key.end()),
+    lines.push_back(KeyLogLine{r.is_ecdh, to_hex(r.smsn), std::string(metrics::to_string(r.layer)),
+                               r.is_ecdh ? std::string(to_string(r.curve)) : std::string(),
+                               std::string(metrics::to_string(r.party)), Bytes(r.private_key.begin(), r.private_key.end()),
                                Bytes(r.peer_public.begin(), r.peer_public.end()), Bytes(r.secret.begin(), r.secret.end())});
   }
   std::vector<KeyLogLine> lines;

@@ -1,4 +1,5 @@
-// The signature algorithms of the two certificate chains and the ECDH curves of registration.
+// The signature algorithms of the two certificate chains and the ECDH curves of registration: vocabulary of the
+// configuration (a device type's curve) and of the security models.
 #pragma once
 #include <cstdint>
 #include <string_view>

@@ -1,0 +1,42 @@
+// CloudActors: every cloud actor of one world, built from the cloud configuration: the manufacturing ingest, the
+// contract manufacturer, the Sidewalk network server, the cloud partner, the developer's application server and
+// mobile app. A new actor is a member here (built, given an outage target if it can be down, and tallied).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "models/base/cloud_config.hpp"
+#include "models/base/device_type_config.hpp"
+#include "models/base/outage_target.hpp"
+#include "models/cloud/application_server.hpp"
+#include "models/cloud/cloud_partner_registry.hpp"
+#include "models/cloud/contract_manufacturer.hpp"
+#include "models/cloud/developer_mobile_app.hpp"
+#include "models/cloud/manufacturing_ingest.hpp"
+#include "models/cloud/network_server.hpp"
+#include "models/security/key_source.hpp"
+#include "models/security/pki.hpp"
+#include "models/security/signature_verdicts.hpp"
+#include "sim/metrics/metrics_sink.hpp"
+
+namespace st::models {
+
+struct CloudActors {
+  // `verdicts`: the signatures already verified, shared by the cloud's chain verifiers.
+  CloudActors(const CloudConfig& cfg, const std::vector<DeviceTypeConfig>& types, std::uint32_t devices,
+              security::Pki& pki, const security::KeySource& keys, security::SignatureVerdicts& verdicts);
+
+  // The service station an outage of `target` takes down (nullptr: not a cloud actor).
+  ServiceStation* station(OutageTarget target);
+  // The end-of-run tallies: wireless devices per cloud-partner status and associations, then what each actor did.
+  void report(metrics::MetricsSink& sink, std::uint32_t devices) const;
+
+  NetworkServer network_server;
+  CloudPartnerRegistry cloud_partner;
+  ApplicationServer application_server;
+  ManufacturingIngest ingest;
+  ContractManufacturer manufacturer;
+  DeveloperMobileApp mobile_app;
+};
+
+}  // namespace st::models
