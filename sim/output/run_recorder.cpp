@@ -7,6 +7,7 @@
 
 #include "models/security/bytes.hpp"
 #include "sim/output/number_format.hpp"
+#include "sim/scenario/counter_names.hpp"
 
 namespace st::output {
 
@@ -226,12 +227,8 @@ void RunRecorder::sample_states(SimTime now) {
   if (!counters_file_ && listener_ == nullptr) return;
   nlohmann::ordered_json c;  // counters.jsonl: the traffic counters so far, by cause
   c["t"] = seconds_json(now);
-  for (const char* name : {"uplinks_sent", "uplinks_delivered", "uplinks_duplicate", "uplinks_rejected",
-                           "uplinks_dropped", "downlinks_sent", "downlinks_delivered", "downlinks_rejected",
-                           "downlinks_dropped", "handshakes_succeeded", "handshakes_failed", "refusals",
-                           "radio_frames", "radio_received", "radio_lost"})
-    c[name] = counter(name);
-  for (const char* prefix : {"uplinks_rejected", "uplinks_dropped", "refusals", "radio_lost"}) {
+  for (std::string_view name : scenario::kSampledCounters) c[std::string(name)] = counter(std::string(name));
+  for (std::string_view prefix : scenario::kSampledPerCause) {
     nlohmann::ordered_json by = nlohmann::ordered_json::object();
     const std::string p = std::string(prefix) + ".";
     for (auto it = counters_.lower_bound(p); it != counters_.end() && it->first.rfind(p, 0) == 0; ++it)

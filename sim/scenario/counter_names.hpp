@@ -1,5 +1,6 @@
-// The summary counter names that `counter:` expectations may name (docs/scenario-format.md); the summary
-// writer uses the same list. Per-cause forms are "<base>.<cause>" with cause a lowercase snake_case identifier.
+// The run's counter names: the ones `counter:` expectations may name (docs/scenario-format.md), the ones the run
+// recorder samples into counters.jsonl and the live stream, and the per-cause forms "<base>.<cause>" with cause a
+// lowercase snake_case identifier. The recorder creates no counter outside these (tests/output checks it).
 #pragma once
 #include <array>
 #include <optional>
@@ -26,6 +27,15 @@ inline constexpr std::array<std::string_view, 14> kPerCauseCounters = {
     "uplinks_rejected", "uplinks_dropped", "downlinks_rejected", "downlinks_dropped", "handshakes_failed",
     "refusals", "blocked", "radio_frames", "radio_received", "radio_lost", "uplinks_sent_by_type",
     "uplinks_delivered_by_type", "radio_uplinks_by_type", "radio_uplinks_received_by_type"};
+
+// The counters sampled with every states.csv row (counters.jsonl, the `counters` record of the live stream), and
+// the per-cause families sampled as "<base>_by_cause" maps.
+inline constexpr std::array<std::string_view, 15> kSampledCounters = {
+    "uplinks_sent",       "uplinks_delivered",   "uplinks_duplicate", "uplinks_rejected",     "uplinks_dropped",
+    "downlinks_sent",     "downlinks_delivered", "downlinks_rejected", "downlinks_dropped",   "handshakes_succeeded",
+    "handshakes_failed",  "refusals",            "radio_frames",      "radio_received",       "radio_lost"};
+inline constexpr std::array<std::string_view, 4> kSampledPerCause = {"uplinks_rejected", "uplinks_dropped", "refusals",
+                                                                     "radio_lost"};
 
 // nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
 std::optional<std::string> counter_name_problem(std::string_view name);

@@ -1,5 +1,6 @@
-// TelemetryServer: one io_context on one thread owns the acceptor, the clients, the history and the timers;
-// record() and finish() only hand lines over through a mutex-protected inbox and asio::post.
+// TelemetryServer: the transport of the live stream. One io_context on one thread owns the acceptor, the clients,
+// the history and the timers; record() and finish() only hand lines over through a mutex-protected inbox and
+// asio::post. What each client is sent, and what it loses when it falls behind, is StreamQueue's policy.
 #include "sim/telemetry/telemetry_server.hpp"
 
 #include <utility>  // before Boost.Asio 1.74: its awaitable.hpp uses std::exchange without including it
@@ -19,12 +20,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/output/number_format.hpp"
+#include "sim/telemetry/stream_queue.hpp"
+
 namespace st::telemetry {
 
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
-using Text = std::shared_ptr<const std::string>;  // one record with its '\n', shared by every client queue
 
 namespace {
 
@@ -33,65 +36,15 @@ constexpr std::size_t kMaxBatchItems = 512;           // records per write
 constexpr std::size_t kMaxBatchBytes = 1u << 20;      // bytes per write (at least one record)
 constexpr auto kLinger = std::chrono::milliseconds(1000);  // after `end`: how long to wait for the client to close
 
-// The "type" of a record: the recorder writes it first; anything else is parsed.
-std::string type_of(std::string_view line) {
-  constexpr std::string_view prefix = R"({"type":")";
-  if (line.substr(0, prefix.size()) == prefix) {
-    const auto end = line.find('"', prefix.size());
-    if (end != std::string_view::npos) return std::string(line.substr(prefix.size(), end - prefix.size()));
-  }
-  const auto j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_object()) {
-    const auto it = j.find("type");
-    if (it != j.end() && it->is_string()) return it->get<std::string>();
-  }
-  return {};
-}
-
-// Simulated nanoseconds as exact decimal seconds (as in the run files): 12, 12.5, 0.000001.
-std::string seconds_text(SimTime t) {
-  std::string s = std::to_string(t / kSecond);
-  const SimTime frac = t % kSecond;
-  if (frac != 0) {
-    std::string digits = std::to_string(frac);
-    digits.insert(0, 9 - digits.size(), '0');
-    while (digits.back() == '0') digits.pop_back();
-    s += '.' + digits;
-  }
-  return s;
-}
-
-Text make_text(std::string line) {
-  line += '\n';
-  return std::make_shared<const std::string>(std::move(line));
-}
-
-Text gap_text(std::uint64_t skipped) {
-  return make_text(R"({"type":"gap","events_skipped":)" + std::to_string(skipped) + "}");
-}
-
 }  // namespace
 
 struct TelemetryServer::Impl {
-  // One record of the stream. A gap item has no text until it is written (its count can still grow).
-  struct Item {
-    Text text;
-    bool event = false;
-    std::uint64_t gap = 0;
-    std::size_t size() const { return text ? text->size() : 48; }
-  };
-  struct HistoryLine {
-    Text text;
-    std::uint64_t seq = 0;
-  };
+  using Item = StreamQueue::Item;
   struct Client {
-    explicit Client(asio::io_context& io) : socket(io), in(kMaxCommandBytes) {}
+    Client(asio::io_context& io, std::size_t queue_limit) : socket(io), in(kMaxCommandBytes), queue(queue_limit) {}
     tcp::socket socket;
     asio::streambuf in;
-    std::deque<Item> queue;
-    std::size_t queued_bytes = 0;
-    std::size_t queued_events = 0;
-    std::size_t queued_event_bytes = 0;
+    StreamQueue queue;
     std::vector<Text> inflight;
     bool writing = false;
     bool open = true;
@@ -107,7 +60,8 @@ struct TelemetryServer::Impl {
         acceptor(io),
         control_timer(io),
         finish_timer(io),
-        work(asio::make_work_guard(io)) {}
+        work(asio::make_work_guard(io)),
+        history(o.event_history) {}
 
   // ---- shared with other threads (inbox_mutex) ----
   std::mutex inbox_mutex;
@@ -131,15 +85,12 @@ struct TelemetryServer::Impl {
   bool finish_checking = false;  // the finish timer is armed
   bool stopped = false;          // stop(): everything closed without `end`
   std::list<ClientPtr> clients;
-  std::vector<HistoryLine> records;  // hello, states, counters, handshake (and any other non-event record)
-  std::deque<HistoryLine> events;    // the most recent events
-  std::uint64_t events_skipped = 0;
-  std::uint64_t seq = 0;
+  StreamHistory history;
   std::thread thread;
 
   // ---- accepting ----
   void accept() {
-    auto c = std::make_shared<Client>(io);
+    auto c = std::make_shared<Client>(io, options.client_queue_limit);
     acceptor.async_accept(c->socket, [this, c](const boost::system::error_code& ec) {
       if (ec || stopped) return;  // closed (finish or stop)
       on_connect(c);
@@ -152,21 +103,7 @@ struct TelemetryServer::Impl {
     c->socket.set_option(tcp::no_delay(true), ignored);
     clients.push_back(c);
     // hello and the history in their original order, a gap record where older events were left out.
-    std::size_t r = 0;
-    std::size_t e = 0;
-    bool gap_sent = events_skipped == 0;
-    while (r < records.size() || e < events.size()) {
-      if (e < events.size() && (r == records.size() || events[e].seq < records[r].seq)) {
-        if (!gap_sent) {
-          add_gap(*c, events_skipped);
-          gap_sent = true;
-        }
-        enqueue(*c, Item{events[e++].text, true, 0});
-      } else {
-        enqueue(*c, Item{records[r++].text, false, 0});
-      }
-    }
-    if (!gap_sent) add_gap(*c, events_skipped);
+    history.replay(c->queue);
     read(c);
     pump(c);
     if (finishing) check_finish();  // a late arrival gets the same flush deadline
@@ -188,15 +125,7 @@ struct TelemetryServer::Impl {
     for (auto& line : lines) {
       const bool event = type_of(line) == "event";
       Text text = make_text(std::move(line));
-      if (event) {
-        events.push_back(HistoryLine{text, seq++});
-        if (events.size() > options.event_history) {
-          events.pop_front();
-          ++events_skipped;
-        }
-      } else {
-        records.push_back(HistoryLine{text, seq++});
-      }
+      history.add(text, event);
       for (const auto& c : clients) enqueue(*c, Item{text, event, 0});
     }
     pump_all();
@@ -205,49 +134,7 @@ struct TelemetryServer::Impl {
   // ---- per-client queues ----
   void enqueue(Client& c, Item item) {
     if (!c.open || c.shut) return;
-    const std::size_t size = item.size();
-    if (item.event && c.queued_bytes - c.queued_event_bytes + size > options.client_queue_limit) {
-      // Even without any queued event it would be too far behind: drop this one too.
-      drop_events(c, 1);
-      return;
-    }
-    c.queue.push_back(std::move(item));
-    c.queued_bytes += size;
-    if (c.queue.back().event) {
-      ++c.queued_events;
-      c.queued_event_bytes += size;
-    }
-    if (c.queued_bytes > options.client_queue_limit && c.queued_events > 0) drop_events(c, 0);
-  }
-
-  // Drops every queued event of `c` (plus `extra` not queued) and says so with a gap record.
-  void drop_events(Client& c, std::uint64_t extra) {
-    std::uint64_t dropped = extra;
-    if (c.queued_events > 0) {
-      std::deque<Item> kept;
-      for (auto& it : c.queue) {
-        if (it.event) {
-          ++dropped;
-          c.queued_bytes -= it.size();
-        } else {
-          kept.push_back(std::move(it));
-        }
-      }
-      c.queue.swap(kept);
-      c.queued_events = 0;
-      c.queued_event_bytes = 0;
-    }
-    add_gap(c, dropped);
-  }
-
-  void add_gap(Client& c, std::uint64_t n) {
-    if (n == 0) return;
-    if (!c.queue.empty() && c.queue.back().gap > 0) {
-      c.queue.back().gap += n;
-      return;
-    }
-    c.queue.push_back(Item{nullptr, false, n});
-    c.queued_bytes += c.queue.back().size();
+    c.queue.push(std::move(item));
   }
 
   void pump(const ClientPtr& c) {
@@ -256,21 +143,9 @@ struct TelemetryServer::Impl {
       if (finishing) shut(c);
       return;
     }
+    c->inflight = c->queue.take(kMaxBatchItems, kMaxBatchBytes);
     std::vector<asio::const_buffer> buffers;
-    std::size_t bytes = 0;
-    while (!c->queue.empty() && c->inflight.size() < kMaxBatchItems && (bytes == 0 || bytes < kMaxBatchBytes)) {
-      Item it = std::move(c->queue.front());
-      c->queue.pop_front();
-      c->queued_bytes -= it.size();
-      if (it.event) {
-        --c->queued_events;
-        c->queued_event_bytes -= it.size();
-      }
-      if (!it.text) it.text = gap_text(it.gap);
-      bytes += it.text->size();
-      buffers.emplace_back(asio::buffer(*it.text));
-      c->inflight.push_back(std::move(it.text));
-    }
+    for (const Text& t : c->inflight) buffers.emplace_back(asio::buffer(*t));
     c->writing = true;
     asio::async_write(c->socket, buffers, [this, c](const boost::system::error_code& ec, std::size_t) {
       c->writing = false;
@@ -375,7 +250,7 @@ struct TelemetryServer::Impl {
     j["type"] = "control";
     j["paused"] = s.paused;
     j["sim_seconds_per_second"] = s.sim_seconds_per_second;
-    j["t"] = nlohmann::ordered_json::parse(seconds_text(s.now));
+    j["t"] = nlohmann::ordered_json::parse(output::format_seconds(s.now));
     const Text text = make_text(j.dump());
     for (const auto& c : clients) enqueue(*c, Item{text, false, 0});
     pump_all();
@@ -388,7 +263,7 @@ struct TelemetryServer::Impl {
     boost::system::error_code ec;
     acceptor.non_blocking(true, ec);
     while (!ec) {
-      auto c = std::make_shared<Client>(io);
+      auto c = std::make_shared<Client>(io, options.client_queue_limit);
       acceptor.accept(c->socket, ec);
       if (!ec) on_connect(c);
     }

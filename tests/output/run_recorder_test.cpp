@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/output/run_recorder.hpp"
+#include "sim/scenario/counter_names.hpp"
 
 namespace st::output {
 namespace {
@@ -175,6 +176,49 @@ TEST_F(outputRunRecorder, RadioAndUplinkCountersByLinkAndTypeAppearWhenFirstCoun
   EXPECT_EQ(r.counter("downlinks_sent"), 1u);
   EXPECT_EQ(r.counter("uplinks_duplicate"), 1u);
   EXPECT_EQ(r.counters().count("uplinks_delivered"), 0u);
+}
+
+// Every counter the recorder creates, for any record it can get, is one `counter:` expectations may name.
+TEST_F(outputRunRecorder, EveryCounterItCreatesIsADocumentedCounterName) {
+  RunRecorder r({"tracker", "door-lock_2"}, files());
+  // Every cause but None (what a refusal, a block, a failure, a rejection or a drop carries).
+  const auto causes = [](auto each) {
+    for (int c = 1; c <= static_cast<int>(Cause::LinkLoss); ++c) each(static_cast<Cause>(c));
+  };
+  for (const FleetState to : {FleetState::Created, FleetState::Associated, FleetState::Registered,
+                              FleetState::Deregistered, FleetState::Blocked, FleetState::Rejected})
+    causes([&](Cause c) { r.transition({kSecond, 0, 1, smsn(), FleetState::None, to, c}); });
+  causes([&](Cause c) { r.refusal({kSecond, 0, 0, smsn(), Actor::Ingest, Refused::IngestRecord, c}); });
+  r.handshake({0, 1, smsn(), LinkType::Fsk, models::RegistrationPath::Gateway, 0, kSecond, true, Cause::None});
+  causes([&](Cause c) {
+    r.handshake({0, 1, smsn(), LinkType::Fsk, models::RegistrationPath::Gateway, 0, kSecond, false, c});
+  });
+  for (const Direction d : {Direction::Uplink, Direction::Downlink}) {
+    for (const TrafficOutcome o : {TrafficOutcome::Sent, TrafficOutcome::Delivered})
+      r.traffic({kSecond, 0, 1, d, o, Cause::None, true});
+    for (const TrafficOutcome o : {TrafficOutcome::Rejected, TrafficOutcome::Dropped})
+      causes([&](Cause c) { r.traffic({kSecond, 0, 1, d, o, c, true}); });
+  }
+  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None, true});  // (uplinks only)
+  for (const LinkType l : models::kLinks)
+    for (int o = 0; o <= static_cast<int>(FrameOutcome::BatteryDepleted); ++o) {
+      metrics::RadioFrameRecord f{};
+      f.link = l;
+      f.uplink = true;
+      f.device_type = 1;
+      f.message = MessageClass::Uplink;
+      f.outcome = static_cast<FrameOutcome>(o);
+      r.radio_frame(f);
+    }
+  for (int k = 0; k <= static_cast<int>(models::NoticeKind::TimelineAction); ++k)
+    for (const models::ActionKind a : models::kActionKinds)
+      r.notice({kSecond, Actor::Timeline, static_cast<models::NoticeKind>(k), "", a});
+  EXPECT_GT(r.counters().size(), 150u);
+  for (const auto& [name, n] : r.counters()) {
+    if (name.rfind("notices.", 0) == 0) continue;  // notices are counted for the summary's `notices`, not expectations
+    EXPECT_EQ(scenario::counter_name_problem(name), std::nullopt) << name;
+  }
+  for (const std::string_view name : scenario::kSampledCounters) EXPECT_TRUE(scenario::is_counter_name(name)) << name;
 }
 
 TEST_F(outputRunRecorder, HandshakesCsvRowsAndLatencies) {

@@ -1,6 +1,5 @@
 #include "app/main_window.hpp"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -14,21 +13,16 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <cmath>
 
 #include "model/event_filter.hpp"
-#include "model/run_directory_reader.hpp"
 
 namespace st::dash {
 
@@ -38,34 +32,11 @@ constexpr std::size_t kMaxLogRows = 200000;
 QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), run_(std::make_shared<viz::RunData>()) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new RunSession(this)) {
   setWindowTitle("sidewalk-dashboard");
   build_ui();
   build_menus();
-  client_ = new LiveClient(this);
-  connect(client_, &LiveClient::records, this, [this](const RecordBatch& b) { on_records(b); });
-  connect(client_, &LiveClient::connected, this, [this](const QString& peer) {
-    live_connected_ = true;
-    statusBar()->showMessage(tr("connected to %1").arg(peer), 5000);
-    if (pace_on_connect_ >= 0) {
-      client_->send(viz::pace_command(pace_on_connect_));
-      pace_box_->blockSignals(true);
-      pace_box_->setValue(pace_on_connect_);
-      pace_box_->blockSignals(false);
-    }
-    update_live_controls();
-    update_header();
-  });
-  connect(client_, &LiveClient::problem, this, [this](const QString& m) { statusBar()->showMessage(m, 10000); });
-  connect(client_, &LiveClient::closed, this, [this](const QString& error) {
-    live_connected_ = false;
-    statusBar()->showMessage(error.isEmpty() ? tr("the run ended; the server closed the connection") : error);
-    update_live_controls();
-    update_header();
-    mark(kData | kCursor | kLog);
-    refresh();
-    Q_EMIT live_closed(error);
-  });
+  connect_session();
   redraw_timer_ = new QTimer(this);
   redraw_timer_->setInterval(100);  // at most ten redraws a second
   connect(redraw_timer_, &QTimer::timeout, this, [this] {
@@ -75,23 +46,41 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), run_(std::make_sh
   pace_timer_ = new QTimer(this);
   pace_timer_->setSingleShot(true);
   pace_timer_->setInterval(300);
-  connect(pace_timer_, &QTimer::timeout, this, [this] {
-    if (live_connected_) client_->send(viz::pace_command(pace_box_->value()));
-  });
+  connect(pace_timer_, &QTimer::timeout, this, [this] { session_->send(viz::pace_command(pace_box_->value())); });
   update_live_controls();
   update_header();
 }
 
 MainWindow::~MainWindow() {
-  if (cancel_load_) *cancel_load_ = true;
-  if (loader_ != nullptr) loader_->wait();
-  client_->stop();
-  if (twin_ != nullptr && twin_->state() != QProcess::NotRunning) {
-    twin_->disconnect(this);
-    twin_->kill();  // the run we started: its directory stays as it was (runs are staged)
-    twin_->waitForFinished(3000);
-  }
+  delete session_;  // stops the replay reader, the live client and a launched sidewalk-twin first
+  session_ = nullptr;
   log_model_->set_rows(nullptr, {});
+}
+
+void MainWindow::connect_session() {
+  connect(session_, &RunSession::run_replaced, this, [this] { on_run_replaced(); });
+  connect(session_, &RunSession::updated, this, [this] { on_updated(); });
+  connect(session_, &RunSession::message, this,
+          [this](const QString& text, int timeout_ms) { statusBar()->showMessage(text, timeout_ms); });
+  connect(session_, &RunSession::connected_to, this, [this](const QString& peer) {
+    statusBar()->showMessage(tr("connected to %1").arg(peer), 5000);
+    if (session_->pace_on_connect() >= 0) {
+      pace_box_->blockSignals(true);
+      pace_box_->setValue(session_->pace_on_connect());
+      pace_box_->blockSignals(false);
+    }
+    update_live_controls();
+    update_header();
+  });
+  connect(session_, &RunSession::disconnected, this, [this](const QString& error) {
+    statusBar()->showMessage(error.isEmpty() ? tr("the run ended; the server closed the connection") : error);
+    update_live_controls();
+    update_header();
+    mark(kData | kCursor | kLog);
+    refresh();
+  });
+  connect(session_, &RunSession::loaded, this, [this](const QString& error) { Q_EMIT loaded(error); });
+  connect(session_, &RunSession::live_closed, this, [this](const QString& error) { Q_EMIT live_closed(error); });
 }
 
 void MainWindow::build_ui() {
@@ -211,8 +200,8 @@ void MainWindow::build_ui() {
   outer->addLayout(cursor_bar);
   connect(slider_, &QSlider::valueChanged, this, [this](int pos) {
     cursor_ = slider_to_time(pos);
-    follow_ = pos == kSliderSteps && (!live_ || run_->ended);
-    if (live_ && follow_box_->isChecked() && pos != kSliderSteps) follow_box_->setChecked(false);
+    follow_ = pos == kSliderSteps && (!session_->live() || run().ended);
+    if (session_->live() && follow_box_->isChecked() && pos != kSliderSteps) follow_box_->setChecked(false);
     mark(kCursor | kLog);
   });
   connect(follow_box_, &QCheckBox::toggled, this, [this](bool on) {
@@ -253,8 +242,7 @@ void MainWindow::build_menus() {
   pause_action_->setCheckable(true);
   pause_action_->setToolTip(tr("Pause or resume the live simulation"));
   connect(pause_action_, &QAction::triggered, this, [this](bool paused) {
-    if (!live_connected_) return;
-    client_->send(paused ? viz::pause_command() : viz::resume_command());
+    session_->send(paused ? viz::pause_command() : viz::resume_command());
     pause_action_->setText(paused ? tr("Resume") : tr("Pause"));
   });
   tb->addWidget(new QLabel(tr("  pace: "), this));
@@ -273,29 +261,30 @@ void MainWindow::build_menus() {
 }
 
 void MainWindow::update_live_controls() {
-  pause_action_->setEnabled(live_connected_);
-  pace_box_->setEnabled(live_connected_);
-  follow_box_->setEnabled(live_);
+  pause_action_->setEnabled(session_->connected());
+  pace_box_->setEnabled(session_->connected());
+  follow_box_->setEnabled(session_->live());
 }
 
 void MainWindow::update_header() {
-  const viz::RunData& r = *run_;
+  const viz::RunData& r = run();
+  const QString& source = session_->source();
   QString text;
-  if (r.empty() && source_.isEmpty()) {
+  if (r.empty() && source.isEmpty()) {
     text = tr("No run open: File > Open a run directory, or connect to a running simulation");
   } else {
     const viz::TimeUnit unit = viz::time_unit_for(r.duration());
     text = QString("<b>%1</b> &nbsp;·&nbsp; seed %2 &nbsp;·&nbsp; %3 devices &nbsp;·&nbsp; %4 simulated")
                .arg(QString::fromStdString(r.hello.scenario).toHtmlEscaped(), QString::number(r.hello.seed),
                     format_count(r.hello.devices), format_time(r.duration(), unit));
-    if (live_) {
-      QString state = live_connected_ ? (r.control.paused ? tr("paused") : tr("running"))
+    if (session_->live()) {
+      QString state = session_->connected() ? (r.control.paused ? tr("paused") : tr("running"))
                                       : (r.ended ? tr("run ended") : tr("disconnected"));
       text += QString(" &nbsp;·&nbsp; live from %1 (%2, t = %3)")
-                  .arg(source_.toHtmlEscaped(), state, format_time(r.latest_time(), unit));
+                  .arg(source.toHtmlEscaped(), state, format_time(r.latest_time(), unit));
       if (r.events_skipped > 0) text += tr(" &nbsp;·&nbsp; %1 events skipped").arg(format_count(r.events_skipped));
     } else {
-      text += QString(" &nbsp;·&nbsp; replay of %1").arg(source_.toHtmlEscaped());
+      text += QString(" &nbsp;·&nbsp; replay of %1").arg(source.toHtmlEscaped());
     }
   }
   header_->setText(text);
@@ -304,11 +293,11 @@ void MainWindow::update_header() {
 }
 
 double MainWindow::slider_to_time(int pos) const {
-  return run_->duration() * static_cast<double>(pos) / kSliderSteps;
+  return run().duration() * static_cast<double>(pos) / kSliderSteps;
 }
 
 int MainWindow::time_to_slider(double t) const {
-  const double d = run_->duration();
+  const double d = run().duration();
   if (!(d > 0)) return kSliderSteps;
   return static_cast<int>(std::lround(std::clamp(t / d, 0.0, 1.0) * kSliderSteps));
 }
@@ -333,8 +322,8 @@ void MainWindow::refresh_now() {
 void MainWindow::refresh() {
   const unsigned what = dirty_;
   dirty_ = 0;
-  const viz::RunData& r = *run_;
-  if (follow_) cursor_ = live_ && !r.ended ? r.latest_time() : r.duration();
+  const viz::RunData& r = run();
+  if (follow_) cursor_ = session_->live() && !r.ended ? r.latest_time() : r.duration();
   slider_->blockSignals(true);
   slider_->setValue(time_to_slider(cursor_));
   slider_->blockSignals(false);
@@ -349,7 +338,7 @@ void MainWindow::refresh() {
 }
 
 void MainWindow::refresh_cause_filter() {
-  const auto& pool = run_->events.causes;
+  const auto& pool = run().events.causes;
   if (pool.size() == cause_count_) return;
   cause_count_ = pool.size();
   const QString current = cause_filter_->currentIndex() > 0 ? cause_filter_->currentText() : QString();
@@ -378,23 +367,21 @@ void MainWindow::refresh_log() {
   viz::FilterResult res;
   if (q) {
     f.device = *q;
-    res = viz::filter_events(run_->events, f, kMaxLogRows);
+    res = viz::filter_events(run().events, f, kMaxLogRows);
   }
-  const viz::TimeUnit unit = viz::time_unit_for(run_->duration());
+  const viz::TimeUnit unit = viz::time_unit_for(run().duration());
   QString status = !q ? QString::fromStdString(why)
                       : res.truncated ? tr("the newest %1 matching events up to t = %2 (newest first)")
                                             .arg(format_count(res.rows.size()), format_time(cursor_, unit))
                                       : tr("%1 matching events up to t = %2 (newest first)")
                                             .arg(format_count(res.rows.size()), format_time(cursor_, unit));
-  if (run_->events_skipped > 0) status += tr("; %1 older events not received").arg(format_count(run_->events_skipped));
+  if (run().events_skipped > 0) status += tr("; %1 older events not received").arg(format_count(run().events_skipped));
   log_status_->setText(status);
-  log_model_->set_rows(run_.get(), std::move(res.rows));
+  log_model_->set_rows(session_->run().get(), std::move(res.rows));
 }
 
-void MainWindow::set_run(std::shared_ptr<viz::RunData> run, QString source) {
+void MainWindow::on_run_replaced() {
   log_model_->set_rows(nullptr, {});
-  run_ = std::move(run);
-  source_ = std::move(source);
   cause_count_ = static_cast<std::size_t>(-1);
   latency_->invalidate();
   follow_ = true;
@@ -403,89 +390,16 @@ void MainWindow::set_run(std::shared_ptr<viz::RunData> run, QString source) {
   refresh_now();
 }
 
-void MainWindow::open_run_directory(const QString& dir) {
-  client_->stop();
-  live_ = false;
-  live_connected_ = false;
-  if (cancel_load_) *cancel_load_ = true;
-  if (loader_ != nullptr) loader_->wait();
-  cancel_load_ = std::make_shared<std::atomic<bool>>(false);
-  auto cancel = cancel_load_;
-  statusBar()->showMessage(tr("reading %1…").arg(dir));
-  const std::string path = QDir::cleanPath(dir).toStdString();
-  loader_ = QThread::create([this, path, cancel, dir] {
-    auto loaded_run = std::make_shared<viz::RunData>();
-    QString error;
-    int last_pct = -1;
-    try {
-      viz::RunDirectoryReader reader(path);
-      reader.set_progress([&](std::uint64_t done, std::uint64_t total) {
-        const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
-        if (pct != last_pct) {
-          last_pct = pct;
-          QMetaObject::invokeMethod(this, [this, pct, dir] {
-            statusBar()->showMessage(tr("reading %1… %2%").arg(dir).arg(pct));
-          }, Qt::QueuedConnection);
-        }
-        return !*cancel;
-      });
-      reader.read([&](viz::Record&& r) { loaded_run->apply(std::move(r)); });
-    } catch (const viz::ReadCancelled&) {
-      return;
-    } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
-    }
-    if (*cancel) return;
-    QMetaObject::invokeMethod(this, [this, loaded_run, error, dir] {
-      if (error.isEmpty()) {
-        set_run(loaded_run, QDir::toNativeSeparators(dir));
-        statusBar()->showMessage(tr("%1 events, %2 handshakes, %3 samples")
-                                     .arg(format_count(loaded_run->events.events.size()),
-                                          format_count(loaded_run->handshakes.size()), format_count(loaded_run->states.size())),
-                                 8000);
-      } else {
-        statusBar()->showMessage(error);
-      }
-      Q_EMIT loaded(error);
-    }, Qt::QueuedConnection);
-  });
-  connect(loader_, &QThread::finished, loader_, &QObject::deleteLater);
-  connect(loader_, &QThread::destroyed, this, [this](QObject* o) {
-    if (o == loader_) loader_ = nullptr;
-  });
-  loader_->start();
-}
-
-bool MainWindow::connect_live(const QString& host_port, QString* error) {
-  const qsizetype colon = host_port.lastIndexOf(QLatin1Char(':'));
-  bool ok = false;
-  const int port = colon > 0 ? host_port.mid(colon + 1).toInt(&ok) : 0;
-  if (colon <= 0 || !ok || port <= 0 || port > 65535) {
-    if (error != nullptr) *error = tr("'%1' is not HOST:PORT").arg(host_port);
-    return false;
-  }
-  QString host = host_port.left(colon);
-  if (host.startsWith('[') && host.endsWith(']')) host = host.mid(1, host.size() - 2);
-  if (cancel_load_) *cancel_load_ = true;
-  live_ = true;
-  live_connected_ = false;
-  set_run(std::make_shared<viz::RunData>(), host_port);
-  statusBar()->showMessage(tr("connecting to %1…").arg(host_port));
-  client_->start(host.toStdString(), std::to_string(port));
-  return true;
-}
-
-void MainWindow::on_records(const RecordBatch& batch) {
-  for (auto& r : *batch) run_->apply(std::move(r));
-  client_->batch_done();
-  if (run_->control.known) {
+void MainWindow::on_updated() {
+  const viz::RunData& r = run();
+  if (r.control.known) {
     pause_action_->blockSignals(true);
-    pause_action_->setChecked(run_->control.paused);
-    pause_action_->setText(run_->control.paused ? tr("Resume") : tr("Pause"));
+    pause_action_->setChecked(r.control.paused);
+    pause_action_->setText(r.control.paused ? tr("Resume") : tr("Pause"));
     pause_action_->blockSignals(false);
     if (!pace_box_->hasFocus() && !pace_timer_->isActive()) {
       pace_box_->blockSignals(true);
-      pace_box_->setValue(run_->control.sim_seconds_per_second);
+      pace_box_->setValue(r.control.sim_seconds_per_second);
       pace_box_->blockSignals(false);
     }
   }
@@ -518,49 +432,6 @@ void MainWindow::choose_scenario() {
   QString error;
   if (!launch_scenario(file, QDir(out).filePath(QFileInfo(file).completeBaseName()), &error))
     QMessageBox::warning(this, tr("Run a scenario"), error);
-}
-
-bool MainWindow::launch_scenario(const QString& scenario, const QString& out_dir, QString* error) {
-  QString twin = QDir(QCoreApplication::applicationDirPath()).filePath("sidewalk-twin");
-  if (!QFileInfo(twin).isExecutable()) twin = QStandardPaths::findExecutable("sidewalk-twin");
-  if (twin.isEmpty()) {
-    if (error != nullptr) *error = tr("sidewalk-twin is neither beside sidewalk-dashboard nor on the PATH");
-    return false;
-  }
-  if (twin_ != nullptr && twin_->state() != QProcess::NotRunning) {
-    if (error != nullptr) *error = tr("a launched run is still going");
-    return false;
-  }
-  delete twin_;
-  twin_ = new QProcess(this);
-  twin_stderr_.clear();
-  connect(twin_, &QProcess::readyReadStandardError, this, [this] {
-    twin_stderr_ += QString::fromLocal8Bit(twin_->readAllStandardError());
-    static const QRegularExpression kServing("serving telemetry on ([^\\s]+:[0-9]+)");
-    if (live_ || !twin_stderr_.contains("serving telemetry")) return;
-    const auto m = kServing.match(twin_stderr_);
-    if (m.hasMatch()) {
-      QString e;
-      if (!connect_live(m.captured(1), &e)) statusBar()->showMessage(e);
-    }
-  });
-  connect(twin_, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-    if (code == 0 && status == QProcess::NormalExit) return;
-    QString last = twin_stderr_.trimmed().section('\n', -1);
-    if (last.isEmpty()) last = tr("sidewalk-twin exited with code %1").arg(code);
-    statusBar()->showMessage(last);
-    if (!live_connected_) Q_EMIT live_closed(last);  // it never served: say why
-  });
-  connect(twin_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-    if (e != QProcess::FailedToStart) return;
-    const QString msg = tr("cannot start %1: %2").arg(twin_->program(), twin_->errorString());
-    statusBar()->showMessage(msg);
-    Q_EMIT live_closed(msg);
-  });
-  live_ = false;
-  statusBar()->showMessage(tr("starting %1…").arg(QFileInfo(scenario).fileName()));
-  twin_->start(twin, {"run", scenario, "--out", out_dir, "--serve", "0", "--serve-wait", "--quiet"});
-  return true;
 }
 
 void MainWindow::export_chart(ChartView* view, bool svg) {

@@ -1,16 +1,15 @@
-// MainWindow: the dashboard. One RunData, filled by a replay (a run directory read in a worker thread) or by
-// the live client; the charts, the counters and the event log are redrawn from aggregates at most ten times a
-// second, following the time cursor.
+// MainWindow: the dashboard's view of one run: the charts, the counters and the event log, redrawn from aggregates
+// at most ten times a second, following the time cursor, and the controls of a live run. Where the run comes from
+// (a replay, a live connection, a launched sidewalk-twin) is its RunSession's business.
 #pragma once
 #include <QImage>
 #include <QMainWindow>
 #include <QString>
-#include <atomic>
 #include <memory>
 
 #include "app/charts.hpp"
 #include "app/event_table_model.hpp"
-#include "app/live_client.hpp"
+#include "app/run_session.hpp"
 #include "model/run_data.hpp"
 
 class QAction;
@@ -19,10 +18,8 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QProcess;
 class QSlider;
 class QTableView;
-class QThread;
 class QTimer;
 
 namespace st::dash {
@@ -33,22 +30,21 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Replay: reads the run directory in a worker thread; loaded() says when it is done.
-  void open_run_directory(const QString& dir);
-  // Live: "HOST:PORT". false (with *error) when the text is not HOST:PORT.
-  bool connect_live(const QString& host_port, QString* error);
-  // Launch: runs `sidewalk-twin run SCENARIO --out OUT --serve 0 --serve-wait` as a child process and follows
-  // it. false (with *error) when sidewalk-twin is not found; a run that fails is reported by live_closed().
-  bool launch_scenario(const QString& scenario, const QString& out_dir, QString* error);
+  // Where the run comes from (RunSession): a replay, a live connection, a launched scenario.
+  void open_run_directory(const QString& dir) { session_->open_run_directory(dir); }
+  bool connect_live(const QString& host_port, QString* error) { return session_->connect_live(host_port, error); }
+  bool launch_scenario(const QString& scenario, const QString& out_dir, QString* error) {
+    return session_->launch_scenario(scenario, out_dir, error);
+  }
   // Sent to the server once connected (--pace).
-  void set_pace_on_connect(double sim_seconds_per_second) { pace_on_connect_ = sim_seconds_per_second; }
+  void set_pace_on_connect(double sim_seconds_per_second) { session_->set_pace_on_connect(sim_seconds_per_second); }
   // Moves the time cursor (seconds of simulated time); stops following a live run.
   void set_cursor_time(double t);
   // Redraws now (the throttled redraw would do it within 100 ms).
   void refresh_now();
   // Writes every chart as NAME.png and NAME.svg into dir.
   bool export_charts(const QString& dir, QString* error);
-  const viz::RunData& run() const { return *run_; }
+  const viz::RunData& run() const { return *session_->run(); }
 
  Q_SIGNALS:
   void loaded(QString error);       // a replay is loaded (error empty) or failed
@@ -58,8 +54,9 @@ class MainWindow : public QMainWindow {
   enum Dirty : unsigned { kData = 1, kCursor = 2, kLog = 4 };
   void build_ui();
   void build_menus();
-  void set_run(std::shared_ptr<viz::RunData> run, QString source);
-  void on_records(const RecordBatch& batch);
+  void connect_session();
+  void on_run_replaced();
+  void on_updated();
   void mark(unsigned what);
   void refresh();
   void refresh_log();
@@ -74,13 +71,10 @@ class MainWindow : public QMainWindow {
   double slider_to_time(int pos) const;
   int time_to_slider(double t) const;
 
-  std::shared_ptr<viz::RunData> run_;
-  QString source_;
-  bool live_ = false, live_connected_ = false;
+  RunSession* session_ = nullptr;
   double cursor_ = 0;
   bool follow_ = true;
   unsigned dirty_ = kData | kCursor | kLog;
-  double pace_on_connect_ = -1;
   std::size_t cause_count_ = static_cast<std::size_t>(-1);
 
   std::unique_ptr<StateChart> states_;
@@ -101,12 +95,6 @@ class MainWindow : public QMainWindow {
   QDoubleSpinBox* pace_box_ = nullptr;
   QTimer* redraw_timer_ = nullptr;
   QTimer* pace_timer_ = nullptr;
-  LiveClient* client_ = nullptr;
-  QProcess* twin_ = nullptr;  // a launched sidewalk-twin
-  QString twin_stderr_;
-
-  QThread* loader_ = nullptr;
-  std::shared_ptr<std::atomic<bool>> cancel_load_;
 };
 
 }  // namespace st::dash
