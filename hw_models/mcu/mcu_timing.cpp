@@ -3,16 +3,16 @@
 namespace st::hw {
 
 namespace {
-// Cycle costs. [D] documented, [E] estimate (SIDEWALK.md section 5).
+// Cycle costs. [D] documented, [E] estimate (docs/sidewalk.md §5.3).
 constexpr std::array<std::uint64_t, kCryptoOpCount> kCortexM4 = {
-    548'873,    // X25519 keygen: one fixed-base scalar multiplication [D, Emill/X25519-Cortex-M4]
-    548'873,    // X25519 ECDH [D]
-    327'000,    // P-256 keygen [D, Emill/P256-Cortex-M4]
-    906'000,    // P-256 ECDH [D]
+    548'873,    // X25519 keygen: one fixed-base scalar multiplication [D, sidewalk.md §5.3]
+    548'873,    // X25519 ECDH [D, sidewalk.md §5.3]
+    327'000,    // P-256 keygen [D, sidewalk.md §5.3]
+    906'000,    // P-256 ECDH [D, sidewalk.md §5.3]
     450'000,    // Ed25519 sign, optimised [E 0.35-0.5 M]
     1'150'000,  // Ed25519 verify, optimised [E 1.0-1.3 M]
-    375'000,    // ECDSA P-256 sign [D]
-    976'000,    // ECDSA P-256 verify [D]
+    375'000,    // ECDSA P-256 sign [D, sidewalk.md §5.3]
+    976'000,    // ECDSA P-256 verify [D, sidewalk.md §5.3]
     6'000,      // AES-128-GCM over a 64-byte frame, software [E]
     14'000,     // HMAC-SHA256 over a short message: 4 compressions [E]
     56'000,     // HKDF-SHA256 extract + expand of one key [E]

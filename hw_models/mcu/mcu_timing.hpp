@@ -1,5 +1,5 @@
 // McuTiming: the cycle-approximate cost of device firmware work on an MCU. Real crypto runs on the host;
-// its modelled duration is the cycle count of the device's MCU at its clock (SIDEWALK.md section 5).
+// its modelled duration is the cycle count of the device's MCU at its clock (docs/sidewalk.md §5.3).
 #pragma once
 #include <array>
 #include <cstdint>

@@ -20,7 +20,7 @@ unsigned ble_packet_bytes(BlePhy phy, unsigned ll_payload_bytes, bool encrypted)
                                 std::to_string(kBleMaxLlPayloadBytes) + " B)");
   }
   const unsigned preamble = phy == BlePhy::Le1M ? 1 : 2;
-  const unsigned mic = encrypted && ll_payload_bytes > 0 ? 4 : 0;  // no MIC on an empty PDU [D, Core]
+  const unsigned mic = encrypted && ll_payload_bytes > 0 ? 4 : 0;  // no MIC on an empty PDU [D, sidewalk.md §1.1]
   return preamble + 4 + 2 + ll_payload_bytes + mic + 3;
 }
 

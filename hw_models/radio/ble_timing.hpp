@@ -1,5 +1,5 @@
 // BLE timing: link-layer packet airtime on the LE 1M and 2M PHYs, ATT/L2CAP fragmentation, the time to move
-// bytes over a connection, Sidewalk's advertising schedule and connection set-up (SIDEWALK.md section 1).
+// bytes over a connection, Sidewalk's advertising schedule and connection set-up (docs/sidewalk.md §1.1).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -12,7 +12,7 @@ namespace st::hw {
 
 enum class BlePhy : std::uint8_t { Le1M, Le2M };
 
-// Bluetooth Core 5.x, Vol 6 Part B [D]: inter-frame space, largest LL payload (Data Length Extension),
+// Bluetooth Core 5.x, Vol 6 Part B [D, sidewalk.md §1.1]: inter-frame space, largest LL payload (Data Length Extension),
 // header sizes.
 inline constexpr SimTime kBleTifs = 150 * kMicrosecond;
 inline constexpr unsigned kBleMaxLlPayloadBytes = 251;
@@ -34,10 +34,10 @@ std::optional<BlePhy> ble_rate(std::string_view name);
 std::string known_ble_rates();
 
 struct BleConnectionParams {
-  SimTime interval = 30 * kMillisecond;         // 20..75 ms [D, SIDEWALK.md S9], a multiple of 1.25 ms [D, Core]
-  SimTime supervision_timeout = 4 * kSecond;    // [D, S9]
-  unsigned peripheral_latency = 0;              // [D, S9]
-  unsigned att_mtu = 247;                       // [D, S9/S8]: 244-byte ATT payloads, one 251-byte LL packet each
+  SimTime interval = 30 * kMillisecond;         // 20..75 ms [D, sidewalk.md §1.1], a multiple of 1.25 ms [D, sidewalk.md §1.1]
+  SimTime supervision_timeout = 4 * kSecond;    // [D, sidewalk.md §1.1]
+  unsigned peripheral_latency = 0;              // [D, sidewalk.md §1.1]
+  unsigned att_mtu = 247;                       // [D, sidewalk.md §1.1]: 244-byte ATT payloads, one 251-byte LL packet each
   unsigned packets_per_event = 4;               // data packets the sender fits in one connection event [E]
   unsigned ll_max_payload_bytes = kBleMaxLlPayloadBytes;  // negotiated LL data length (27..251) [E: DLE on]
   BlePhy phy = BlePhy::Le1M;
@@ -61,7 +61,7 @@ BleFragmentation ble_fragment(const BleConnectionParams& c, unsigned app_bytes);
 
 // The time to move `app_bytes` one way over an established connection. Each data packet is one exchange:
 // the peer's empty packet, T_IFS, the data packet; exchanges are T_IFS apart; an event carries at most
-// packets_per_event exchanges and must close T_IFS before the next anchor [D, Core]. `duration` runs from
+// packets_per_event exchanges and must close T_IFS before the next anchor [D, sidewalk.md §1.1]. `duration` runs from
 // the anchor of the first connection event used to the end of the last data packet; the wait for that
 // anchor (0..interval after the data is ready, interval / 2 on average) is the caller's.
 struct BleTransfer {
@@ -73,11 +73,11 @@ struct BleTransfer {
 BleTransfer ble_transfer(const BleConnectionParams& c, unsigned app_bytes);
 
 struct BleAdvertisingParams {
-  SimTime fast_interval = 160 * kMillisecond;   // for the first 30 s after start [D, SIDEWALK.md S9]
-  SimTime fast_duration = 30 * kSecond;         // [D, S9]
-  SimTime slow_interval = 1000 * kMillisecond;  // afterwards [D, S9]
-  SimTime adv_delay_max = 10 * kMillisecond;    // advDelay, 0..10 ms per event [D, Core Vol 6 B 4.4.2.2.1]
-  unsigned adv_payload_bytes = 37;              // ADV_IND: AdvA 6 + 31-byte AdvData [D, SIDEWALK.md S10]
+  SimTime fast_interval = 160 * kMillisecond;   // for the first 30 s after start [D, sidewalk.md §1.1]
+  SimTime fast_duration = 30 * kSecond;         // [D, sidewalk.md §1.1]
+  SimTime slow_interval = 1000 * kMillisecond;  // afterwards [D, sidewalk.md §1.1]
+  SimTime adv_delay_max = 10 * kMillisecond;    // advDelay, 0..10 ms per event [D, sidewalk.md §1.1]
+  unsigned adv_payload_bytes = 37;              // ADV_IND: AdvA 6 + 31-byte AdvData [D, sidewalk.md §1.1]
   unsigned channels = 3;                        // 37, 38, 39
 };
 // The schedule when advertising starts at t0 and every event carries the same advDelay `adv_delay`
@@ -97,7 +97,7 @@ std::uint64_t ble_advertising_events_before(const BleAdvertisingParams& a, SimTi
 // Connection set-up, timed from the start of the ADV_IND the scanner receives (legacy advertising and the
 // CONNECT_IND are always on the 1M PHY): ADV_IND airtime, T_IFS, CONNECT_IND airtime (34-byte payload),
 // then the transmit window starts 1.25 ms + transmitWindowOffset later and the central sends its first
-// packet at the window's start [D for the 1.25 ms, E for sending at the window start]: that is the first
+// packet at the window's start [D for the 1.25 ms, sidewalk.md §1.1; E for sending at the window start]: that is the first
 // connection event's anchor. The link is ready for data `setup_events` intervals later (data length
 // update and ATT MTU exchange, each a request and a response one event apart [E]).
 struct BleConnectionSetup {

@@ -12,7 +12,7 @@ struct FskRate {
   std::string_view name;
   double bitrate_bps;
 };
-// GFSK rates [D, SIDEWALK.md S8]: 50 kbps (deviation 25 kHz), 150 kbps (37.5 kHz), 250 kbps (62.5 kHz).
+// GFSK rates [D, sidewalk.md §1.2]: 50 kbps (deviation 25 kHz), 150 kbps (37.5 kHz), 250 kbps (62.5 kHz).
 constexpr std::array<FskRate, 3> kFskRates = {{
     {"50kbps", 50e3},
     {"150kbps", 150e3},

@@ -1,5 +1,5 @@
 // FSK time on air: Sidewalk's 900 MHz GFSK frame (preamble, sync word, PHR, payload, FCS) sent at a bit
-// rate (SIDEWALK.md section 1 and "LoRa time-on-air": 160 us per byte at 50 kbps).
+// rate (docs/sidewalk.md §1.2 and §6.2: 160 us per byte at 50 kbps).
 #pragma once
 #include <optional>
 #include <string>
@@ -9,18 +9,18 @@
 
 namespace st::hw {
 
-// Largest PHY payload (PSDU: application payload plus FCS; the PHR is not counted), bytes [D, SIDEWALK.md S8].
+// Largest PHY payload (PSDU: application payload plus FCS; the PHR is not counted), bytes [D, sidewalk.md §1.2].
 inline constexpr unsigned kFskMaxPhyPayloadBytes = 255;
 
 struct FskParams {
-  double bitrate_bps = 50e3;      // 50e3, 150e3 or 250e3 [D, SIDEWALK.md S8]
+  double bitrate_bps = 50e3;      // 50e3, 150e3 or 250e3 [D, sidewalk.md §1.2]
   unsigned preamble_bytes = 8;    // [E] (802.15.4g SUN-FSK style; settable)
   unsigned sync_word_bytes = 3;   // [E]
-  unsigned phr_bytes = 2;         // [D, S8]
-  unsigned fcs_bytes = 4;         // [D, S8] 4 or 2
+  unsigned phr_bytes = 2;         // [D, sidewalk.md §1.2]
+  unsigned fcs_bytes = 4;         // [D, sidewalk.md §1.2] 4 or 2
 };
 
-// The largest application payload: 255 - FCS (251 with a 4-byte FCS, 253 with a 2-byte one) [D, S8].
+// The largest application payload: 255 - FCS (251 with a 4-byte FCS, 253 with a 2-byte one) [D, sidewalk.md §1.2].
 unsigned fsk_max_payload_bytes(const FskParams& p);
 // Bytes on air: preamble + sync + PHR + payload + FCS.
 unsigned fsk_frame_bytes(const FskParams& p, unsigned payload_bytes);

@@ -8,16 +8,16 @@
 namespace st::hw {
 
 namespace {
-constexpr double kLdroSymbolThresholdS = 16e-3;  // DE = 1 above a 16 ms symbol [D, AN1200.13; SIDEWALK.md]
+constexpr double kLdroSymbolThresholdS = 16e-3;  // DE = 1 above a 16 ms symbol [D, sidewalk.md §6.1]
 
 struct CssRate {
   std::string_view name;
   unsigned sf;
   unsigned coding_rate;
 };
-// Sidewalk CSS rates, all 500 kHz [D, SIDEWALK.md section 1, S8]. The 12.5 kbps mode is documented as
-// long-interleaved; its time on air is modelled with the standard formula (as SIDEWALK.md's examples are) [E].
-// "22kbps" is the documented name of SF7 CR4/6, whose raw bit rate is 18.2 kbps [D name, S8].
+// Sidewalk CSS rates, all 500 kHz [D, sidewalk.md §1.3]. The 12.5 kbps mode is documented as
+// long-interleaved; its time on air is modelled with the standard formula (as the examples of docs/sidewalk.md §6.1 are) [E].
+// "22kbps" is the documented name of SF7 CR4/6, whose raw bit rate is 18.2 kbps [D name, sidewalk.md §1.3].
 constexpr std::array<CssRate, 3> kCssRates = {{
     {"2kbps", 11, 1},
     {"12.5kbps", 8, 1},

@@ -1,5 +1,5 @@
-// LoRa (CSS) time on air: the Semtech AN1200.13 formula, and the Sidewalk CSS rates (SIDEWALK.md
-// "LoRa time-on-air" and section 1).
+// LoRa (CSS) time on air: the Semtech AN1200.13 formula, and the Sidewalk CSS rates (docs/sidewalk.md §1.3 and
+// §6.1).
 #pragma once
 #include <optional>
 #include <string>
@@ -9,12 +9,12 @@
 
 namespace st::hw {
 
-// Largest LoRa payload the SX126x FIFO holds, bytes [D, SX1261/2 datasheet: 255-byte buffer].
+// Largest LoRa payload the SX126x FIFO holds, bytes [D, sidewalk.md §5.1].
 inline constexpr unsigned kLoraMaxPayloadBytes = 255;
 
 struct LoraParams {
   unsigned sf = 11;                // spreading factor, 7..12 (the AN1200.13 formula; SX1262 SF5/6 differ)
-  double bandwidth_hz = 500e3;     // Sidewalk CSS is always 500 kHz [D, SIDEWALK.md S8]
+  double bandwidth_hz = 500e3;     // Sidewalk CSS is always 500 kHz [D, sidewalk.md §1.3]
   unsigned coding_rate = 1;        // 4/5..4/8 -> 1..4
   unsigned preamble_symbols = 8;
   bool explicit_header = true;
@@ -38,7 +38,7 @@ SimTime lora_time_on_air(const LoraParams& p, unsigned payload_bytes);
 void check_lora(const LoraParams& p, unsigned payload_bytes);
 
 // A Sidewalk CSS rate by name ("2kbps" = SF11 CR4/5, "12.5kbps" = SF8 CR4/5, "22kbps" = SF7 CR4/6, all at
-// 500 kHz, 8-symbol preamble, explicit header, CRC [D, SIDEWALK.md S8]), or nullopt for an unknown name.
+// 500 kHz, 8-symbol preamble, explicit header, CRC [D, sidewalk.md §1.3]), or nullopt for an unknown name.
 std::optional<LoraParams> sidewalk_css_rate(std::string_view name);
 // The names sidewalk_css_rate() knows, for messages: "2kbps, 12.5kbps, 22kbps".
 std::string known_css_rates();

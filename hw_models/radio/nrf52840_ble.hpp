@@ -1,5 +1,5 @@
 // Nrf52840BleProfile: the Nordic nRF52840's BLE radio (DC/DC on): currents, ramp-up, and the duration and
-// charge of an advertising event and of a connection event, seen from the device (SIDEWALK.md section 5).
+// charge of an advertising event and of a connection event, seen from the device (docs/sidewalk.md §5.2).
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -16,11 +16,11 @@ enum class BleDirection : std::uint8_t { Send, Receive };
 // Currents in mA unless the name says uA; charges in uC (see energy_account.hpp). Radio only: the CPU's
 // and the crystal's start-up are not included.
 struct Nrf52840BleProfile {
-  // TX supply current by output power: 6.4 mA at 0 dBm, 16.4 mA at +8 dBm [D, S33]; interpolated, clamped.
+  // TX supply current by output power: 6.4 mA at 0 dBm, 16.4 mA at +8 dBm [D, sidewalk.md §5.2]; interpolated, clamped.
   std::vector<TxCurrentPoint> tx_current = {{0.0, 6.4}, {8.0, 16.4}};
-  double rx_ma = 6.26;                       // [D, S33]
-  double sleep_ua = 2.0;                     // System ON idle with the RTC running [E, SIDEWALK.md]
-  double max_power_dbm = 8.0;                // the nRF52840's highest setting [D]
+  double rx_ma = 6.26;                       // [D, sidewalk.md §5.2]
+  double sleep_ua = 2.0;                     // System ON idle with the RTC running [E]
+  double max_power_dbm = 8.0;                // the nRF52840's highest setting [D, sidewalk.md §5.2]
   SimTime ramp_up = 40 * kMicrosecond;       // fast ramp-up to TX or RX, drawing the target state's current [E]
   // After each connectable ADV_IND the radio listens T_IFS plus the time to detect a SCAN_REQ or
   // CONNECT_IND's preamble and access address [E].

@@ -24,9 +24,9 @@ struct DeviceRadioConfig {
   channel::DataRate ble_rate = channel::DataRate::Ble1M;
   unsigned fsk_preamble_bytes = 8;     // [E]
   unsigned css_preamble_symbols = 8;
-  SimTime fsk_rx_spacing = 3150 * kMillisecond;  // FSK profile 2 receive slots [D, SIDEWALK.md S3]
-  SimTime css_rx_interval = 5 * kSecond;          // CSS receive windows [D, S4/S6]
-  SimTime ble_adv_interval = 1000 * kMillisecond; // a registered BLE device advertises to stay reachable [D, S9]
+  SimTime fsk_rx_spacing = 3150 * kMillisecond;  // FSK profile 2 receive slots [D, sidewalk.md §1.2]
+  SimTime css_rx_interval = 5 * kSecond;          // CSS receive windows [D, sidewalk.md §1.3]
+  SimTime ble_adv_interval = 1000 * kMillisecond; // a registered BLE device advertises to stay reachable [D, sidewalk.md §1.1]
   unsigned mac_retries = 3;            // retransmissions of a lost frame: FSK and BLE both ways, CSS downlinks
   double battery_mah = 2400.0;         // two AA cells [E]; 0 = mains powered
   double battery_voltage_v = 3.0;

@@ -1,5 +1,5 @@
 // Lifecycle vocabulary shared by every model: device stages, provisioning flows and registration paths of the
-// Sidewalk manufacturing lifecycle (sidewalk.md §4).
+// Sidewalk manufacturing lifecycle (docs/sidewalk.md §4.5).
 #pragma once
 #include <cstdint>
 #include <string_view>

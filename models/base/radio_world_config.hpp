@@ -15,7 +15,7 @@ struct RadioWorldConfig {
   bool physical = true;                 // false: the explicit link model (latency and loss per link)
   channel::PathLossModel subghz = channel::PathLossModel::log_distance(3.5, 6.0, 915e6);
   channel::PathLossModel ble = channel::PathLossModel::log_distance(3.5, 6.0, 2.44e9);
-  double capture_threshold_db = 6.0;    // CSS capture [D, issue]; used for every link
+  double capture_threshold_db = 6.0;    // CSS capture [E]; used for every link
   double fading_sigma_db = 2.0;         // frame-to-frame variation of the received power (log-normal) [E]
   double noise_figure_db = 6.0;
   double interference_margin_db = 10.0; // frames this far below sensitivity are not tracked as interferers

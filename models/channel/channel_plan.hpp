@@ -17,9 +17,9 @@ constexpr std::uint8_t medium_id(Medium m) { return static_cast<std::uint8_t>(m)
 constexpr Medium medium_of(LinkType l) { return l == LinkType::Ble ? Medium::Ble : Medium::SubGhz; }
 constexpr std::string_view to_string(Medium m) { return m == Medium::Ble ? "ble_2g4" : "subghz"; }
 
-// Sub-GHz (US only, 902-928 MHz [D]). Sidewalk's hopping plan is not public, so this is a modelling choice [E]:
+// Sub-GHz (US only, 902-928 MHz [D, sidewalk.md §1.5]). Sidewalk's hopping plan is not public, so this is a modelling choice [E]:
 // 50 slots of 500 kHz, centres 902.75 + 0.5 k MHz (k = 0..49, 902.75..927.25 MHz), a 500 kHz guard at each band
-// edge. CSS uses 500 kHz at every rate [D]; the widest FSK receiver filter (250 kbps, 467 kHz) fits a slot, so
+// edge. CSS uses 500 kHz at every rate [D, sidewalk.md §1.3]; the widest FSK receiver filter (250 kbps, 467 kHz) fits a slot, so
 // FSK uses the same slots. FSK and CSS thus share one index space: a CSS frame and an FSK frame on the same
 // slot interfere (capture decides), frames on different slots do not. 50 >= the 25 hopping channels FCC 15.247
 // asks of systems with a 20 dB bandwidth of 250 kHz or more.
@@ -39,7 +39,7 @@ struct SubGhzPlan {
 };
 inline constexpr SubGhzPlan kSubGhzPlan{};
 
-// BLE 2.4 GHz [D, Bluetooth Core spec]: 40 channels 2 MHz apart, RF channel k at 2402 + 2k MHz. Channel indices
+// BLE 2.4 GHz [D, sidewalk.md §1.1]: 40 channels 2 MHz apart, RF channel k at 2402 + 2k MHz. Channel indices
 // are the Bluetooth ones: 37, 38, 39 advertising (2402, 2426, 2480 MHz); 0..36 data (the other RF channels in
 // ascending frequency). The RadioMedium channel of a BLE frame is this index.
 inline constexpr std::uint16_t kBleChannelCount = 40;

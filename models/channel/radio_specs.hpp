@@ -1,5 +1,5 @@
 // Radio specs: the Sidewalk data rates of each link with receiver sensitivity, noise bandwidth and required SNR,
-// the thermal noise floor, SNR/SINR, and the demodulation decision. [D] documented, [E] estimate (SIDEWALK.md).
+// the thermal noise floor, SNR/SINR, and the demodulation decision. [D] documented, [E] estimate (docs/sidewalk.md).
 #pragma once
 #include <array>
 #include <cstddef>
@@ -35,11 +35,12 @@ struct RateSpec {
   std::uint8_t spreading_factor;  // LoRa only, else 0
 };
 
-// Sensitivities: SX1262 LoRa at 500 kHz SF7 -117, SF8 -120, SF11 -127 dBm [E, datasheet 125 kHz figures +6 dB
-// with margin]; SX1262 GFSK 50/150/250 kbps -108/-103/-100 dBm [E]; nRF52840 BLE 1M -95, 2M -92 dBm [D datasheet].
-// Noise bandwidths: LoRa 500 kHz [D]; GFSK RX filters 117.3/234.3/467.0 kHz (the SX126x filters behind the
-// Sidewalk PAL's 125/250/500 kHz settings for 50/150/250 kbps) [D, sid_pal radio FSK mod params]; BLE 1/2 MHz [E].
-// Required SNR: LoRa SF7 -7.5, SF8 -10, SF11 -17.5 dB [D, Semtech SX127x/SX126x demodulator SNR table]; FSK and
+// Sensitivities: SX1262 LoRa at 500 kHz SF7 -117, SF8 -120, SF11 -127 dBm [E: the datasheet's 125 kHz figures
+// +6 dB with margin]; SX1262 GFSK 50/150/250 kbps -108/-103/-100 dBm [E]; nRF52840 BLE 1M -95, 2M -92 dBm
+// [D, sidewalk.md §5.2]. Noise bandwidths: LoRa 500 kHz [D, sidewalk.md §1.3]; GFSK RX filters 117.3/234.3/467.0 kHz
+// [E: the SX126x filters nearest 125/250/500 kHz; the public Sidewalk driver sets 156.2/312.0/467.0 kHz,
+// sidewalk.md §1.2, which would raise the 50 and 150 kbps noise floors by 1.2 dB]; BLE 1/2 MHz [E].
+// Required SNR: LoRa SF7 -7.5, SF8 -10, SF11 -17.5 dB [D, sidewalk.md §5.1]; FSK and
 // BLE [E]: the sensitivity minus the noise floor at the default 6 dB noise figure, so that without interference
 // the sensitivity is the binding threshold (rounded down to 0.1 dB: FSK 9.3/11.3/11.3 dB, BLE 12.9/12.9 dB).
 inline constexpr std::array<RateSpec, kDataRateCount> kDataRates{{

@@ -1,4 +1,4 @@
-// Compact certificate records (SIDEWALK.md section 2): serial + public key + 64-byte issuer signature over
+// Compact certificate records (docs/sidewalk.md §2.1): serial + public key + 64-byte issuer signature over
 // serial || public_key, the trust anchor (AMZN root public keys) and the per-device-type upper chains.
 #pragma once
 #include <array>

@@ -2,6 +2,9 @@
 // group) are fetched once (function-local statics, thread-safe initialisation) and shared read-only, as are the
 // key objects of long-lived keys (sign_long_lived, verify_long_lived). Key import, HKDF, HMAC, AES-128-GCM and
 // the signature contexts of long-lived keys reuse per-thread contexts (thread_contexts.hpp).
+// One file on purpose: it is one concept, the OpenSSL 3 backend of primitives.hpp, and its sections (keys,
+// signatures, ECDH, digests and KDF, AES-GCM) share the key-construction helpers at its top, which are private to
+// this file; split, they would become a second, internal interface of the security layer.
 #include "models/security/primitives.hpp"
 
 #include <openssl/core_names.h>

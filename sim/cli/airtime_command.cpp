@@ -12,8 +12,8 @@
 namespace st::cli {
 
 namespace {
-constexpr long long kMaxPreambleSymbolsCss = 65535;  // SX126x 16-bit LoRa preamble length [D, datasheet]
-constexpr long long kMaxPreambleBytesFsk = 8191;     // SX126x 16-bit GFSK preamble length in bits [D, datasheet]
+constexpr long long kMaxPreambleSymbolsCss = 65535;  // SX126x 16-bit LoRa preamble length [D, sidewalk.md §5.1]
+constexpr long long kMaxPreambleBytesFsk = 8191;     // SX126x 16-bit GFSK preamble length in bits [D, sidewalk.md §5.1]
 constexpr long long kMaxPayloadAnyLink = 65535;      // beyond every link's limit; keeps the cast safe
 
 [[noreturn]] void bad(const std::string& what) { throw std::invalid_argument(what); }

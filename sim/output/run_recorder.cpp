@@ -144,17 +144,16 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   ++records_;
-  // Counter keys are built once (per link, per device type): this runs for every radio frame.
-  static const std::string kFrames[] = {"radio_frames.ble", "radio_frames.fsk", "radio_frames.css"};
-  static const std::string kReceived[] = {"radio_received.ble", "radio_received.fsk", "radio_received.css"};
+  // Counter slots are looked up once (per link, per device type): this runs for every radio frame.
   const std::size_t li = models::link_index(r.link);
+  const std::string_view link = models::to_string(r.link);
   RadioTally*& tally = radio_tally_[li][r.uplink ? 0 : 1];
-  if (tally == nullptr) tally = &radio_[std::string(models::to_string(r.link))][r.uplink ? "uplink" : "downlink"];
+  if (tally == nullptr) tally = &radio_[std::string(link)][r.uplink ? "uplink" : "downlink"];
   RadioTally& t = *tally;
   ++t.frames;
   t.airtime += r.end - r.start;
   ++fixed(radio_frames_n_, {"radio_frames"});
-  ++fixed(frames_by_link_n_[li], {kFrames[li]});
+  ++fixed(frames_by_link_n_[li], {"radio_frames.", link});
   const bool received = r.outcome == models::FrameOutcome::Received;
   if (r.uplink && r.message == models::MessageClass::Uplink) {
     TypeKeys& keys = type_keys_[r.device_type];
@@ -164,7 +163,7 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   if (received) {
     ++t.received;
     ++fixed(radio_received_n_, {"radio_received"});
-    ++fixed(received_by_link_n_[li], {kReceived[li]});
+    ++fixed(received_by_link_n_[li], {"radio_received.", link});
   } else {
     const std::string_view outcome = models::to_string(r.outcome);
     auto lost = t.lost_by_cause.find(outcome);

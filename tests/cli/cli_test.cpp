@@ -586,8 +586,8 @@ expect:
 }
 
 // PRODUCT BUG (sim/cli/main.cpp:39-42): on an argument error CLI11's app.exit(e) prints the cause and a second
-// line "Run with --help for more information.", while the contract (ARCHITECTURE.md, "Contract of the command
-// line") is exit 2 with a one-line cause on stderr, as scripts read it. Fix: for e.get_exit_code() != 0 print
+// line "Run with --help for more information.", while the contract (README.md, "Commands": exit codes) is exit
+// 2 with a one-line cause on stderr, as scripts read it. Fix: for e.get_exit_code() != 0 print
 // only `sidewalk-twin: <e.what()>` and return 2 (keep app.exit(e) for --help, which exits 0).
 TEST_F(cliRun, ArgumentErrorsPrintOneLine) {
   for (const std::string args : {"", "frobnicate", "run x.yaml", "run x.yaml --out o --seed abc"}) {

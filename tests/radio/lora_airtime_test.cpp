@@ -1,4 +1,4 @@
-// LoRa time on air against hand-computed AN1200.13 values, SIDEWALK.md's examples, DE switching, limits.
+// LoRa time on air against hand-computed AN1200.13 values, the examples of docs/sidewalk.md §6.1, DE switching, limits.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -29,7 +29,7 @@ struct Case {
   unsigned sf, cr, payload;
   unsigned symbols;     // Npay, by hand
   SimTime exact_ns;     // by hand
-  long rounded_ms;      // SIDEWALK.md "LoRa time-on-air" examples
+  long rounded_ms;      // docs/sidewalk.md §6.1 examples
 };
 
 TEST(radioLoraAirtime, SidewalkExamplesByHand) {
