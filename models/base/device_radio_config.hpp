@@ -10,6 +10,7 @@
 #include "hw_models/radio/sx1262.hpp"
 #include "models/base/placement_config.hpp"
 #include "models/base/setting.hpp"
+#include "models/base/tx_power_settings.hpp"
 #include "models/channel/radio_specs.hpp"
 #include "sim/kernel/sim_time.hpp"
 
@@ -64,8 +65,8 @@ template <>
 struct Settings<DeviceRadioConfig> {
   using C = DeviceRadioConfig;
   static constexpr auto list = std::tuple{
-      quantity("tx_power", &C::subghz_tx_power_dbm, Unit::Power, -20, 30, "within -20dBm..30dBm"),
-      quantity("ble_tx_power", &C::ble_tx_power_dbm, Unit::Power, -40, 8, "within -40dBm..8dBm"),
+      subghz_tx_power(&C::subghz_tx_power_dbm),
+      ble_tx_power(&C::ble_tx_power_dbm),
       duration_within("fsk_rx_spacing", &C::fsk_rx_spacing, kMillisecond, kMinute, "within 1ms..1min"),
       duration_within("css_rx_interval", &C::css_rx_interval, kMillisecond, kHour, "within 1ms..1h"),
       quantity("battery", &C::battery_mah, Unit::Charge, 0, 1e7, "within 0mAh..10000Ah"),

@@ -8,6 +8,7 @@
 
 #include "models/base/placement_config.hpp"
 #include "models/base/setting.hpp"
+#include "models/base/tx_power_settings.hpp"
 #include "models/channel/link_type.hpp"
 #include "sim/kernel/distribution.hpp"
 #include "sim/kernel/sim_time.hpp"
@@ -50,8 +51,8 @@ template <>
 struct Settings<GatewayRadioConfig> {
   using C = GatewayRadioConfig;
   static constexpr auto list = std::tuple{
-      quantity("tx_power", &C::subghz_tx_power_dbm, Unit::Power, -20, 30, "within -20dBm..30dBm"),
-      quantity("ble_tx_power", &C::ble_tx_power_dbm, Unit::Power, -40, 8, "within -40dBm..8dBm"),
+      subghz_tx_power(&C::subghz_tx_power_dbm),
+      ble_tx_power(&C::ble_tx_power_dbm),
       count("demodulators", &C::subghz_demodulators, std::uint16_t{1}, std::uint16_t{64}),
       count("ble_connections", &C::ble_demodulators, std::uint16_t{1}, std::uint16_t{64}),
       quantity("backhaul_rate", &C::backhaul_rate_bps, Unit::Rate, 0, 10e9, "within 0bps..10000Mbps"),
