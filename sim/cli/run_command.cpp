@@ -121,7 +121,7 @@ int run_command(const RunOptions& o) {
   nlohmann::ordered_json summary;
   {
     std::ofstream out(summary_path, std::ios::binary);
-    summary = output::build_summary(s, recorder, results, w.events_dispatched(), wall_s);
+    summary = output::build_summary(s, recorder, results, wall_s);
     out << summary.dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }

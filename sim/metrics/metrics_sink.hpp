@@ -19,6 +19,7 @@ class MetricsSink {
   // Frame bytes cost a copy per frame in the radio layer: only sinks that write them (pcap) ask for them.
   virtual bool wants_frame_bytes() const { return false; }
   // At the end of the run.
+  virtual void run_end(const RunEndRecord&) {}
   virtual void tally(const TallyRecord&) {}
   virtual void gateway(const GatewayRecord&) {}
   virtual void battery(const BatteryRecord&) {}
@@ -41,6 +42,7 @@ class ForwardingSink : public MetricsSink {
   void keylog(const KeyLogRecord& r) override { inner_.keylog(r); }
   void radio_frame(const RadioFrameRecord& r) override { inner_.radio_frame(r); }
   bool wants_frame_bytes() const override { return inner_.wants_frame_bytes(); }
+  void run_end(const RunEndRecord& r) override { inner_.run_end(r); }
   void tally(const TallyRecord& r) override { inner_.tally(r); }
   void gateway(const GatewayRecord& r) override { inner_.gateway(r); }
   void battery(const BatteryRecord& r) override { inner_.battery(r); }

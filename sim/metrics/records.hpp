@@ -123,6 +123,12 @@ struct RadioFrameRecord {
 
 // ---- At the end of the run: what the outputs need of the models' final state ----
 
+// The run itself: where it ended and how many calendar entries the kernel dispatched (summary.json).
+struct RunEndRecord {
+  SimTime end;
+  std::uint64_t kernel_events;
+};
+
 // A final count of a cloud actor (`actors` in summary.json) or of the cloud partner's devices (`cloud_partner`).
 enum class TallySection : std::uint8_t { CloudPartner, Actors };
 std::string_view to_string(TallySection s);

@@ -43,6 +43,7 @@ class RunRecorder : public metrics::MetricsSink {
   bool wants_keylog() const override { return keylog_ != nullptr; }
   void keylog(const metrics::KeyLogRecord& r) override;
   void radio_frame(const metrics::RadioFrameRecord& r) override;
+  void run_end(const metrics::RunEndRecord& r) override { kernel_events_ = r.kernel_events; }
   void tally(const metrics::TallyRecord& r) override;
   void gateway(const metrics::GatewayRecord& r) override { radio_report_.gateway(r); }
   void battery(const metrics::BatteryRecord& r) override { radio_report_.battery(r); }
@@ -69,6 +70,8 @@ class RunRecorder : public metrics::MetricsSink {
     std::uint64_t value;
   };
   const std::vector<Tally>& tallies() const { return tallies_; }
+  // The calendar entries the kernel dispatched (the run's end record).
+  std::uint64_t kernel_events() const { return kernel_events_; }
   // The physical layer's end-of-run records (gateway loads, energy).
   const RadioReport& radio_report() const { return radio_report_; }
 
@@ -133,6 +136,7 @@ class RunRecorder : public metrics::MetricsSink {
   std::uint64_t records_ = 0;
   std::map<std::string, std::map<std::string, RadioTally>> radio_;
   std::vector<Tally> tallies_;
+  std::uint64_t kernel_events_ = 0;
   RadioReport radio_report_;
 };
 

@@ -47,7 +47,7 @@ Json by_cause(const RunRecorder& r, const std::string& prefix) {
 }  // namespace
 
 Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std::vector<ExpectationResult>& expectations,
-                   std::uint64_t kernel_events, double wall_s) {
+                   double wall_s) {
   Json j;
   j["scenario"] = s.name;
   j["file"] = s.file;
@@ -123,7 +123,7 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
     ex.push_back(x);
   }
   j["expectations"] = {{"total", expectations.size()}, {"failed", failed}, {"results", ex}};
-  j["kernel_events"] = kernel_events;
+  j["kernel_events"] = r.kernel_events();
   j["wall_s"] = wall_s;
   return j;
 }

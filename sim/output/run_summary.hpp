@@ -15,6 +15,6 @@ namespace st::output {
 
 nlohmann::ordered_json build_summary(const scenario::Scenario& s, const RunRecorder& recorder,
                                      const std::vector<ExpectationResult>& expectations,
-                                     std::uint64_t kernel_events, double wall_s);
+                                     double wall_s);
 
 }  // namespace st::output

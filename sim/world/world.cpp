@@ -65,6 +65,7 @@ void World::run() {
   kernel_->run_until(scenario_.duration);
   if (ran_ != nullptr) ran_->finish(scenario_.duration);
   cloud_->report(sink_, fleet_->size());
+  sink_.run_end({scenario_.duration, kernel_->dispatched()});
 }
 
 }  // namespace st::world
