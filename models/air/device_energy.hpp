@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "models/air/air_interface.hpp"
+#include "models/base/report_kinds.hpp"
 #include "models/fleet/fleet.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 
