@@ -585,10 +585,8 @@ expect:
   EXPECT_EQ(rows.back(), "17280000,0,0,1,0,0,0");
 }
 
-// PRODUCT BUG (sim/cli/main.cpp:39-42): on an argument error CLI11's app.exit(e) prints the cause and a second
-// line "Run with --help for more information.", while the contract (README.md, "Commands": exit codes) is exit
-// 2 with a one-line cause on stderr, as scripts read it. Fix: for e.get_exit_code() != 0 print
-// only `sidewalk-twin: <e.what()>` and return 2 (keep app.exit(e) for --help, which exits 0).
+// An argument error is exit 2 with a one-line cause on stderr (README.md, "Commands"), as scripts read it: not
+// CLI11's own app.exit(e), which adds a second line "Run with --help for more information." (--help keeps it).
 TEST_F(cliRun, ArgumentErrorsPrintOneLine) {
   for (const std::string args : {"", "frobnicate", "run x.yaml", "run x.yaml --out o --seed abc"}) {
     const Result r = twin(args);
