@@ -14,6 +14,7 @@ function(st_layer name)
   set(dir ${PROJECT_SOURCE_DIR}/${L_FOLDER})
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${dir}/*.cpp)
   file(GLOB_RECURSE headers CONFIGURE_DEPENDS ${dir}/*.hpp)
+  set(checked ${sources} ${headers})  # every file of the folder, whatever the library compiles
   if(L_SOURCES)
     list(TRANSFORM L_SOURCES PREPEND ${dir}/ OUTPUT_VARIABLE sources)
   endif()
@@ -53,7 +54,7 @@ function(st_layer name)
   add_custom_command(OUTPUT ${stamp}
     COMMAND ${CMAKE_COMMAND} ${check_args}
     COMMAND ${CMAKE_COMMAND} -E touch ${stamp}
-    DEPENDS ${sources} ${headers} ${ST_CHECK_INCLUDES}
+    DEPENDS ${checked} ${ST_CHECK_INCLUDES}
     COMMENT "Checking the includes of layer ${name} (${L_FOLDER})"
     VERBATIM)
   add_custom_target(${name}_includes DEPENDS ${stamp})

@@ -1,5 +1,5 @@
 // AirInterface: the one seam between the device lifecycle and whatever carries a device's messages to the
-// network server and back: the explicit link model (ExplicitAir) or the radio access network (models/gateway).
+// network server and back: the explicit link model (ExplicitAir) or the radio access network (RadioAccessNetwork).
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -41,7 +41,7 @@ class DeviceEnergy {
   Fleet& fleet_;
   metrics::MetricsSink& sink_;
   std::vector<double> baseline_ma_;  // by device type
-  std::array<double, 4> charge_by_class_{};
+  std::array<double, kMessageClassCount> charge_by_class_{};
   std::uint64_t depleted_ = 0;
 };
 

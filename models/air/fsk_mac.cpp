@@ -8,6 +8,16 @@
 
 namespace st::models::air {
 
+FskMac::FskMac(const AirParts& parts) : p_(parts) {
+  for (std::uint16_t t = 0; t < p_.budget.type_count(); ++t) {
+    const LinkBudget::TypeRadio& tp = p_.budget.type(t);
+    const DeviceRadioConfig& r = tp.cfg->radio;
+    const SimTime ack = hw::fsk_time_on_air(tp.fsk, kAckBytes);
+    costs_.push_back({ack, r.sx1262.receive_window(kCca).charge_uc,
+                      r.sx1262.receive_window(kTurnaround + ack + kRxGuard).charge_uc});
+  }
+}
+
 FramePlan FskMac::plan(const FrameRequest& f, RandomStream& rng) {
   const LinkBudget::TypeRadio& tp = p_.budget.type(f.type);
   const DeviceRadioConfig& r = tp.cfg->radio;
@@ -22,8 +32,8 @@ FramePlan FskMac::plan(const FrameRequest& f, RandomStream& rng) {
       out.start = p_.schedule.next_fsk_slot(f.gateway, busy + (1 + rng.below(4)) * p_.gateways.group(f.gateway).radio.fsk_slot);
       out.channel = channel::channel_for(LinkType::Fsk, p_.seed, f.device, out.start);
     }
-    out.device_charge_uc = r.sx1262.transmit(out.air, tp.subghz_dbm).charge_uc + r.sx1262.receive_window(kCca).charge_uc +
-                           r.sx1262.receive_window(kTurnaround + hw::fsk_time_on_air(tp.fsk, kAckBytes) + kRxGuard).charge_uc;
+    const TypeCosts& c = costs_[f.type];
+    out.device_charge_uc = r.sx1262.transmit(out.air, tp.subghz_dbm).charge_uc + c.cca_uc + c.ack_window_uc;
   } else {
     // A device in the middle of a registration, or of a fragmented message, listens at the fastest receive
     // spacing; otherwise the gateway waits for its next regular receive slot.
@@ -52,7 +62,7 @@ double FskMac::listening_ma(std::uint16_t type) const {
   // slots.
   GatewayRadioConfig beacon;
   for (const auto& g : p_.gateways.groups())
-    if (std::find(g.links.begin(), g.links.end(), LinkType::Fsk) != g.links.end()) {
+    if (has_link(g.links, LinkType::Fsk)) {
       beacon = g.radio;
       break;
     }
@@ -63,13 +73,12 @@ double FskMac::listening_ma(std::uint16_t type) const {
   return listen_ma;
 }
 
-SimTime FskMac::after_received(const FrameRequest& f, SimTime now) {
-  if (!f.uplink || f.gateway == AirTopology::kNone) return now;
+SimTime FskMac::after_uplink_received(std::uint16_t type, std::uint32_t gateway, SimTime now) {
   // The gateway acknowledges at once (MAC ACK): its radio transmits, so it cannot hear meanwhile.
-  const SimTime ack = hw::fsk_time_on_air(p_.budget.type(f.type).fsk, kAckBytes);
-  p_.medium.add_transmission(f.gateway, now + kTurnaround, now + kTurnaround + ack,
+  const SimTime ack = costs_[type].ack_air;
+  p_.medium.add_transmission(gateway, now + kTurnaround, now + kTurnaround + ack,
                              channel::medium_id(channel::Medium::SubGhz));
-  GatewayLoad& l = p_.gateways.load(f.gateway);
+  GatewayLoad& l = p_.gateways.load(gateway);
   ++l.frames_sent;
   l.tx_airtime += ack;
   return now + kTurnaround + ack;

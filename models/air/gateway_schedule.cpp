@@ -12,7 +12,7 @@ namespace st::models::air {
 GatewaySchedule::GatewaySchedule(const GatewayPool& gateways, std::uint64_t seed, AirTopology& topology)
     : gateways_(gateways), seed_(seed), topology_(topology) {
   for (const auto& g : gateways_.groups()) {
-    const bool fsk = std::find(g.links.begin(), g.links.end(), LinkType::Fsk) != g.links.end();
+    const bool fsk = has_link(g.links, LinkType::Fsk);
     beacon_air_.push_back(fsk ? hw::fsk_time_on_air(hw::FskParams{}, g.radio.beacon_bytes) : 0);
   }
   const std::uint32_t n = gateways_.gateway_count();

@@ -31,6 +31,7 @@ class LinkBudget {
   LinkBudget(const WorldConfig& config, const Fleet& fleet, const GatewayPool& gateways);
 
   const TypeRadio& type(std::uint16_t t) const { return types_[t]; }
+  std::uint16_t type_count() const { return static_cast<std::uint16_t>(types_.size()); }
   channel::DataRate rate_of(std::uint16_t type, LinkType link) const;
   double serving_range_m(std::uint16_t type, LinkType link) const { return types_[type].serving_range_m[link_index(link)]; }
   double interference_range_m(std::uint16_t type, LinkType link) const {

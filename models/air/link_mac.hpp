@@ -62,9 +62,9 @@ class LinkMac {
   virtual double listening_ma(std::uint16_t type) const = 0;
   // An uplink can be lost because its gateway beacons meanwhile (the gateway's radio is half duplex).
   virtual bool loses_to_beacon() const { return false; }
-  // Frame `f` was received at `now`: what the link does then (FSK: the gateway's MAC ACK); when the next frame of
-  // the transfer may start.
-  virtual SimTime after_received(const FrameRequest& /*f*/, SimTime now) { return now; }
+  // An uplink frame of a device of `type` was received at `gateway` at `now`: what the link does then (FSK: the
+  // gateway's MAC ACK); when the next frame of the transfer may start.
+  virtual SimTime after_uplink_received(std::uint16_t /*type*/, std::uint32_t /*gateway*/, SimTime now) { return now; }
   // Whether a lost frame is sent again (up to the device type's mac_retries).
   virtual bool retransmits(bool /*uplink*/) const { return true; }
   // When the retransmission of a frame lost at `now` may start.

@@ -1,7 +1,6 @@
 #include "models/air/radio_access_network.hpp"
 
 #include <algorithm>
-#include <string>
 
 #include "models/air/ble_mac.hpp"
 #include "models/air/css_mac.hpp"
@@ -36,6 +35,8 @@ struct RadioAccessNetwork::Transfer {
   std::uint32_t device = 0;
   std::uint32_t gateway = kNone;
   std::uint32_t bytes_total = 0;
+  std::uint32_t max_frame = 0xFFFF;  // the link's largest frame payload for this device's type
+  std::uint16_t type = 0;            // the device's type
   std::uint16_t fragments = 1;
   std::uint16_t fragment = 0;
   std::uint8_t tries = 0;
@@ -58,7 +59,6 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
                                        GatewayPool& gateways, Fleet& fleet)
     : kernel_(kernel),
       sink_(sink),
-      config_(config),
       gateways_(gateways),
       fleet_(fleet),
       budget_(config, fleet, gateways),
@@ -67,7 +67,7 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
       energy_(fleet, sink),
       interferers_(fleet, gateways, topology_, budget_, config.radio.interference_margin_db),
       medium_(ch::RadioMediumConfig{config.radio.capture_threshold_db, 1, false}) {
-  const air::AirParts parts{budget_, topology_, schedule_, energy_, gateways_, medium_, config_.radio, config_.seed};
+  const air::AirParts parts{budget_, topology_, schedule_, energy_, gateways_, medium_, config.radio, config.seed};
   macs_[link_index(LinkType::Ble)] = std::make_unique<air::BleMac>(parts);
   macs_[link_index(LinkType::Fsk)] = std::make_unique<air::FskMac>(parts);
   macs_[link_index(LinkType::Css)] = std::make_unique<air::CssMac>(parts);
@@ -109,11 +109,9 @@ void RadioAccessNetwork::device_compute(std::uint32_t device, SimTime busy, Mess
 void RadioAccessNetwork::finish(SimTime end) {
   energy_.finish(end);
   for (std::uint32_t g = 0; g < gateways_.gateway_count(); ++g) {
-    const GatewayLoad& l = gateways_.load(g);
     const GatewayGroupConfig& group = gateways_.group(g);
     sink_.gateway({g, gateways_.group_of(g), group.name, gateways_.position(g).x_m, gateways_.position(g).y_m, group.links,
-                   l.devices_served, l.frames_received, l.frames_lost, l.frames_sent, l.rx_airtime, l.tx_airtime,
-                   l.backhaul_bytes, l.backhaul_delayed, l.backhaul_wait, l.backhaul_dropped});
+                   gateways_.load(g)});
   }
 }
 
@@ -135,6 +133,7 @@ std::uint32_t RadioAccessNetwork::open_transfer(const AirMessage& m, bool uplink
   tr.lost = m.lost;
   tr.relay = uplink ? m.relay : 0;
   tr.device = m.device;
+  tr.type = fleet_[m.device].device_type;
   tr.link = phone ? LinkType::Ble : m.link;
   tr.cls = m.cls;
   tr.uplink = uplink;
@@ -143,8 +142,8 @@ std::uint32_t RadioAccessNetwork::open_transfer(const AirMessage& m, bool uplink
   if (sink_.wants_frame_bytes()) tr.bytes.assign(m.bytes.begin(), m.bytes.end());
   if (!phone) {
     tr.gateway = topology_.current_gateway(m.device, m.link, m.depart);
-    const unsigned max = mac(tr.link).max_frame_payload(fleet_[m.device].device_type);
-    tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + max - 1) / max));
+    tr.max_frame = mac(tr.link).max_frame_payload(tr.type);
+    tr.fragments = static_cast<std::uint16_t>(std::max<std::uint32_t>(1, (tr.bytes_total + tr.max_frame - 1) / tr.max_frame));
   }
   return t;
 }
@@ -185,7 +184,7 @@ void RadioAccessNetwork::to_device(const AirMessage& m, RandomStream& rng) {
 air::FrameRequest RadioAccessNetwork::frame_request(const Transfer& tr, SimTime ready) const {
   air::FrameRequest f;
   f.device = tr.device;
-  f.type = fleet_[tr.device].device_type;
+  f.type = tr.type;
   f.gateway = tr.gateway;
   f.uplink = tr.uplink;
   f.cls = tr.cls;
@@ -198,10 +197,8 @@ air::FrameRequest RadioAccessNetwork::frame_request(const Transfer& tr, SimTime 
 
 void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStream& rng) {
   Transfer& tr = transfers_[t];
-  const std::uint16_t type = fleet_[tr.device].device_type;
-  const unsigned max = mac(tr.link).max_frame_payload(type);
-  const std::uint32_t done = static_cast<std::uint32_t>(tr.fragment) * max;
-  tr.frame_bytes = tr.bytes_total > done ? std::min<std::uint32_t>(max, tr.bytes_total - done) : 0;
+  const std::uint32_t done = static_cast<std::uint32_t>(tr.fragment) * tr.max_frame;
+  tr.frame_bytes = tr.bytes_total > done ? std::min<std::uint32_t>(tr.max_frame, tr.bytes_total - done) : 0;
   const air::FramePlan plan = mac(tr.link).plan(frame_request(tr, ready), rng);
   tr.start = plan.start;
   tr.end = plan.start + std::max<SimTime>(plan.air, 1);
@@ -220,7 +217,7 @@ void RadioAccessNetwork::start_frame(std::uint32_t t, SimTime ready, RandomStrea
 
 void RadioAccessNetwork::put_on_medium(Transfer& tr, RandomStream& rng) {
   const std::uint32_t device = tr.device;
-  const std::uint16_t type = fleet_[device].device_type;
+  const std::uint16_t type = tr.type;
   if (tr.phone) {
     tr.rssi = budget_.phone_rssi(type);
     tr.snr = ch::snr_db(tr.rssi, budget_.noise_floor_dbm(fleet_.type(type).radio.ble_rate));
@@ -281,7 +278,7 @@ void RadioAccessNetwork::report(const Transfer& tr, FrameOutcome outcome) {
   rec.end = tr.end;
   rec.device = tr.device;
   rec.gateway = tr.phone ? metrics::kNoGateway : tr.gateway;
-  rec.device_type = fleet_[tr.device].device_type;
+  rec.device_type = tr.type;
   rec.link = tr.link;
   rec.uplink = tr.uplink;
   rec.channel = tr.channel;
@@ -292,9 +289,7 @@ void RadioAccessNetwork::report(const Transfer& tr, FrameOutcome outcome) {
   rec.message = tr.cls;
   rec.outcome = outcome;
   if (!tr.bytes.empty()) {
-    const std::size_t max = tr.link == LinkType::Ble ? tr.bytes.size()
-                                                      : mac(tr.link).max_frame_payload(fleet_[tr.device].device_type);
-    const std::size_t from = std::min<std::size_t>(static_cast<std::size_t>(tr.fragment) * max, tr.bytes.size());
+    const std::size_t from = std::min<std::size_t>(static_cast<std::size_t>(tr.fragment) * tr.max_frame, tr.bytes.size());
     rec.bytes = std::span<const std::uint8_t>(tr.bytes).subspan(from, std::min<std::size_t>(tr.frame_bytes, tr.bytes.size() - from));
   }
   sink_.radio_frame(rec);
@@ -310,7 +305,8 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
     outcome = outcome_of(medium_.resolve(tr.handle));
     tr.handle = kNone;
     // Received on the medium, it can still be lost to its gateway's outage, or to its beacon (half duplex).
-    if (outcome == FrameOutcome::Received && gateways_.down_during(tr.gateway, tr.start, tr.end))
+    const bool gateway_down = gateways_.down_during(tr.gateway, tr.start, tr.end);
+    if (outcome == FrameOutcome::Received && gateway_down)
       outcome = FrameOutcome::GatewayDown;
     else if (outcome == FrameOutcome::Received && tr.uplink && link_mac.loses_to_beacon() &&
              schedule_.in_beacon(tr.gateway, tr.start, tr.end))
@@ -321,7 +317,7 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
       // (a frame whose charge emptied the device's battery is lost: reported battery_depleted below)
       if (outcome == FrameOutcome::Received && powered(tr.device)) ++l.frames_received;
       else ++l.frames_lost;
-    } else if (!gateways_.down_during(tr.gateway, tr.start, tr.end)) {  // a gateway that was down sent nothing
+    } else if (!gateway_down) {  // a gateway that was down sent nothing
       ++l.frames_sent;
       l.tx_airtime += tr.end - tr.start;
     }
@@ -331,7 +327,7 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
   const SimTime now = kernel_.now();
   RandomStream rng = fleet_.stream(tr.device);
   if (outcome == FrameOutcome::Received) {
-    const SimTime next_ready = tr.phone ? now : link_mac.after_received(frame_request(tr, now), now);
+    const SimTime next_ready = tr.uplink && !tr.phone ? link_mac.after_uplink_received(tr.type, tr.gateway, now) : now;
     tr.tries = 0;
     if (++tr.fragment < tr.fragments) {
       start_frame(t, next_ready, rng);
@@ -346,7 +342,7 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
   // its gateway was down.
   const bool retry = powered(tr.device) && outcome != FrameOutcome::BelowSensitivity &&
                      outcome != FrameOutcome::GatewayDown && link_mac.retransmits(tr.uplink) &&
-                     tr.tries < fleet_.type_of(tr.device).radio.mac_retries;
+                     tr.tries < fleet_.type(tr.type).radio.mac_retries;
   if (retry) {
     ++tr.tries;
     const SimTime ready = link_mac.retry_ready(tr.gateway, tr.uplink, now, rng);

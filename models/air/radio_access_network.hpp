@@ -79,7 +79,6 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
 
   Dispatcher& kernel_;
   metrics::MetricsSink& sink_;
-  const WorldConfig& config_;
   GatewayPool& gateways_;
   Fleet& fleet_;
   air::LinkBudget budget_;

@@ -2,6 +2,7 @@
 // (a frame, a handshake, an ingest record), of a failed registration attempt, of a dropped message. One enum for
 // every cause the twin reports; records carry it and only the outputs turn it into its name (docs/outputs.md).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -50,6 +51,8 @@ enum class Cause : std::uint8_t {
   DestinationFull,
   LinkLoss,
 };
+
+inline constexpr std::size_t kCauseCount = static_cast<std::size_t>(Cause::LinkLoss) + 1;
 
 constexpr std::string_view to_string(Cause c) {
   switch (c) {

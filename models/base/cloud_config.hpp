@@ -1,12 +1,15 @@
 // CloudConfig: the settings of the cloud actors (service times, the ingest's fault rate, the prototype limit, the
 // destination buffer) and of the devices' dealings with them (handshake and acknowledgement timeouts, backoff).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <tuple>
 
+#include "models/base/limits.hpp"
 #include "models/base/setting.hpp"
 
 #include "sim/kernel/distribution.hpp"
+#include "sim/kernel/random_stream.hpp"
 #include "sim/kernel/sim_time.hpp"
 
 namespace st::models {
@@ -16,6 +19,16 @@ struct BackoffConfig {
   SimTime initial = 2 * kSecond;
   SimTime max = 5 * kMinute;
 };
+
+// The wait before the next try after `retries` failures in a row (advanced here, saturating at 255): `initial`
+// doubled per failure, at most `max_doublings` times and at most `max`, times a uniform jitter in [0.5, 1).
+inline SimTime backoff_wait(std::uint8_t& retries, std::uint32_t max_doublings, SimTime initial, SimTime max,
+                            RandomStream& rng) {
+  const std::uint32_t k = std::min<std::uint32_t>(retries, max_doublings);
+  retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(retries + 1u, 255));
+  const double base = std::min(static_cast<double>(initial) * static_cast<double>(1u << k), static_cast<double>(max));
+  return static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
+}
 
 struct CloudConfig {
   Distribution ingest_latency = Distribution::constant(2.0 * 1e9);
@@ -49,7 +62,7 @@ struct Settings<CloudConfig> {
       time_distribution("application_server_latency", &C::application_server_latency),
       time_distribution("mobile_app_latency", &C::mobile_app_latency),
       probability_below_one("ingest_fault_rate", &C::ingest_fault_rate),
-      count("prototype_limit", &C::prototype_limit, 1u, 10'000'000u),
+      count("prototype_limit", &C::prototype_limit, 1u, kMaxDevices),
       positive_duration("handshake_timeout", &C::handshake_timeout),
       Section<C, BackoffConfig>{"backoff", &C::backoff},
       positive_duration("ack_timeout", &C::ack_timeout),

@@ -25,6 +25,12 @@ struct TrafficConfig {
   SimTime ttl = kHour;                  // a queued uplink older than this is dropped
 };
 
+// When a device registers: on its own once associated (after a delay), or only when a timeline action says so.
+struct RegistrationConfig {
+  bool automatic = true;                                         // register once associated
+  Distribution delay = Distribution::exponential(30.0 * 1e9);    // association -> first attempt
+};
+
 // The device's MCU: a core profile of hw_models/mcu at a clock, with cycle counts that replace the profile's, and
 // the current it draws while it computes.
 struct McuConfig {
@@ -46,8 +52,7 @@ struct DeviceTypeConfig {
   McuConfig mcu;
   SimTime manufacture_at = 0;                         // first device made at this time...
   SimTime manufacture_over = 0;                       // ...the rest spread evenly over this span
-  bool auto_register = true;                          // register once associated (else wait for a timeline action)
-  Distribution register_delay = Distribution::exponential(30.0 * 1e9);  // association -> first attempt
+  RegistrationConfig registration;
   TrafficConfig traffic;
   std::uint32_t dak_signature_limit = 0;              // pre-production DAK signature limit (0: unlimited)
   bool qualified = false;                             // production devices need a qualified type
@@ -68,6 +73,23 @@ struct Settings<TrafficConfig> {
       count("queue_limit", &C::queue_limit, 0u, 1'000'000u),
       positive_duration("ttl", &C::ttl),
   };
+};
+
+template <>
+struct Settings<RegistrationConfig> {
+  static constexpr auto list = std::tuple{flag("auto", &RegistrationConfig::automatic),
+                                          time_distribution("delay", &RegistrationConfig::delay)};
+};
+
+// A device type's other keys (name, count, stage and flow, developer, links, registration path, curve, MCU,
+// manufacturing schedule, DAK signature limit, radio) are read by hand: they check each other
+// (sim/scenario/read_fleet.cpp).
+template <>
+struct Settings<DeviceTypeConfig> {
+  using C = DeviceTypeConfig;
+  static constexpr auto list = std::tuple{Section<C, RegistrationConfig>{"register", &C::registration},
+                                          Section<C, TrafficConfig>{"traffic", &C::traffic},
+                                          flag("qualified", &C::qualified)};
 };
 
 // The MCU's core, clock and cycle counts are read by hand (sim/scenario/read_fleet.cpp: known cores, a clock of

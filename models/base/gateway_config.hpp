@@ -6,6 +6,7 @@
 #include <tuple>
 #include <vector>
 
+#include "models/base/limits.hpp"
 #include "models/base/placement_config.hpp"
 #include "models/base/setting.hpp"
 #include "models/base/tx_power_settings.hpp"
@@ -42,7 +43,7 @@ template <>
 struct Settings<GatewayGroupConfig> {
   using C = GatewayGroupConfig;
   static constexpr auto list = std::tuple{
-      count("count", &C::count, 1u, 10'000'000u),
+      count("count", &C::count, 1u, kMaxGateways),
       time_distribution("backhaul_latency", &C::backhaul_latency),
   };
 };

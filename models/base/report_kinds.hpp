@@ -2,6 +2,7 @@
 // outcome of an uplink or downlink (TrafficOutcome), what a notice is about (NoticeKind), what a radio frame carried
 // (MessageClass) and what became of it (FrameOutcome). Records carry them; the outputs name them.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -102,6 +103,8 @@ enum class FrameOutcome : std::uint8_t {
   GatewayDown,       // an outage of its gateway touched it
   BatteryDepleted,   // the device's battery ran out meanwhile
 };
+
+inline constexpr std::size_t kFrameOutcomeCount = static_cast<std::size_t>(FrameOutcome::BatteryDepleted) + 1;
 
 constexpr std::string_view to_string(FrameOutcome o) {
   switch (o) {

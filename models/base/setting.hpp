@@ -20,11 +20,9 @@ enum class Unit : std::uint8_t {
   Duration,          // a time: 250ms, 2s, 10min
   TimeDistribution,  // a time, or {dist: ..., ...} with times
   Probability,       // 0.02 or 2%
-  Number,            // a plain number
   Flag,              // true or false
   Power,             // dBm
   Decibels,          // dB
-  Distance,          // m, km
   Current,           // mA, uA, A (held in mA, times `scale`)
   Charge,            // mAh
   Rate,              // bps, kbps
@@ -62,7 +60,7 @@ struct Settings;
 
 template <typename O, typename T>
 constexpr Setting<O, T> count(std::string_view key, T O::*m, T min, T max) {
-  return {key, m, Unit::Count, min, max, "a whole number in range"};
+  return {key, m, Unit::Count, min, max, ""};  // (a whole number: the reader names the bounds it breaks)
 }
 template <typename O>
 constexpr Setting<O, SimTime> positive_duration(std::string_view key, SimTime O::*m) {

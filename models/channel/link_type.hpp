@@ -1,10 +1,12 @@
 // LinkType: the three Sidewalk radio links with their bitmask values (sidewalk.md §1), and the one link count
 // that every per-link array of the twin is sized by.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace st::models {
 
@@ -27,6 +29,11 @@ constexpr std::string_view to_string(LinkType l) {
 }
 // Registration runs over BLE or FSK, never CSS.
 constexpr bool can_register_over(LinkType l) { return l != LinkType::Css; }
+
+// Whether `link` is among `links` (a device type's or a gateway group's).
+inline bool has_link(const std::vector<LinkType>& links, LinkType link) {
+  return std::find(links.begin(), links.end(), link) != links.end();
+}
 
 // An array with one value per link, indexed by link_index().
 template <typename T>

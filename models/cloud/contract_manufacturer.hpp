@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "models/base/cloud_config.hpp"
 #include "models/security/device_identity.hpp"
 #include "models/security/key_source.hpp"
 #include "models/security/pki.hpp"
@@ -44,10 +45,7 @@ class ContractManufacturer {
   // How long to wait before retrying an upload the ingest did not take: exponential backoff with jitter.
   SimTime upload_retry_delay(std::uint8_t& retries, SimTime initial, SimTime max, RandomStream& rng) {
     ++uploads_retried_;
-    const std::uint32_t k = std::min<std::uint32_t>(retries, 16);
-    retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(retries + 1u, 255));
-    const double base = std::min(static_cast<double>(initial) * static_cast<double>(1u << k), static_cast<double>(max));
-    return static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
+    return backoff_wait(retries, 16, initial, max, rng);
   }
   void notified_of_rejection() { ++rejections_notified_; }
 

@@ -14,7 +14,7 @@ DeviceLifecycle::DeviceLifecycle(TwinContext& ctx)
     DeviceRecord& rec = ctx_.fleet[d];
     const bool wanted = (rec.flags & kWantsRegistration) != 0;
     rec.flags = static_cast<std::uint8_t>(rec.flags & ~kWantsRegistration);
-    if (wanted || (rec.registrations == 0 && ctx_.fleet.type_of(d).auto_register))
+    if (wanted || (rec.registrations == 0 && ctx_.fleet.type_of(d).registration.automatic))
       registration_.request(d, registration_delay(d));
   });
 }
@@ -23,7 +23,7 @@ void DeviceLifecycle::start() { provisioning_.schedule_manufacturing(); }
 
 SimTime DeviceLifecycle::registration_delay(std::uint32_t device) {
   RandomStream rng = ctx_.fleet.stream(device);
-  const SimTime delay = ctx_.fleet.type_of(device).register_delay.sample_time(rng);
+  const SimTime delay = ctx_.fleet.type_of(device).registration.delay.sample_time(rng);
   ctx_.fleet.commit(device, rng);
   return delay;
 }

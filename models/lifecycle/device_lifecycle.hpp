@@ -5,7 +5,6 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <string_view>
 
 #include "models/base/outage_target.hpp"
 #include "models/lifecycle/device_provisioning.hpp"

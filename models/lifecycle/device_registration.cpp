@@ -126,7 +126,7 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
   a->epoch = static_cast<std::uint8_t>(d.epoch + 1u);
   bool reachable = false;
   if (a->via == RegistrationPath::MobileApp) {
-    reachable = std::find(cfg.links.begin(), cfg.links.end(), LinkType::Ble) != cfg.links.end();
+    reachable = has_link(cfg.links, LinkType::Ble);
     a->link = LinkType::Ble;
   } else {
     reachable = ctx_.air.pick_link(device, cfg.links, true, a->link);
@@ -347,11 +347,8 @@ void DeviceRegistration::fail(std::uint32_t device, Cause reason) {
   // Refusals that no retry can cure end the attempts; everything else retries with exponential backoff.
   if (is_final_refusal(reason) || d.phase != Phase::Associated) return;
   RandomStream rng = ctx_.fleet.stream(device);
-  const std::uint32_t k = std::min<std::uint32_t>(d.retries, 20);
-  d.retries = static_cast<std::uint8_t>(std::min<std::uint32_t>(d.retries + 1u, 255));
-  const double base = std::min(static_cast<double>(ctx_.config.cloud.backoff.initial) * static_cast<double>(1u << k),
-                               static_cast<double>(ctx_.config.cloud.backoff.max));
-  const SimTime wait = static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
+  const BackoffConfig& backoff = ctx_.config.cloud.backoff;
+  const SimTime wait = backoff_wait(d.retries, 20, backoff.initial, backoff.max, rng);
   ctx_.fleet.commit(device, rng);
   ctx_.kernel.schedule_in(wait, kRegistrationTarget, kStart, device, d.generation);
 }

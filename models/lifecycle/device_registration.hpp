@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <string_view>
 #include <unordered_map>
 
 #include "models/lifecycle/twin_context.hpp"

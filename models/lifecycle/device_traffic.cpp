@@ -334,13 +334,9 @@ void DeviceTraffic::ack_timeout(std::uint32_t device, std::uint32_t serial) {
   DeviceRecord& d = ctx_.fleet[device];
   d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
   // No acknowledgement: retransmit after an exponential backoff (the message stays queued, within its TTL).
-  const std::uint32_t k = std::min<std::uint32_t>(box.backoff, 16);
-  box.backoff = static_cast<std::uint8_t>(std::min<std::uint32_t>(box.backoff + 1u, 255));
   RandomStream rng = ctx_.fleet.stream(device);
-  const double base = std::min(static_cast<double>(ctx_.config.cloud.ack_timeout) * static_cast<double>(1u << k),
-                               static_cast<double>(ctx_.config.cloud.backoff.max));
-  ctx_.kernel.schedule_in(static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform())), kTrafficTarget, kTransmit,
-                          device, d.generation);
+  const SimTime wait = backoff_wait(box.backoff, 16, ctx_.config.cloud.ack_timeout, ctx_.config.cloud.backoff.max, rng);
+  ctx_.kernel.schedule_in(wait, kTrafficTarget, kTransmit, device, d.generation);
   ctx_.fleet.commit(device, rng);
 }
 

@@ -3,7 +3,6 @@
 // outputs need of the models' final state (gateway loads, energy, actor tallies). This is the only way data
 // reaches the outputs; the files and the live stream the dashboard reads are made from it.
 #pragma once
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -11,6 +10,7 @@
 
 #include "models/base/cause.hpp"
 #include "models/base/crypto_algorithms.hpp"
+#include "models/base/gateway_load.hpp"
 #include "models/base/lifecycle_enums.hpp"
 #include "models/base/report_kinds.hpp"
 #include "models/base/timeline_action.hpp"
@@ -106,7 +106,7 @@ inline constexpr std::uint32_t kNoGateway = 0xFFFF'FFFFu;  // e.g. the developer
 struct RadioFrameRecord {
   SimTime start;               // first bit on the air
   SimTime end;                 // last bit on the air (the record is reported at this time)
-  std::uint32_t device;        // the device end of the link (kNoDevice-like 0xFFFFFFFF for a gateway beacon)
+  std::uint32_t device;        // the device end of the link
   std::uint32_t gateway;       // the gateway end, or kNoGateway (mobile app)
   std::uint16_t device_type;
   models::LinkType link;
@@ -142,21 +142,12 @@ struct TallyRecord {
 // What one gateway did during the run (physical layer only): gateways.csv and the summary's `gateways` section.
 struct GatewayRecord {
   std::uint32_t gateway;
-  std::uint32_t group;                 // index of its group, in the scenario's order
+  std::uint32_t group;                      // index of its group, in the scenario's order
   std::string_view group_name;
   double x_m;
   double y_m;
   std::span<const models::LinkType> links;  // its group's links, in the scenario's order
-  std::uint32_t devices_served;        // devices homed on it (first link)
-  std::uint64_t frames_received;       // radio frames it decoded (uplinks)
-  std::uint64_t frames_lost;           // radio frames addressed to it that it lost (any cause)
-  std::uint64_t frames_sent;           // downlinks and acknowledgements
-  SimTime rx_airtime;                  // airtime of the frames addressed to it
-  SimTime tx_airtime;                  // its own transmissions
-  std::uint64_t backhaul_bytes;        // bytes it moved to and from the network server
-  std::uint64_t backhaul_delayed;      // messages that waited for the bandwidth cap
-  SimTime backhaul_wait;               // total time they waited
-  std::uint64_t backhaul_dropped;      // messages dropped at the monthly data cap
+  models::GatewayLoad load;
 };
 
 // The battery of a device type and the current that always flows (sleep and listening), physical layer only.

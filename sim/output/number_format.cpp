@@ -23,4 +23,6 @@ std::string format_millis(double ms) {
   return buf;
 }
 
+nlohmann::ordered_json seconds_json(SimTime t) { return nlohmann::ordered_json::parse(format_seconds(t)); }
+
 }  // namespace st::output

@@ -12,7 +12,7 @@
 #include "models/channel/link_type.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/number_format.hpp"
-#include "sim/output/run_recorder.hpp"
+#include "sim/scenario/counter_names.hpp"
 
 namespace st::output {
 
@@ -37,32 +37,55 @@ std::string link_names(std::span<const models::LinkType> links) {
 }
 }  // namespace
 
-Json radio_section(const RunRecorder& recorder) {
+void RadioReport::frame(const metrics::RadioFrameRecord& r) {
+  RadioTally& t = radio_[models::link_index(r.link)][r.uplink ? 0 : 1];
+  t.seen = true;
+  ++t.frames;
+  t.airtime += r.end - r.start;
+  if (r.outcome == models::FrameOutcome::Received) ++t.received;
+  else ++t.lost[static_cast<std::size_t>(r.outcome)];
+}
+
+Json RadioReport::radio_section(const std::map<std::string, std::uint64_t>& counters) const {
+  // Names in alphabetical order, as the sections list them: links, directions, loss causes.
+  std::vector<models::LinkType> links_by_name(models::kLinks.begin(), models::kLinks.end());
+  std::sort(links_by_name.begin(), links_by_name.end(),
+            [](models::LinkType a, models::LinkType b) { return models::to_string(a) < models::to_string(b); });
+  std::vector<models::FrameOutcome> losses_by_name;
+  for (std::size_t o = 1; o < models::kFrameOutcomeCount; ++o) losses_by_name.push_back(static_cast<models::FrameOutcome>(o));
+  std::sort(losses_by_name.begin(), losses_by_name.end(),
+            [](models::FrameOutcome a, models::FrameOutcome b) { return models::to_string(a) < models::to_string(b); });
   Json j;
   std::uint64_t frames = 0, received = 0;
-  std::map<std::string, std::uint64_t> lost;
+  std::array<std::uint64_t, models::kFrameOutcomeCount> lost{};
   Json links = Json::object();
-  for (const auto& [link, dirs] : recorder.radio()) {
+  for (const models::LinkType link : links_by_name) {
+    const auto& dirs = radio_[models::link_index(link)];
+    if (!dirs[0].seen && !dirs[1].seen) continue;
     Json l = Json::object();
     std::uint64_t lf = 0, lr = 0;
-    for (const auto& [dir, t] : dirs) {
+    for (const std::size_t dir : {std::size_t{1}, std::size_t{0}}) {  // "downlink" before "uplink"
+      const RadioTally& t = dirs[dir];
+      if (!t.seen) continue;
       Json d;
       d["frames"] = t.frames;
       d["received"] = t.received;
       d["delivery_ratio"] = fixed(t.frames ? static_cast<double>(t.received) / static_cast<double>(t.frames) : 0.0, 4);
-      d["airtime_s"] = Json::parse(format_seconds(t.airtime));
+      d["airtime_s"] = seconds_json(t.airtime);
       Json c = Json::object();
-      for (const auto& [cause, n] : t.lost_by_cause) {
-        c[cause] = n;
-        lost[cause] += n;
+      for (const models::FrameOutcome o : losses_by_name) {
+        const std::uint64_t n = t.lost[static_cast<std::size_t>(o)];
+        if (n == 0) continue;
+        c[std::string(models::to_string(o))] = n;
+        lost[static_cast<std::size_t>(o)] += n;
       }
       d["lost_by_cause"] = c;
-      l[dir] = d;
+      l[dir == 0 ? "uplink" : "downlink"] = d;
       lf += t.frames;
       lr += t.received;
     }
     l["delivery_ratio"] = fixed(lf ? static_cast<double>(lr) / static_cast<double>(lf) : 0.0, 4);
-    links[link] = l;
+    links[std::string(models::to_string(link))] = l;
     frames += lf;
     received += lr;
   }
@@ -70,16 +93,18 @@ Json radio_section(const RunRecorder& recorder) {
   j["received"] = received;
   j["delivery_ratio"] = fixed(frames ? static_cast<double>(received) / static_cast<double>(frames) : 0.0, 4);
   Json c = Json::object();
-  for (const auto& [cause, n] : lost) c[cause] = n;
+  for (const models::FrameOutcome o : losses_by_name)
+    if (lost[static_cast<std::size_t>(o)] > 0) c[std::string(models::to_string(o))] = lost[static_cast<std::size_t>(o)];
   j["lost_by_cause"] = c;
   j["by_link"] = links;
   // Uplink radio frames (retransmissions included) and how many were received, per device type.
   Json types = Json::object();
-  const std::string sent = "radio_uplinks_by_type.", got = "radio_uplinks_received_by_type.";
-  for (auto it = recorder.counters().lower_bound(sent);
-       it != recorder.counters().end() && it->first.rfind(sent, 0) == 0; ++it) {
+  const std::string sent = std::string(scenario::kRadioUplinksByType) + ".";
+  const std::string got = std::string(scenario::kRadioUplinksReceivedByType) + ".";
+  for (auto it = counters.lower_bound(sent); it != counters.end() && it->first.rfind(sent, 0) == 0; ++it) {
     const std::string type = it->first.substr(sent.size());
-    const std::uint64_t type_received = recorder.counter(got + type);
+    const auto r = counters.find(got + type);
+    const std::uint64_t type_received = r == counters.end() ? 0 : r->second;
     types[type] = {{"frames", it->second},
                    {"received", type_received},
                    {"delivery_ratio", fixed(static_cast<double>(type_received) / static_cast<double>(it->second), 4)}};
@@ -100,9 +125,9 @@ Json RadioReport::gateways_section() const {
   j["count"] = gateways_.size();
   std::uint64_t bytes = 0, delayed = 0, dropped = 0;
   for (const Gateway& g : gateways_) {
-    bytes += g.record.backhaul_bytes;
-    delayed += g.record.backhaul_delayed;
-    dropped += g.record.backhaul_dropped;
+    bytes += g.record.load.backhaul_bytes;
+    delayed += g.record.load.backhaul_delayed;
+    dropped += g.record.load.backhaul_dropped;
   }
   j["backhaul_bytes"] = bytes;
   j["backhaul_delayed"] = delayed;
@@ -117,7 +142,7 @@ Json RadioReport::gateways_section() const {
     SimTime air = 0, max_air = 0;
     std::uint32_t busiest = gateways_[first].record.gateway;
     for (std::size_t i = first; i < end; ++i) {
-      const metrics::GatewayRecord& l = gateways_[i].record;
+      const models::GatewayLoad& l = gateways_[i].record.load;
       frames += l.frames_received;
       lost += l.frames_lost;
       b += l.backhaul_bytes;
@@ -126,7 +151,7 @@ Json RadioReport::gateways_section() const {
       air += a;
       if (l.frames_received > max_frames) {
         max_frames = l.frames_received;
-        busiest = l.gateway;
+        busiest = gateways_[i].record.gateway;
       }
       max_b = std::max(max_b, l.backhaul_bytes);
       max_air = std::max(max_air, a);
@@ -212,9 +237,9 @@ void RadioReport::write_gateways_csv(const std::string& path) const {
          "tx_airtime_s,backhaul_bytes,backhaul_delayed,backhaul_wait_s,backhaul_dropped\n";
   char xy[64];
   for (const Gateway& g : gateways_) {
-    const metrics::GatewayRecord& l = g.record;
-    std::snprintf(xy, sizeof xy, "%.1f,%.1f", l.x_m, l.y_m);
-    out << l.gateway << ',' << g.group_name << ',' << xy << ',' << g.links << ',' << l.devices_served << ','
+    const models::GatewayLoad& l = g.record.load;
+    std::snprintf(xy, sizeof xy, "%.1f,%.1f", g.record.x_m, g.record.y_m);
+    out << g.record.gateway << ',' << g.group_name << ',' << xy << ',' << g.links << ',' << l.devices_served << ','
         << l.frames_received << ',' << l.frames_lost << ',' << l.frames_sent << ',' << format_seconds(l.rx_airtime)
         << ',' << format_seconds(l.tx_airtime) << ',' << l.backhaul_bytes << ',' << l.backhaul_delayed << ','
         << format_seconds(l.backhaul_wait) << ',' << l.backhaul_dropped << '\n';

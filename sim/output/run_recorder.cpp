@@ -1,7 +1,5 @@
 #include "sim/output/run_recorder.hpp"
 
-#include <algorithm>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -19,17 +17,14 @@ std::unique_ptr<std::ofstream> open_file(const std::string& path) {
   return f;
 }
 std::string hex(metrics::Smsn s) { return security::to_hex(s); }
-// Seconds as a JSON number written exactly (no binary rounding of the nanosecond count).
-nlohmann::ordered_json seconds_json(SimTime t) {
-  return nlohmann::ordered_json::parse(format_seconds(t));
-}
 }  // namespace
 
 RunRecorder::RunRecorder(std::vector<std::string> device_type_names, const RecorderFiles& files)
     : type_names_(std::move(device_type_names)), by_type_(type_names_.size()) {
   for (const auto& name : type_names_) {
-    type_keys_.push_back({"uplinks_sent_by_type." + name, "uplinks_delivered_by_type." + name,
-                          "radio_uplinks_by_type." + name, "radio_uplinks_received_by_type." + name});
+    const auto key = [&name](std::string_view family) { return std::string(family) + "." + name; };
+    type_keys_.push_back({key(scenario::kUplinksSentByType), key(scenario::kUplinksDeliveredByType),
+                          key(scenario::kRadioUplinksByType), key(scenario::kRadioUplinksReceivedByType)});
   }
   events_ = open_file(files.events);
   handshakes_ = open_file(files.handshakes);
@@ -134,7 +129,11 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   const std::string_view outcome = models::to_string(r.outcome);
   ++fixed(traffic_n_[static_cast<std::size_t>(r.direction)][static_cast<std::size_t>(r.outcome)],
           {direction, "s_", outcome});
-  if (r.cause != models::Cause::None) bump({direction, "s_", outcome, ".", models::to_string(r.cause)});
+  if (r.cause != models::Cause::None) {
+    ++fixed(traffic_cause_n_[static_cast<std::size_t>(r.direction)][static_cast<std::size_t>(r.outcome)]
+                            [static_cast<std::size_t>(r.cause)],
+            {direction, "s_", outcome, ".", models::to_string(r.cause)});
+  }
   if (r.direction != models::Direction::Uplink) return;
   TypeKeys& keys = type_keys_[r.device_type];
   if (r.outcome == models::TrafficOutcome::Delivered && r.from_blocked_device) bump("uplinks_accepted_from_blocked");
@@ -144,14 +143,10 @@ void RunRecorder::traffic(const metrics::TrafficRecord& r) {
 
 void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   ++records_;
-  // Counter slots are looked up once (per link, per device type): this runs for every radio frame.
+  radio_report_.frame(r);
+  // Counter slots are looked up once (per link, per device type, per loss): this runs for every radio frame.
   const std::size_t li = models::link_index(r.link);
   const std::string_view link = models::to_string(r.link);
-  RadioTally*& tally = radio_tally_[li][r.uplink ? 0 : 1];
-  if (tally == nullptr) tally = &radio_[std::string(link)][r.uplink ? "uplink" : "downlink"];
-  RadioTally& t = *tally;
-  ++t.frames;
-  t.airtime += r.end - r.start;
   ++fixed(radio_frames_n_, {"radio_frames"});
   ++fixed(frames_by_link_n_[li], {"radio_frames.", link});
   const bool received = r.outcome == models::FrameOutcome::Received;
@@ -161,16 +156,11 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
     if (received) ++fixed(keys.radio_uplinks_received_n, {keys.radio_uplinks_received});
   }
   if (received) {
-    ++t.received;
     ++fixed(radio_received_n_, {"radio_received"});
     ++fixed(received_by_link_n_[li], {"radio_received.", link});
   } else {
-    const std::string_view outcome = models::to_string(r.outcome);
-    auto lost = t.lost_by_cause.find(outcome);
-    if (lost == t.lost_by_cause.end()) lost = t.lost_by_cause.emplace(std::string(outcome), 0).first;
-    ++lost->second;
     ++fixed(radio_lost_n_, {"radio_lost"});
-    bump({"radio_lost.", outcome});
+    ++fixed(radio_lost_by_outcome_n_[static_cast<std::size_t>(r.outcome)], {"radio_lost.", models::to_string(r.outcome)});
   }
 }
 

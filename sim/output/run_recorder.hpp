@@ -75,14 +75,6 @@ class RunRecorder : public metrics::MetricsSink {
   // The physical layer's end-of-run records (gateway loads, energy).
   const RadioReport& radio_report() const { return radio_report_; }
 
-  // Radio frames by link ("ble", "fsk", "css") and direction ("uplink", "downlink").
-  struct RadioTally {
-    std::uint64_t frames = 0;
-    std::uint64_t received = 0;
-    SimTime airtime = 0;
-    std::map<std::string, std::uint64_t, std::less<>> lost_by_cause;
-  };
-  const std::map<std::string, std::map<std::string, RadioTally>>& radio() const { return radio_; }
 
  private:
   // The counter named by `parts` joined, created at 0 on first use. Counters are bumped for every radio frame and
@@ -116,15 +108,17 @@ class RunRecorder : public metrics::MetricsSink {
   };
   std::unordered_map<std::string, std::uint64_t*, NameHash, std::equal_to<>> counter_memo_;  // into counters_
   std::string name_buffer_;                                                                // counter()'s scratch
-  std::array<std::array<RadioTally*, 2>, models::kLinkCount> radio_tally_{};  // radio_[link][direction], once created
-  // fixed() slots: radio_frames, radio_received, radio_lost; the same by link; "<direction>s_<outcome>" of
-  // traffic records by direction (uplink, downlink) and outcome (sent, delivered, rejected, dropped).
+  // fixed() slots: radio_frames, radio_received, radio_lost; the same by link and by loss; "<direction>s_<outcome>"
+  // of traffic records by direction and outcome, and the same by cause.
   std::uint64_t* radio_frames_n_ = nullptr;
   std::uint64_t* radio_received_n_ = nullptr;
   std::uint64_t* radio_lost_n_ = nullptr;
   models::PerLink<std::uint64_t*> frames_by_link_n_{};
   models::PerLink<std::uint64_t*> received_by_link_n_{};
+  std::array<std::uint64_t*, models::kFrameOutcomeCount> radio_lost_by_outcome_n_{};
   std::array<std::array<std::uint64_t*, models::kTrafficOutcomeCount>, 2> traffic_n_{};
+  std::array<std::array<std::array<std::uint64_t*, models::kCauseCount>, models::kTrafficOutcomeCount>, 2>
+      traffic_cause_n_{};
   std::vector<double> latencies_ms_;
   std::map<std::string, std::vector<double>> latencies_by_link_;
   std::unique_ptr<std::ofstream> events_;
@@ -134,7 +128,6 @@ class RunRecorder : public metrics::MetricsSink {
   std::unique_ptr<std::ofstream> counters_file_;
   RecordListener* listener_ = nullptr;
   std::uint64_t records_ = 0;
-  std::map<std::string, std::map<std::string, RadioTally>> radio_;
   std::vector<Tally> tallies_;
   std::uint64_t kernel_events_ = 0;
   RadioReport radio_report_;

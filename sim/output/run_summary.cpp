@@ -52,7 +52,7 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   j["scenario"] = s.name;
   j["file"] = s.file;
   j["seed"] = s.world.seed;
-  j["duration_s"] = Json::parse(format_seconds(s.duration));
+  j["duration_s"] = seconds_json(s.duration);
   j["devices"] = s.device_count();
   j["final_states"] = state_counts(r.counts(), static_cast<std::int64_t>(s.device_count()));
   Json types = Json::object();
@@ -105,7 +105,7 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
     j[std::string(metrics::to_string(section))] = t;
   }
   if (s.world.radio.physical) {
-    j["radio"] = radio_section(r);
+    j["radio"] = r.radio_report().radio_section(r.counters());
     j["gateways"] = r.radio_report().gateways_section();
     j["energy"] = r.radio_report().energy_section(r.type_names(), r.counter("handshakes_succeeded"));
   }

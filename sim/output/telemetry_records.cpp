@@ -12,8 +12,6 @@ namespace st::output {
 
 namespace {
 
-nlohmann::ordered_json seconds_json(SimTime t) { return nlohmann::ordered_json::parse(format_seconds(t)); }
-
 std::string percent(double fraction) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g%%", fraction * 100.0);

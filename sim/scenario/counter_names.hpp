@@ -37,6 +37,12 @@ inline constexpr std::array<std::string_view, 15> kSampledCounters = {
 inline constexpr std::array<std::string_view, 4> kSampledPerCause = {"uplinks_rejected", "uplinks_dropped", "refusals",
                                                                      "radio_lost"};
 
+// The per-device-type counter families (each "<family>.<device type>").
+inline constexpr std::string_view kUplinksSentByType = "uplinks_sent_by_type";
+inline constexpr std::string_view kUplinksDeliveredByType = "uplinks_delivered_by_type";
+inline constexpr std::string_view kRadioUplinksByType = "radio_uplinks_by_type";
+inline constexpr std::string_view kRadioUplinksReceivedByType = "radio_uplinks_received_by_type";
+
 // nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
 std::optional<std::string> counter_name_problem(std::string_view name);
 bool is_counter_name(std::string_view name);

@@ -82,16 +82,6 @@ void read_manufacture(const Field& field, DeviceTypeConfig& t, const Scenario& s
   }
 }
 
-void read_register(const Field& field, DeviceTypeConfig& t) {
-  const MapReader m(field, {"auto", "delay"});
-  if (auto a = m.get("auto")) t.auto_register = a->as_bool();
-  if (auto d = m.get("delay")) t.register_delay = read_time_distribution(*d);
-}
-
-bool has_link(const std::vector<models::LinkType>& links, models::LinkType l) {
-  return std::find(links.begin(), links.end(), l) != links.end();
-}
-
 // With gateways in the topology, a device type must share a link with one of them, and one it can register over
 // when it registers through a gateway. (A topology without gateways is a manufacturing/cloud-only run.)
 void check_reachable(const Field& where, const DeviceTypeConfig& t, const Scenario& s) {
@@ -100,7 +90,7 @@ void check_reachable(const Field& where, const DeviceTypeConfig& t, const Scenar
   bool registrable = false;
   for (const auto& g : s.world.gateways) {
     for (auto l : t.links) {
-      if (!has_link(g.links, l)) continue;
+      if (!models::has_link(g.links, l)) continue;
       any = true;
       registrable = registrable || models::can_register_over(l);
     }
@@ -147,13 +137,13 @@ DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
   const auto links_field = m.get("links");
   if (links_field) {
     t.links = read_links(*links_field);
-    if (!has_link(t.links, models::LinkType::Ble) && !has_link(t.links, models::LinkType::Fsk)) {
+    if (!models::has_link(t.links, models::LinkType::Ble) && !models::has_link(t.links, models::LinkType::Fsk)) {
       links_field->fail("needs ble or fsk: devices register over ble or fsk, never over css");
     }
   }
   if (auto via = m.get("register_via")) {
     t.register_via = via->as_enum("registration path", registration_path_names());
-    if (t.register_via == models::RegistrationPath::MobileApp && !has_link(t.links, models::LinkType::Ble)) {
+    if (t.register_via == models::RegistrationPath::MobileApp && !models::has_link(t.links, models::LinkType::Ble)) {
       via->fail("registration through the mobile app runs over ble, which is not among the links of '" + t.name +
                 "'");
     }
@@ -161,8 +151,7 @@ DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
   if (auto curve = m.get("curve")) t.curve = curve->as_enum("curve", curve_names());
   if (auto mcu = m.get("mcu")) read_mcu(*mcu, t.mcu);
   if (auto manufacture = m.get("manufacture")) read_manufacture(*manufacture, t, s);
-  if (auto reg = m.get("register")) read_register(*reg, t);
-  if (auto traffic = m.get("traffic")) read_settings(MapReader(*traffic, setting_keys_of<models::TrafficConfig>()), t.traffic);
+  read_settings(m, t);  // register, traffic, qualified
   if (auto dak = m.get("dak_signature_limit")) {
     if (t.stage != models::Stage::PreProduction) {
       dak->fail_key("'dak_signature_limit' applies to preproduction device types only (this one is " +
@@ -170,7 +159,6 @@ DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
     }
     t.dak_signature_limit = dak->as_u32(0, std::numeric_limits<std::uint32_t>::max());
   }
-  if (auto q = m.get("qualified")) t.qualified = q->as_bool();
   if (auto r = m.get("radio")) read_device_radio(*r, t.radio, t.count);
 
   check_reachable(links_field ? *links_field : item, t, s);

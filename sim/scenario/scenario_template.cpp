@@ -76,7 +76,7 @@ fleet:                             # required
       curve: x25519                # ECDH curve of registration: x25519 | p256; default x25519
       mcu: {core: cortex-m4, clock: 64MHz, active_current: 3.3mA}   # cortex-m4 | cortex-m33 at a clock (<= 1GHz),
                                      # the current while it computes (0mA..1A); default cortex-m4, 64MHz, 3.3mA
-                                   #   also: active_current (default 3.3mA), cycles: {x25519_ecdh: 548873, ...}
+                                   #   also: cycles: {x25519_ecdh: 548873, ...}
       manufacture: {at: 0s, over: 10min}     # first device made at `at` (default 0s), the rest spread evenly
                                              #   over `over` (default 0s); must end within the run
       register: {auto: true, delay: {dist: exponential, mean: 30s}}  # register once associated (default true),

@@ -5,13 +5,14 @@
 #include <optional>
 #include <string>
 
+#include "models/base/limits.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 
 namespace st::scenario {
 
-inline constexpr std::uint64_t kMaxDevices = 10'000'000;  // per device type and in the whole fleet
-inline constexpr std::uint64_t kMaxGateways = 10'000'000;
+using models::kMaxDevices;   // per device type and in the whole fleet
+using models::kMaxGateways;
 inline constexpr std::uint64_t kMaxSampleRows = 10'000'000;  // states.csv rows (duration / sample_interval)
 
 void read_run_section(const Field& section, Scenario& s);                 // scenario:

@@ -37,7 +37,6 @@ void read_setting(const MapReader& m, O& config, const models::Setting<O, T>& s)
   const auto f = m.get(s.key);
   if (!f) return;
   T& value = config.*s.member;
-  const auto refuse = [&]() { f->fail("must be " + std::string(s.bound) + ", got '" + f->node().Scalar() + "'"); };
   if constexpr (std::is_same_v<T, Distribution>) {
     value = read_time_distribution(*f);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -48,7 +47,7 @@ void read_setting(const MapReader& m, O& config, const models::Setting<O, T>& s)
       return;
     }
     const std::uint64_t v = s.unit == Unit::Duration ? f->as_duration() : f->as_size();
-    if (v < s.min || v > s.max) refuse();
+    if (v < s.min || v > s.max) f->out_of_range(s.bound);
     value = static_cast<T>(v);
   } else {
     double v = 0;
@@ -56,13 +55,12 @@ void read_setting(const MapReader& m, O& config, const models::Setting<O, T>& s)
       case Unit::Probability: v = f->as_probability(); break;
       case Unit::Power: v = f->as_power_dbm(); break;
       case Unit::Decibels: v = f->as_decibels(); break;
-      case Unit::Distance: v = f->as_distance(); break;
       case Unit::Current: v = f->as_current_ma(); break;
       case Unit::Charge: v = f->as_charge_mah(); break;
       case Unit::Rate: v = f->as_rate(); break;
       default: v = f->as_number(); break;
     }
-    if (!(v >= s.min && (s.open_max ? v < s.max : v <= s.max))) refuse();
+    if (!(v >= s.min && (s.open_max ? v < s.max : v <= s.max))) f->out_of_range(s.bound);
     value = s.scale == 1.0 ? v : v * s.scale;
   }
 }

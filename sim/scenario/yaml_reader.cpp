@@ -171,8 +171,12 @@ double Field::as_current_ma() const {
   return *p.value;
 }
 
+void Field::out_of_range(std::string_view bound) const {
+  fail("must be " + std::string(bound) + ", got '" + node().Scalar() + "'");
+}
+
 double Field::in_range(double v, double min, double max, const std::string& range_text) const {
-  if (!(v >= min && v <= max)) fail("must be within " + range_text + ", got '" + node().Scalar() + "'");
+  if (!(v >= min && v <= max)) out_of_range("within " + range_text);
   return v;
 }
 

@@ -59,6 +59,8 @@ class Field {
   double as_current_ma() const;   // "2uA", "4.2mA"
   // A number with a unit in [min, max] (in the unit's base), else an error naming the range.
   double in_range(double v, double min, double max, const std::string& range_text) const;
+  // Refuses the value as out of its range: "must be <bound>, got '<value>'" (bound: "within 1ms..1min").
+  [[noreturn]] void out_of_range(std::string_view bound) const;
   std::vector<Field> as_list() const;
 
   template <typename E>

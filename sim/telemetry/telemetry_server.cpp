@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
-#include <deque>
 #include <list>
 #include <mutex>
 #include <stdexcept>
@@ -250,7 +249,7 @@ struct TelemetryServer::Impl {
     j["type"] = "control";
     j["paused"] = s.paused;
     j["sim_seconds_per_second"] = s.sim_seconds_per_second;
-    j["t"] = nlohmann::ordered_json::parse(output::format_seconds(s.now));
+    j["t"] = output::seconds_json(s.now);
     const Text text = make_text(j.dump());
     for (const auto& c : clients) enqueue(*c, Item{text, false, 0});
     pump_all();

@@ -51,10 +51,7 @@ class World {
   // final state to the sink (end-of-run records: tallies, gateway loads, energy).
   void run();
   std::uint64_t events_dispatched() const { return kernel_->dispatched(); }
-  const WorkPool& crypto_pool() const { return *crypto_; }
   const models::Fleet& fleet() const { return *fleet_; }
-  const models::CloudActors& cloud() const { return *cloud_; }
-  const models::CloudPartnerRegistry& cloud_partner() const { return cloud_->cloud_partner; }
   const models::NetworkServer& network_server() const { return cloud_->network_server; }
   const models::ApplicationServer& application_server() const { return cloud_->application_server; }
   const models::GatewayPool& gateways() const { return *gateways_; }

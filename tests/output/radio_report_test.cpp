@@ -29,13 +29,13 @@ metrics::GatewayRecord gateway(std::uint32_t id, std::uint32_t group, std::strin
   r.x_m = 10.0 * id;
   r.y_m = -2.25;
   r.links = links;
-  r.devices_served = id + 1;
-  r.frames_received = received;
-  r.frames_lost = 1;
-  r.frames_sent = 2;
-  r.rx_airtime = 1'500'000'000;  // 1.5 s
-  r.tx_airtime = 250'000'000;
-  r.backhaul_bytes = bytes;
+  r.load.devices_served = id + 1;
+  r.load.frames_received = received;
+  r.load.frames_lost = 1;
+  r.load.frames_sent = 2;
+  r.load.rx_airtime = 1'500'000'000;  // 1.5 s
+  r.load.tx_airtime = 250'000'000;
+  r.load.backhaul_bytes = bytes;
   return r;
 }
 

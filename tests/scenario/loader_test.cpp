@@ -150,10 +150,10 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_DOUBLE_EQ(t.mcu.clock_hz, 128e6);
   EXPECT_EQ(t.manufacture_at, kMinute);
   EXPECT_EQ(t.manufacture_over, 10 * kMinute);
-  EXPECT_FALSE(t.auto_register);
-  EXPECT_EQ(t.register_delay.kind, Distribution::Kind::Normal);
-  EXPECT_DOUBLE_EQ(t.register_delay.a, 1e9);
-  EXPECT_DOUBLE_EQ(t.register_delay.b, 200e6);
+  EXPECT_FALSE(t.registration.automatic);
+  EXPECT_EQ(t.registration.delay.kind, Distribution::Kind::Normal);
+  EXPECT_DOUBLE_EQ(t.registration.delay.a, 1e9);
+  EXPECT_DOUBLE_EQ(t.registration.delay.b, 200e6);
   EXPECT_EQ(t.traffic.uplink_period, 10 * kMinute);
   EXPECT_EQ(t.traffic.payload_bytes, 24u);
   EXPECT_EQ(t.traffic.downlink_every, 4u);
@@ -168,8 +168,8 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(proto.links, std::vector{models::LinkType::Ble});
   EXPECT_EQ(proto.register_via, models::RegistrationPath::MobileApp);
   EXPECT_EQ(proto.mcu.core, "cortex-m4");
-  EXPECT_TRUE(proto.auto_register);
-  EXPECT_EQ(proto.register_delay.kind, Distribution::Kind::Exponential);
+  EXPECT_TRUE(proto.registration.automatic);
+  EXPECT_EQ(proto.registration.delay.kind, Distribution::Kind::Exponential);
   EXPECT_EQ(proto.traffic.payload_bytes, 19u);
   EXPECT_EQ(s.world.device_types[2].dak_signature_limit, 500u);
 

@@ -132,6 +132,8 @@ TEST(Settings, EveryDeclaredSettingIsInTheTemplateAndTheDocsWithADefaultInRange)
   check_declared_settings<models::BackoffConfig>(doc, "BackoffConfig");
   check_declared_settings<models::TrafficConfig>(doc, "TrafficConfig");
   check_declared_settings<models::McuConfig>(doc, "McuConfig");
+  check_declared_settings<models::RegistrationConfig>(doc, "RegistrationConfig");
+  check_declared_settings<models::DeviceTypeConfig>(doc, "DeviceTypeConfig");
   check_declared_settings<models::DeviceRadioConfig>(doc, "DeviceRadioConfig");
   check_declared_settings<hw::Sx1262Profile>(doc, "Sx1262Profile");
   check_declared_settings<hw::Nrf52840BleProfile>(doc, "Nrf52840BleProfile");
