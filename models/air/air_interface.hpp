@@ -32,14 +32,28 @@ struct AirMessage {
   SimTime relay = 0;                                  // phone <-> cloud leg (mobile app path), added after the air
   Continuation arrived;                               // scheduled when the message reaches the far end
   std::optional<Continuation> lost;                   // scheduled when it is known lost (else nothing happens)
+  // Scheduled instead of `lost` when an uplink on a link that acknowledges frames (acknowledges_uplinks) was lost
+  // on the air, its retries spent: the device knows its link failed. (Lost beyond the gateway: `lost`.)
+  std::optional<Continuation> link_failed;
 };
 
 class AirInterface {
  public:
   virtual ~AirInterface() = default;
-  // The first link of `preferred` the device can use now (registration: BLE or FSK only), or false.
-  virtual bool pick_link(std::uint32_t device, const std::vector<LinkType>& preferred, bool for_registration,
-                         LinkType& out) const = 0;
+  // The first link of `links`, from index `from` on and then from the start, that the device can use now
+  // (registration: BLE or FSK only): its index in `links`, or nullopt (none, or the device's battery is empty).
+  std::optional<std::size_t> pick_link(std::uint32_t device, const std::vector<LinkType>& links, bool for_registration,
+                                       std::size_t from = 0) const {
+    if (!powered(device) || links.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      const std::size_t k = (from + i) % links.size();
+      if (for_registration && !can_register_over(links[k])) continue;
+      if (reachable(device, links[k])) return k;
+    }
+    return std::nullopt;
+  }
+  // Whether some gateway can carry the device's messages on `link` now.
+  virtual bool reachable(std::uint32_t device, LinkType link) const = 0;
   // Device -> network server (or phone -> cloud). Draws from the device's random stream `rng`.
   virtual void to_cloud(const AirMessage& m, RandomStream& rng) = 0;
   // Network server -> device, on m.link (downlinks leave on the link of the last uplink).

@@ -15,10 +15,7 @@ class ExplicitAir : public AirInterface {
   ExplicitAir(Dispatcher& kernel, const GatewayPool& gateways, const PerLink<LinkHopConfig>& hops)
       : kernel_(kernel), gateways_(gateways), hops_(hops) {}
 
-  bool pick_link(std::uint32_t /*device*/, const std::vector<LinkType>& preferred, bool for_registration,
-                 LinkType& out) const override {
-    return gateways_.pick_link(preferred, for_registration, out);
-  }
+  bool reachable(std::uint32_t /*device*/, LinkType link) const override { return gateways_.serves(link); }
   void to_cloud(const AirMessage& m, RandomStream& rng) override { cross(m, rng); }
   void to_device(const AirMessage& m, RandomStream& rng) override { cross(m, rng); }
 
@@ -30,7 +27,8 @@ class ExplicitAir : public AirInterface {
     const SimTime backhaul =
         m.via == RegistrationPath::Gateway ? gateways_.backhaul_delay(gateways_.home_gateway(m.device, m.link), rng) : 0;
     if (lost) {
-      if (m.lost) kernel_.schedule_at(m.depart, m.lost->target, m.lost->kind, m.lost->device, m.lost->arg);
+      const std::optional<Continuation>& c = m.link_failed && acknowledges_uplinks(m.link) ? m.link_failed : m.lost;
+      if (c) kernel_.schedule_at(m.depart, c->target, c->kind, c->device, c->arg);
       return;
     }
     const Continuation& c = m.arrived;

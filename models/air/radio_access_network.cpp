@@ -31,6 +31,7 @@ FrameOutcome outcome_of(ch::LossCause cause) {
 struct RadioAccessNetwork::Transfer {
   Continuation arrived;
   std::optional<Continuation> lost;
+  std::optional<Continuation> link_failed;
   SimTime relay = 0;
   std::uint32_t device = 0;
   std::uint32_t gateway = kNone;
@@ -85,19 +86,6 @@ RadioAccessNetwork::RadioAccessNetwork(Dispatcher& kernel, metrics::MetricsSink&
 
 RadioAccessNetwork::~RadioAccessNetwork() = default;
 
-bool RadioAccessNetwork::pick_link(std::uint32_t device, const std::vector<LinkType>& preferred,
-                                   bool for_registration, LinkType& out) const {
-  if (!powered(device)) return false;
-  for (LinkType l : preferred) {
-    if (for_registration && !can_register_over(l)) continue;
-    if (topology_.current_gateway(device, l, kernel_.now()) != kNone) {
-      out = l;
-      return true;
-    }
-  }
-  return false;
-}
-
 SimTime RadioAccessNetwork::response_allowance(std::uint32_t device, LinkType link) const {
   return mac(link).response_allowance(fleet_[device].device_type);
 }
@@ -131,6 +119,7 @@ std::uint32_t RadioAccessNetwork::open_transfer(const AirMessage& m, bool uplink
   Transfer& tr = transfers_[t];
   tr.arrived = m.arrived;
   tr.lost = m.lost;
+  tr.link_failed = m.link_failed;
   tr.relay = uplink ? m.relay : 0;
   tr.device = m.device;
   tr.type = fleet_[m.device].device_type;
@@ -152,8 +141,8 @@ void RadioAccessNetwork::to_cloud(const AirMessage& m, RandomStream& rng) {
   if (!powered(m.device)) return;  // a dead device sends nothing
   const bool phone = m.via == RegistrationPath::MobileApp;
   const std::uint32_t t = open_transfer(m, true, phone);
-  if (!phone && transfers_[t].gateway == kNone) {
-    lose(t, m.depart);
+  if (!phone && transfers_[t].gateway == kNone) {  // no gateway in reach when it leaves: no link ACK comes
+    lose(t, m.depart, true);
     return;
   }
   start_frame(t, m.depart, rng);
@@ -169,13 +158,13 @@ void RadioAccessNetwork::to_device(const AirMessage& m, RandomStream& rng) {
   }
   const std::uint32_t g = transfers_[t].gateway;
   if (g == kNone) {
-    lose(t, m.depart);
+    lose(t, m.depart, false);
     return;
   }
   // Network server -> gateway over the backhaul first.
   const BackhaulOutcome b = gateways_.backhaul(g, m.depart, transfers_[t].bytes_total, rng);
   if (!b.delivered) {
-    lose(t, m.depart);
+    lose(t, m.depart, false);
     return;
   }
   start_frame(t, m.depart + b.delay, rng);
@@ -351,7 +340,7 @@ void RadioAccessNetwork::end_frame(std::uint32_t t) {
     return;
   }
   fleet_.commit(tr.device, rng);
-  lose(t, now);
+  lose(t, now, true);
 }
 
 void RadioAccessNetwork::deliver(std::uint32_t t, SimTime at) {
@@ -363,7 +352,7 @@ void RadioAccessNetwork::deliver(std::uint32_t t, SimTime at) {
       const BackhaulOutcome b = gateways_.backhaul(tr.gateway, at, tr.bytes_total, rng);
       fleet_.commit(tr.device, rng);
       if (!b.delivered) {
-        lose(t, at);
+        lose(t, at, false);
         return;
       }
       when += b.delay;
@@ -376,9 +365,10 @@ void RadioAccessNetwork::deliver(std::uint32_t t, SimTime at) {
   kernel_.schedule_at(when, c.target, c.kind, c.device, c.arg);
 }
 
-void RadioAccessNetwork::lose(std::uint32_t t, SimTime at) {
+void RadioAccessNetwork::lose(std::uint32_t t, SimTime at, bool on_air) {
   Transfer& tr = transfers_[t];
-  const std::optional<Continuation> c = tr.lost;
+  const std::optional<Continuation> c =
+      on_air && tr.link_failed && !tr.phone && acknowledges_uplinks(tr.link) ? tr.link_failed : tr.lost;
   tr.bytes.clear();
   free_transfers_.push_back(t);
   if (c) kernel_.schedule_at(at, c->target, c->kind, c->device, c->arg);

@@ -38,8 +38,9 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
                      GatewayPool& gateways, Fleet& fleet);
   ~RadioAccessNetwork() override;
 
-  bool pick_link(std::uint32_t device, const std::vector<LinkType>& preferred, bool for_registration,
-                 LinkType& out) const override;
+  bool reachable(std::uint32_t device, LinkType link) const override {
+    return topology_.current_gateway(device, link, kernel_.now()) != kNone;
+  }
   void to_cloud(const AirMessage& m, RandomStream& rng) override;
   void to_device(const AirMessage& m, RandomStream& rng) override;
   bool powered(std::uint32_t device) const override { return energy_.powered(device); }
@@ -73,7 +74,9 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   // gateways that hear an uplink.
   void put_on_medium(Transfer& tr, RandomStream& rng);
   void end_frame(std::uint32_t t);
-  void lose(std::uint32_t t, SimTime at);
+  // The transfer is over, undelivered: on the air (its link's retries spent: link_failed where the device knows) or
+  // beyond the gateway (lost).
+  void lose(std::uint32_t t, SimTime at, bool on_air);
   void deliver(std::uint32_t t, SimTime at);
   void report(const Transfer& tr, FrameOutcome outcome);
 

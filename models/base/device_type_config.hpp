@@ -23,12 +23,17 @@ struct TrafficConfig {
   std::uint32_t downlink_every = 0;     // the application server answers every Nth uplink (0: never)
   std::uint32_t queue_limit = 8;        // uplinks held on the device while the network is unreachable
   SimTime ttl = kHour;                  // a queued uplink older than this is dropped
+  // A device that moved its uplinks to another of its links tries its first link again after this long [E].
+  SimTime back_to_preferred_after = 30 * kMinute;
 };
 
 // When a device registers: on its own once associated (after a delay), or only when a timeline action says so.
 struct RegistrationConfig {
   bool automatic = true;                                         // register once associated
   Distribution delay = Distribution::exponential(30.0 * 1e9);    // association -> first attempt
+  // After this many attempts in a row on one link that got no answer in time, the next attempts go on the next link
+  // of the device's list that can carry a registration and has a gateway in reach (0: never leave the first) [E].
+  std::uint32_t fallback_after = 3;
 };
 
 // The device's MCU: a core profile of hw_models/mcu at a clock, with cycle counts that replace the profile's, and
@@ -72,13 +77,15 @@ struct Settings<TrafficConfig> {
       count("downlink_every", &C::downlink_every, 0u, 1'000'000u),
       count("queue_limit", &C::queue_limit, 0u, 1'000'000u),
       positive_duration("ttl", &C::ttl),
+      positive_duration("back_to_preferred_after", &C::back_to_preferred_after),
   };
 };
 
 template <>
 struct Settings<RegistrationConfig> {
   static constexpr auto list = std::tuple{flag("auto", &RegistrationConfig::automatic),
-                                          time_distribution("delay", &RegistrationConfig::delay)};
+                                          time_distribution("delay", &RegistrationConfig::delay),
+                                          count("fallback_after", &RegistrationConfig::fallback_after, 0u, 255u)};
 };
 
 // A device type's other keys (name, count, stage and flow, developer, links, registration path, curve, MCU,

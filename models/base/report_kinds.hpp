@@ -65,8 +65,28 @@ constexpr std::string_view to_string(TrafficOutcome o) {
   return "?";
 }
 
+// Why a device moved to another of its links: its registration attempts kept failing on one link, an uplink
+// failed on one link, or its while on another link for uplinks is over (traffic.back_to_preferred_after).
+enum class LinkSwitchCause : std::uint8_t { Registration, Uplink, BackToPreferred };
+
+constexpr std::string_view to_string(LinkSwitchCause c) {
+  switch (c) {
+    case LinkSwitchCause::Registration: return "registration";
+    case LinkSwitchCause::Uplink: return "uplink";
+    case LinkSwitchCause::BackToPreferred: return "back_to_preferred";
+  }
+  return "?";
+}
+
 // What a notice reports; a timeline action's notice also names the action (ActionKind).
-enum class NoticeKind : std::uint8_t { OutageStart, OutageEnd, FactoryNotified, BatteryDepleted, TimelineAction };
+enum class NoticeKind : std::uint8_t {
+  OutageStart,
+  OutageEnd,
+  FactoryNotified,
+  BatteryDepleted,
+  LinkSwitch,
+  TimelineAction,
+};
 
 constexpr std::string_view to_string(NoticeKind k) {
   switch (k) {
@@ -74,6 +94,7 @@ constexpr std::string_view to_string(NoticeKind k) {
     case NoticeKind::OutageEnd: return "outage_end";
     case NoticeKind::FactoryNotified: return "factory_notified";
     case NoticeKind::BatteryDepleted: return "battery_depleted";
+    case NoticeKind::LinkSwitch: return "link_switch";
     case NoticeKind::TimelineAction: return "timeline_action";
   }
   return "?";

@@ -29,6 +29,9 @@ constexpr std::string_view to_string(LinkType l) {
 }
 // Registration runs over BLE or FSK, never CSS.
 constexpr bool can_register_over(LinkType l) { return l != LinkType::Css; }
+// BLE and FSK acknowledge each uplink frame at the link layer, so a device knows when an uplink's retries ran out;
+// a CSS uplink goes unacknowledged (the device learns only from the end-to-end ACK, or its absence).
+constexpr bool acknowledges_uplinks(LinkType l) { return l != LinkType::Css; }
 
 // Whether `link` is among `links` (a device type's or a gateway group's).
 inline bool has_link(const std::vector<LinkType>& links, LinkType link) {

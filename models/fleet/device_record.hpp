@@ -53,7 +53,7 @@ struct DeviceRecord {
   std::uint8_t flags = 0;
   Phase phase = Phase::Unmade;
   metrics::FleetState visible = metrics::FleetState::None;
-  LinkType uplink_link = LinkType::Ble;  // link of the last uplink (downlinks follow it)
+  LinkType uplink_link = LinkType::Ble;  // link of the last uplink the network server heard (downlinks follow it)
 };
 
 }  // namespace st::models

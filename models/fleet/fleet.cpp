@@ -46,4 +46,10 @@ void Fleet::report_refusal(std::uint32_t device, SimTime now, Actor actor, Refus
   sink_.refusal({now, device, d.device_type, metrics::Smsn(d.identity.smsn), actor, what, cause});
 }
 
+void Fleet::report_link_switch(std::uint32_t device, SimTime now, LinkType from, LinkType to,
+                               LinkSwitchCause cause) const {
+  const DeviceRecord& d = devices_[device];
+  sink_.link_switch({now, device, d.device_type, metrics::Smsn(d.identity.smsn), from, to, cause});
+}
+
 }  // namespace st::models

@@ -38,6 +38,8 @@ class Fleet {
   void set_phase(std::uint32_t device, Phase phase, SimTime now, Cause cause);
   // Report that `actor` refused `what` of the device at `now` for `cause`.
   void report_refusal(std::uint32_t device, SimTime now, Actor actor, Refused what, Cause cause) const;
+  // The device moved from one of its links to another while `use` (a link_switch notice).
+  void report_link_switch(std::uint32_t device, SimTime now, LinkType from, LinkType to, LinkSwitchCause cause) const;
   static metrics::FleetState visible_of(Phase p);
 
  private:

@@ -39,17 +39,6 @@ SimTime GatewayPool::backhaul_delay(std::uint32_t gateway, RandomStream& rng) co
   return groups_[group_of_[gateway]].backhaul_latency.sample_time(rng);
 }
 
-bool GatewayPool::pick_link(const std::vector<LinkType>& preferred, bool for_registration, LinkType& out) const {
-  for (LinkType l : preferred) {
-    if (for_registration && !can_register_over(l)) continue;
-    if (serves(l)) {
-      out = l;
-      return true;
-    }
-  }
-  return false;
-}
-
 void GatewayPool::outage(std::uint32_t gateway, SimTime from, SimTime until) {
   Down& d = down_[gateway];
   // An outage overlapping (or touching) the one held extends it: the gateway is back when the last one ends.

@@ -44,8 +44,6 @@ class GatewayPool {
   // Explicit link model: the gateway a device uses on a link, a fixed, deterministic choice.
   std::uint32_t home_gateway(std::uint32_t device, LinkType link) const;
   SimTime backhaul_delay(std::uint32_t gateway, RandomStream& rng) const;
-  // The first link of `preferred` some gateway serves (registration: only BLE or FSK), or false.
-  bool pick_link(const std::vector<LinkType>& preferred, bool for_registration, LinkType& out) const;
 
   // Outages (timeline actions): the gateway neither receives nor sends during [from, until); an outage that
   // overlaps the current one extends it.

@@ -12,6 +12,7 @@ struct DeviceRegistration::Attempt {
   std::uint32_t number = 0;
   SimTime start = 0;
   LinkType link = LinkType::Ble;
+  std::uint8_t link_index = 0;  // of `link` in the device type's list
   RegistrationPath via = RegistrationPath::Gateway;
   std::uint8_t epoch = 0;
   bool device_done = false;
@@ -37,6 +38,7 @@ void DeviceRegistration::request(std::uint32_t device, SimTime delay) {
 
 void DeviceRegistration::abandon(std::uint32_t device) {
   attempts_.erase(device);
+  links_.erase(device);
   ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kRegistering);
 }
 
@@ -129,7 +131,12 @@ void DeviceRegistration::start(std::uint32_t device, std::uint16_t generation) {
     reachable = has_link(cfg.links, LinkType::Ble);
     a->link = LinkType::Ble;
   } else {
-    reachable = ctx_.air.pick_link(device, cfg.links, true, a->link);
+    const LinkState* on = links_.find(device);
+    if (const auto k = ctx_.air.pick_link(device, cfg.links, true, on != nullptr ? on->index : 0)) {
+      reachable = true;
+      a->link = cfg.links[*k];
+      a->link_index = static_cast<std::uint8_t>(*k);
+    }
   }
   d.flags |= kRegistering;
   Attempt& ref = *a;
@@ -299,6 +306,7 @@ void DeviceRegistration::server_confirm_at_device(std::uint32_t device, Attempt&
   d.downlink_application_window.reset();
   d.retries = 0;
   d.flags = static_cast<std::uint8_t>(d.flags & ~kRegistering);
+  links_.erase(device);  // its next registration starts on its first link again
   ++d.registrations;
   report(device, a, end, Cause::None);
   WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
@@ -336,12 +344,30 @@ void DeviceRegistration::report(std::uint32_t device, const Attempt& a, SimTime 
                        failure == Cause::None, failure});
 }
 
+void DeviceRegistration::timed_out_on(std::uint32_t device, std::uint8_t index) {
+  const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
+  const std::uint32_t limit = cfg.registration.fallback_after;
+  if (limit == 0 || cfg.links.size() < 2) return;
+  LinkState& on = links_.emplace(device, [](LinkState& s) { s = LinkState{}; });
+  if (on.index != index) on = LinkState{index, 0};
+  if (on.failures < 255) ++on.failures;
+  if (on.failures < limit) return;
+  const auto next = ctx_.air.pick_link(device, cfg.links, true, (index + 1u) % cfg.links.size());
+  if (!next || *next == index) return;  // no other link it can register on now: it stays, and asks again next time
+  on = LinkState{static_cast<std::uint8_t>(*next), 0};
+  ctx_.fleet.report_link_switch(device, ctx_.now(), cfg.links[index], cfg.links[*next], LinkSwitchCause::Registration);
+}
+
 void DeviceRegistration::fail(std::uint32_t device, Cause reason) {
   DeviceRecord& d = ctx_.fleet[device];
   auto it = attempts_.find(device);
   if (it != attempts_.end()) {
-    report(device, *it->second, ctx_.now(), reason);
+    const Attempt& a = *it->second;
+    report(device, a, ctx_.now(), reason);
+    const bool on_gateway = a.via == RegistrationPath::Gateway;
+    const std::uint8_t index = a.link_index;
     attempts_.erase(it);
+    if (reason == Cause::Timeout && on_gateway) timed_out_on(device, index);
   }
   d.flags = static_cast<std::uint8_t>(d.flags & ~kRegistering);
   // Refusals that no retry can cure end the attempts; everything else retries with exponential backoff.

@@ -9,6 +9,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "models/lifecycle/slot_map.hpp"
 #include "models/lifecycle/twin_context.hpp"
 #include "models/security/handshake.hpp"
 
@@ -29,7 +30,7 @@ class DeviceRegistration : public EventHandler {
 
   // Start a registration attempt after `delay` (the device must be associated by then).
   void request(std::uint32_t device, SimTime delay);
-  // Forget any attempt in flight (the device was de-registered or reset).
+  // Forget any attempt in flight and the link it was on (the device was de-registered or reset).
   void abandon(std::uint32_t device);
   std::size_t in_flight() const { return attempts_.size(); }
   // Attempts in flight that still hold a party's handshake state (an attempt whose message was lost holds none).
@@ -39,6 +40,15 @@ class DeviceRegistration : public EventHandler {
 
  private:
   struct Attempt;
+  // The link a device registers on while it is off its first one, and its failed attempts in a row on it. Kept only
+  // for devices whose attempts have timed out since their last success.
+  struct LinkState {
+    std::uint8_t index = 0;     // in the device type's list of links
+    std::uint8_t failures = 0;  // attempts in a row without an answer on it
+  };
+  // An attempt on the link at `index` got no answer: after registration.fallback_after of them in a row, the
+  // device moves to the next link of its list that can carry a registration and that it can reach.
+  void timed_out_on(std::uint32_t device, std::uint8_t index);
   Attempt* current(std::uint32_t device, std::uint32_t attempt);
   void start(std::uint32_t device, std::uint16_t generation);
   void hello_ready(std::uint32_t device, Attempt& a);
@@ -76,6 +86,7 @@ class DeviceRegistration : public EventHandler {
   TwinContext& ctx_;
   std::function<void(std::uint32_t)> on_registered_;
   std::unordered_map<std::uint32_t, std::unique_ptr<Attempt>> attempts_;
+  SlotMap<LinkState> links_;
 };
 
 }  // namespace st::models

@@ -26,6 +26,7 @@ void DeviceTraffic::on_event(const CalendarEntry& e) {
     case kAckTimeout: ack_timeout(e.device, e.arg); break;
     case kDownlinkAtDevice: downlink_at_device(e.arg); break;
     case kUplinkLost: frames_.release(e.arg); break;  // no ack will come: the device's ack timeout retries
+    case kUplinkLinkFailed: link_failed(e.arg); break;
     case kDownlinkLost:
       count(e.device, Direction::Downlink, TrafficOutcome::Dropped, Cause::LinkLoss);
       frames_.release(e.arg);
@@ -62,6 +63,7 @@ void DeviceTraffic::start(std::uint32_t device) {
 }
 
 void DeviceTraffic::flush(std::uint32_t device, Cause cause) {
+  links_.forget(device);
   const Outbox* box = outboxes_.find(device);
   if (box == nullptr) return;
   for (std::size_t i = 0; i < box->queued.size(); ++i) count(device, Direction::Uplink, TrafficOutcome::Dropped, cause);
@@ -111,17 +113,18 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   RandomStream rng = ctx_.fleet.stream(device);
   box.in_flight = ++next_serial_ == 0 ? ++next_serial_ : next_serial_;
   d.flags |= kFrameInFlight;
-  LinkType link{};
-  if (!ctx_.air.pick_link(device, cfg.links, false, link)) {
+  const std::optional<std::size_t> on = links_.choose(device);
+  box.link = on ? static_cast<std::uint8_t>(*on) : kNoLink;
+  if (!on) {
     ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout, kTrafficTarget, kAckTimeout, device, box.in_flight);
     ctx_.fleet.commit(device, rng);
     return;  // no gateway serves any of its links: the ack never comes, the device keeps trying
   }
+  const LinkType link = cfg.links[*on];
   // The device waits for the acknowledgement as long as the cloud needs plus what its link's receive
   // schedule adds (a CSS device hears its gateway only in its receive windows).
   ctx_.kernel.schedule_in(ctx_.config.cloud.ack_timeout + ctx_.air.response_allowance(device, link), kTrafficTarget,
                           kAckTimeout, device, box.in_flight);
-  d.uplink_link = link;
   // Application layer under the application key, inside the network layer under the network key.
   if (box.head_inner.empty()) {
     security::Bytes payload(cfg.traffic.payload_bytes);
@@ -137,6 +140,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   f.tx_id = box.in_flight;
   f.generation = d.generation;
   f.origin = FrameOrigin::Device;
+  f.link = link;
 
   const SimTime seal_time = ctx_.mcu_of(device).duration(CryptoOp::AesGcm64, 2);
   ctx_.air.device_compute(device, seal_time, MessageClass::Uplink);
@@ -152,21 +156,22 @@ void DeviceTraffic::transmit(std::uint32_t device) {
     frames_[forged].bytes.back() ^= 0x5a;
     ctx_.kernel.schedule_at(depart, kTrafficTarget, kUplinkAtServer, device, forged);
   }
-  send_frame(slot, link, MessageClass::Uplink, depart, kUplinkAtServer, kUplinkLost, true);
+  send_frame(slot, MessageClass::Uplink, depart, kUplinkAtServer, kUplinkLost, true);
 }
 
-void DeviceTraffic::send_frame(std::uint32_t slot, LinkType link, MessageClass cls, SimTime depart, Kind arrived,
-                               Kind lost, bool uplink) {
+void DeviceTraffic::send_frame(std::uint32_t slot, MessageClass cls, SimTime depart, Kind arrived, Kind lost,
+                               bool uplink) {
   const FrameSlot& f = frames_[slot];
   RandomStream rng = ctx_.fleet.stream(f.device);
   AirMessage m;
   m.device = f.device;
-  m.link = link;
+  m.link = f.link;
   m.cls = cls;
   m.bytes = f.bytes;
   m.depart = depart;
   m.arrived = {kTrafficTarget, static_cast<std::uint16_t>(arrived), f.device, slot};
   m.lost = Continuation{kTrafficTarget, static_cast<std::uint16_t>(lost), f.device, slot};
+  if (uplink) m.link_failed = Continuation{kTrafficTarget, kUplinkLinkFailed, f.device, slot};
   if (uplink) ctx_.air.to_cloud(m, rng);
   else ctx_.air.to_device(m, rng);
   ctx_.fleet.commit(f.device, rng);
@@ -180,7 +185,7 @@ void DeviceTraffic::answer_device(std::uint32_t slot, SimTime at, Kind kind) {
   RandomStream rng = ctx_.fleet.stream(f.device);
   AirMessage m;
   m.device = f.device;
-  m.link = ctx_.fleet[f.device].uplink_link;
+  m.link = f.link;
   m.cls = MessageClass::Ack;
   m.bytes = kAckFrame;
   m.depart = at;
@@ -223,6 +228,7 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
     return;
   }
   answer_device(slot, done, kAckAtDevice);
+  dev.uplink_link = g.link;  // the network server answers the device on the link it last heard it on
   // Network server -> cloud partner (destination) -> application server.
   g.bytes = std::move(inner);
   const SimTime at_partner = ctx_.cloud.cloud_partner.station().serve(done, ctx_.cloud_rng);
@@ -285,11 +291,12 @@ void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
   f.device = device;
   f.generation = ctx_.fleet[device].generation;
   f.origin = FrameOrigin::Device;
+  f.link = ctx_.fleet[device].uplink_link;
   count(device, Direction::Downlink, TrafficOutcome::Sent, Cause::None);
-  // Application server -> cloud partner -> network server -> gateway -> device, on the last uplink's link.
+  // Application server -> cloud partner -> network server -> gateway -> device, on the link of the last uplink
+  // that reached the network server.
   const SimTime at_server = ctx_.cloud.cloud_partner.station().serve(at, ctx_.cloud_rng);
-  send_frame(slot, ctx_.fleet[device].uplink_link, MessageClass::Downlink, at_server, kDownlinkAtDevice,
-             kDownlinkLost, false);
+  send_frame(slot, MessageClass::Downlink, at_server, kDownlinkAtDevice, kDownlinkLost, false);
 }
 
 void DeviceTraffic::downlink_at_device(std::uint32_t slot) {
@@ -333,11 +340,31 @@ void DeviceTraffic::ack_timeout(std::uint32_t device, std::uint32_t serial) {
   box.in_flight = 0;
   DeviceRecord& d = ctx_.fleet[device];
   d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
-  // No acknowledgement: retransmit after an exponential backoff (the message stays queued, within its TTL).
+  // No acknowledgement: retransmit after an exponential backoff (the message stays queued, within its TTL). On a
+  // link that does not acknowledge frames (CSS) the missing answer is all the device learns of a failed link: the
+  // retransmission goes on its next link.
+  if (box.link != kNoLink) {
+    const std::vector<LinkType>& links = ctx_.fleet.type_of(device).links;
+    if (!acknowledges_uplinks(links[box.link])) links_.fall_back(device, box.link);
+  }
   RandomStream rng = ctx_.fleet.stream(device);
   const SimTime wait = backoff_wait(box.backoff, 16, ctx_.config.cloud.ack_timeout, ctx_.config.cloud.backoff.max, rng);
   ctx_.kernel.schedule_in(wait, kTrafficTarget, kTransmit, device, d.generation);
   ctx_.fleet.commit(device, rng);
+}
+
+void DeviceTraffic::link_failed(std::uint32_t slot) {
+  const FrameSlot& f = frames_[slot];
+  const std::uint32_t device = f.device;
+  const std::uint32_t serial = f.tx_id;
+  const bool current = f.origin == FrameOrigin::Device && f.generation == ctx_.fleet[device].generation;
+  frames_.release(slot);
+  Outbox* box = outboxes_.find(device);
+  if (!current || box == nullptr || box->in_flight != serial || box->link == kNoLink) return;
+  if (!links_.fall_back(device, box->link)) return;  // no other link: its ack timeout retries on this one
+  box->in_flight = 0;  // the pending ack timeout no longer matches
+  ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kFrameInFlight);
+  transmit(device);
 }
 
 }  // namespace st::models

@@ -1,7 +1,8 @@
 // DeviceTraffic: application uplinks and downlinks of registered devices through both security layers.
-// The device queues uplinks (within its limit and TTL) and retransmits until acknowledged; the network
-// server opens the network layer, checks revocation and forwards through the cloud partner's destination
-// to the application server, which opens the application layer and may answer with a downlink.
+// The device queues uplinks (within its limit and TTL) and retransmits until acknowledged, on the next of its links
+// when one fails (UplinkLinks); the network server opens the network layer, checks revocation and forwards through
+// the cloud partner's destination to the application server, which opens the application layer and may answer with
+// a downlink, on the link of the device's last uplink that reached the network server.
 #pragma once
 #include <cstdint>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "models/lifecycle/frame_pool.hpp"
 #include "models/lifecycle/slot_map.hpp"
 #include "models/lifecycle/twin_context.hpp"
+#include "models/lifecycle/uplink_links.hpp"
 
 namespace st::models {
 
@@ -18,11 +20,12 @@ class DeviceTraffic : public EventHandler {
  public:
   enum Kind : std::uint16_t {
     kUplinkDue, kTransmit, kUplinkAtServer, kUplinkAtApp, kAckAtDevice, kNackAtDevice, kAckTimeout,
-    kDownlinkAtDevice, kUplinkLost, kDownlinkLost
+    kDownlinkAtDevice, kUplinkLost, kDownlinkLost,
+    kUplinkLinkFailed  // the uplink's link gave it up (its retries spent): the device knows
   };
   static constexpr SimTime kReplayDelay = 30 * kSecond;  // how long an adversary waits before replaying
 
-  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx) {}
+  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx), links_(ctx) {}
 
   // Begin periodic uplinks of a device that just registered.
   void start(std::uint32_t device);
@@ -33,11 +36,13 @@ class DeviceTraffic : public EventHandler {
   void on_event(const CalendarEntry& e) override;
 
  private:
+  static constexpr std::uint8_t kNoLink = 0xFF;  // no link was in reach for the transmission
   struct Outbox {
     // Enqueue times, head first; inline room for the usual one or two (no allocation per uplink).
     boost::container::small_vector<SimTime, 2> queued;
     std::uint32_t in_flight = 0;    // serial of the transmission awaiting its ack (0: none)
     std::uint8_t backoff = 0;
+    std::uint8_t link = kNoLink;    // index of the in-flight transmission's link in the type's list
     // The head message sealed under the application key once: retransmissions carry the same inner
     // frame (so the application server can tell a duplicate), each in a fresh network-layer frame.
     security::Bytes head_inner;
@@ -46,6 +51,7 @@ class DeviceTraffic : public EventHandler {
       queued.clear();
       in_flight = 0;
       backoff = 0;
+      link = kNoLink;
       head_inner.clear();
     }
   };
@@ -55,6 +61,8 @@ class DeviceTraffic : public EventHandler {
   void uplink_at_app(std::uint32_t slot, bool buffered);
   void acknowledged(std::uint32_t device, std::uint32_t serial);
   void ack_timeout(std::uint32_t device, std::uint32_t serial);
+  // The in-flight uplink of frame `slot` failed on its link: sent again at once on the next link, if there is one.
+  void link_failed(std::uint32_t slot);
   void downlink_at_device(std::uint32_t slot);
   void send_downlink(std::uint32_t device, SimTime at);
   void reject(std::uint32_t device, Actor actor, Direction direction, Cause cause);
@@ -63,12 +71,13 @@ class DeviceTraffic : public EventHandler {
   // Whether the cloud takes the device's uplinks now (Cause::None), or why not and which actor refuses them: the
   // network server's rule (revocations) first, then the cloud partner's (the developer's permission).
   std::pair<Actor, Cause> refusal_of(std::uint32_t device) const;
-  // A frame slot crosses the air: uplink (device -> network server) or downlink (network server -> device).
-  void send_frame(std::uint32_t slot, LinkType link, MessageClass cls, SimTime depart, Kind arrived, Kind lost,
-                  bool uplink);
+  // A frame slot crosses the air on its link: uplink (device -> network server) or downlink (network server ->
+  // device).
+  void send_frame(std::uint32_t slot, MessageClass cls, SimTime depart, Kind arrived, Kind lost, bool uplink);
 
   TwinContext& ctx_;
   SlotMap<Outbox> outboxes_;  // devices with uplinks queued or on the air
+  UplinkLinks links_;
   FramePool frames_;
   std::uint32_t next_serial_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/channel/link_type.hpp"
 #include "models/security/bytes.hpp"
 
 namespace st::models {
@@ -16,6 +17,7 @@ struct FrameSlot {
   std::uint32_t tx_id = 0;         // the device's transmission this frame belongs to
   std::uint16_t generation = 0;    // the device generation it was sent in
   FrameOrigin origin = FrameOrigin::Device;
+  LinkType link = LinkType::Ble;   // the link it crosses (a MAC acknowledgement answers on the uplink's link)
   bool in_use = false;
 };
 

@@ -13,6 +13,7 @@ class MetricsSink {
   virtual void handshake(const HandshakeRecord& r) = 0;
   virtual void traffic(const TrafficRecord& r) = 0;
   virtual void notice(const NoticeRecord& r) = 0;
+  virtual void link_switch(const LinkSwitchRecord&) {}
   virtual bool wants_keylog() const { return false; }
   virtual void keylog(const KeyLogRecord&) {}
   virtual void radio_frame(const RadioFrameRecord&) {}
@@ -38,6 +39,7 @@ class ForwardingSink : public MetricsSink {
   void handshake(const HandshakeRecord& r) override { inner_.handshake(r); }
   void traffic(const TrafficRecord& r) override { inner_.traffic(r); }
   void notice(const NoticeRecord& r) override { inner_.notice(r); }
+  void link_switch(const LinkSwitchRecord& r) override { inner_.link_switch(r); }
   bool wants_keylog() const override { return inner_.wants_keylog(); }
   void keylog(const KeyLogRecord& r) override { inner_.keylog(r); }
   void radio_frame(const RadioFrameRecord& r) override { inner_.radio_frame(r); }

@@ -69,6 +69,19 @@ struct TrafficRecord {
   bool from_blocked_device;   // the device was blocked when this happened
 };
 
+// A device moved from one of its links to another, for `cause`: its registrations failed on `from`
+// (register.fallback_after times in a row), an uplink failed on `from`, or its while away from its first link for
+// uplinks is over. Reported as a notice of kind link_switch.
+struct LinkSwitchRecord {
+  SimTime time;
+  std::uint32_t device;
+  std::uint16_t device_type;
+  Smsn smsn;
+  models::LinkType from;
+  models::LinkType to;
+  models::LinkSwitchCause cause;
+};
+
 struct NoticeRecord {  // actor-level happenings: outages, factory notifications, timeline actions
   SimTime time;
   models::Actor actor;

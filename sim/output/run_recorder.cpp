@@ -181,6 +181,26 @@ void RunRecorder::notice(const metrics::NoticeRecord& r) {
   write_event(j);
 }
 
+void RunRecorder::link_switch(const metrics::LinkSwitchRecord& r) {
+  ++records_;
+  bump("link_switches");
+  bump({"link_switches.", models::to_string(r.cause)});
+  bump({scenario::kLinkSwitchesByType, ".", type_names_[r.device_type]});
+  bump({"notices.", models::to_string(models::NoticeKind::LinkSwitch)});
+  if (!events_ && listener_ == nullptr) return;
+  nlohmann::ordered_json j;
+  j["t"] = seconds_json(r.time);
+  j["event"] = "notice";
+  j["actor"] = models::to_string(models::Actor::Device);
+  j["kind"] = models::to_string(models::NoticeKind::LinkSwitch);
+  j["device"] = r.device;
+  j["smsn"] = hex(r.smsn);
+  j["device_type"] = type_names_[r.device_type];
+  j["detail"] = "device " + std::to_string(r.device) + ": " + std::string(models::to_string(r.from)) + " -> " +
+                std::string(models::to_string(r.to)) + " (" + std::string(models::to_string(r.cause)) + ")";
+  write_event(j);
+}
+
 void RunRecorder::keylog(const metrics::KeyLogRecord& r) {
   if (!keylog_) return;
   if (r.is_ecdh) {

@@ -40,6 +40,7 @@ class RunRecorder : public metrics::MetricsSink {
   void handshake(const metrics::HandshakeRecord& r) override;
   void traffic(const metrics::TrafficRecord& r) override;
   void notice(const metrics::NoticeRecord& r) override;
+  void link_switch(const metrics::LinkSwitchRecord& r) override;
   bool wants_keylog() const override { return keylog_ != nullptr; }
   void keylog(const metrics::KeyLogRecord& r) override;
   void radio_frame(const metrics::RadioFrameRecord& r) override;

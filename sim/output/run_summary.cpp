@@ -3,6 +3,7 @@
 #include <string>
 
 #include "sim/output/number_format.hpp"
+#include "sim/scenario/counter_names.hpp"
 #include "sim/output/radio_report.hpp"
 
 namespace st::output {
@@ -91,6 +92,13 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   down["dropped"] = r.counter("downlinks_dropped");
   down["dropped_by_cause"] = by_cause(r, "downlinks_dropped");
   j["downlinks"] = down;
+  Json switches;
+  switches["total"] = r.counter("link_switches");
+  switches["registration"] = r.counter("link_switches.registration");
+  switches["uplink"] = r.counter("link_switches.uplink");
+  switches["back_to_preferred"] = r.counter("link_switches.back_to_preferred");
+  switches["by_type"] = by_cause(r, std::string(scenario::kLinkSwitchesByType));
+  j["link_switches"] = switches;
 
   Json ref;
   ref["total"] = r.counter("refusals");

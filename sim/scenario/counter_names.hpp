@@ -9,24 +9,24 @@
 
 namespace st::scenario {
 
-inline constexpr std::array<std::string_view, 20> kCounterNames = {
+inline constexpr std::array<std::string_view, 21> kCounterNames = {
     "uplinks_sent",         "uplinks_delivered",     "uplinks_rejected",     "uplinks_dropped",
     "uplinks_duplicate",    "uplinks_accepted_from_blocked",                 "downlinks_sent",
     "downlinks_delivered",  "downlinks_rejected",    "downlinks_dropped",    "handshakes_succeeded",
     "handshakes_failed",    "registrations",         "deregistrations",      "ingest_rejected",
     "provisioning_rejected", "refusals",             "radio_frames",         "radio_received",
-    "radio_lost",
+    "radio_lost",           "link_switches",
 };
 // Counters that also exist per cause, e.g. "uplinks_rejected.replay", "blocked.device_type_revoked".
 // Radio counters exist per link ("radio_frames.css", "radio_received.fsk") and per loss cause
-// ("radio_lost.collision").
+// ("radio_lost.collision"); link switches by cause ("link_switches.registration", ".uplink", ".back_to_preferred").
 // Per device type (the type's name, in snake_case): "uplinks_sent_by_type.tracker",
 // "uplinks_delivered_by_type.tracker", "radio_uplinks_by_type.tracker" (radio frames of uplinks, with
-// retransmissions) and "radio_uplinks_received_by_type.tracker".
-inline constexpr std::array<std::string_view, 14> kPerCauseCounters = {
+// retransmissions), "radio_uplinks_received_by_type.tracker" and "link_switches_by_type.tracker".
+inline constexpr std::array<std::string_view, 16> kPerCauseCounters = {
     "uplinks_rejected", "uplinks_dropped", "downlinks_rejected", "downlinks_dropped", "handshakes_failed",
-    "refusals", "blocked", "radio_frames", "radio_received", "radio_lost", "uplinks_sent_by_type",
-    "uplinks_delivered_by_type", "radio_uplinks_by_type", "radio_uplinks_received_by_type"};
+    "refusals", "blocked", "radio_frames", "radio_received", "radio_lost", "link_switches", "uplinks_sent_by_type",
+    "uplinks_delivered_by_type", "radio_uplinks_by_type", "radio_uplinks_received_by_type", "link_switches_by_type"};
 
 // The counters sampled with every states.csv row (counters.jsonl, the `counters` record of the live stream), and
 // the per-cause families sampled as "<base>_by_cause" maps.
@@ -42,6 +42,7 @@ inline constexpr std::string_view kUplinksSentByType = "uplinks_sent_by_type";
 inline constexpr std::string_view kUplinksDeliveredByType = "uplinks_delivered_by_type";
 inline constexpr std::string_view kRadioUplinksByType = "radio_uplinks_by_type";
 inline constexpr std::string_view kRadioUplinksReceivedByType = "radio_uplinks_received_by_type";
+inline constexpr std::string_view kLinkSwitchesByType = "link_switches_by_type";
 
 // nullopt when name is a valid counter name, else why not (with a did-you-mean when one is close).
 std::optional<std::string> counter_name_problem(std::string_view name);

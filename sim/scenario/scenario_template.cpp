@@ -71,7 +71,8 @@ fleet:                             # required
       flow: mass_production        # mass_production | prototyping; default prototyping for prototype, else
                                    #   mass_production (prototype <-> prototyping, both ways)
       developer: acme              # developer account the devices are associated with; default "default"
-      links: [fsk, css]            # preferred order; default [ble]; needs ble or fsk (no registration over css)
+      links: [fsk, css]            # preferred order; default [ble]; needs ble or fsk (no registration over css);
+                                   #   a device moves to its next link when one fails (link_switch notices)
       register_via: gateway        # gateway | mobile_app (mobile_app needs ble in links); default gateway
       curve: x25519                # ECDH curve of registration: x25519 | p256; default x25519
       mcu: {core: cortex-m4, clock: 64MHz, active_current: 3.3mA}   # cortex-m4 | cortex-m33 at a clock (<= 1GHz),
@@ -79,14 +80,18 @@ fleet:                             # required
                                    #   also: cycles: {x25519_ecdh: 548873, ...}
       manufacture: {at: 0s, over: 10min}     # first device made at `at` (default 0s), the rest spread evenly
                                              #   over `over` (default 0s); must end within the run
-      register: {auto: true, delay: {dist: exponential, mean: 30s}}  # register once associated (default true),
-                                             #   after a delay distribution (default exponential, mean 30s)
+      register:                    # when and how the devices register
+        auto: true                 # register once associated; default true (else wait for a register action)
+        delay: {dist: exponential, mean: 30s}   # association to first attempt; default exponential, mean 30s
+        fallback_after: 3          # attempts in a row without an answer on one link before the next link of
+                                   #   the list is tried, 0..255 (0: never leave the first); default 3
       traffic:                     # while registered
         uplink_period: 5min        # mean gap between uplinks (exponential jitter); default 5min, > 0
         payload: 19B               # uplink payload size, 1B..255B; default 19B
         downlink_every: 4          # the application server answers every Nth uplink; default 0 (never)
         queue_limit: 8             # uplinks held while the network is unreachable; default 8
         ttl: 1h                    # a queued uplink older than this is dropped; default 1h, > 0
+        back_to_preferred_after: 30min   # uplinks moved off the first link try it again after this; default 30min
       qualified: true              # production devices are made only once their type is qualified
                                    #   (here, or by a `qualify` timeline action); default false
       radio:                       # optional: the radio hardware of the type (defaults shown)

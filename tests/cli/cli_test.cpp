@@ -296,9 +296,10 @@ TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
 
 // The cryptography runs on a pool of worker threads beside the kernel and is joined at simulated times that do
 // not depend on the pool: no worker (everything on the kernel's thread), one or two workers give the same
-// run files byte for byte, with handshakes, ingest faults and revocations in the middle of the run.
+// run files byte for byte, with handshakes, ingest faults and revocations in the middle of the run, and devices
+// moving between their links.
 TEST_F(cliRun, CryptoWorkersDoNotChangeAnyRunFile) {
-  for (const char* name : {"revocation", "mass-production"}) {
+  for (const char* name : {"revocation", "mass-production", "link-fallback"}) {
     const std::string scenario = quote(std::string(ST_SCENARIOS_DIR) + "/" + name + ".yaml");
     std::map<unsigned, fs::path> dirs;
     for (unsigned workers : {0u, 1u, 2u}) {
@@ -310,6 +311,9 @@ TEST_F(cliRun, CryptoWorkersDoNotChangeAnyRunFile) {
     }
     const auto reference = snapshot(dirs[0]);
     EXPECT_GT(read(dirs[0] / "handshakes.csv").size(), 1000u) << name;
+    if (std::string(name) == "link-fallback") {
+      EXPECT_NE(read(dirs[0] / "events.jsonl").find(R"("kind":"link_switch")"), std::string::npos);
+    }
     for (unsigned workers : {1u, 2u}) {
       const auto other = snapshot(dirs[workers]);
       ASSERT_EQ(reference.size(), other.size()) << name;

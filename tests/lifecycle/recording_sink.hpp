@@ -55,6 +55,13 @@ struct Traffic {
   std::string cause;
   bool from_blocked;
 };
+struct LinkSwitch {
+  SimTime time;
+  std::uint32_t device;
+  models::LinkType from;
+  models::LinkType to;
+  models::LinkSwitchCause cause;
+};
 struct Notice {
   SimTime time;
   std::string actor;
@@ -84,8 +91,13 @@ class RecordingSink : public metrics::MetricsSink {
     notices.push_back({r.time, std::string(models::to_string(r.actor)), std::string(metrics::notice_name(r)), r.detail});
   }
 
+  void link_switch(const metrics::LinkSwitchRecord& r) override {
+    link_switches.push_back({r.time, r.device, r.from, r.to, r.cause});
+  }
+
   std::vector<Transition> transitions;
   std::vector<Refusal> refusals;
+  std::vector<LinkSwitch> link_switches;
   std::vector<Handshake> handshakes;
   std::vector<Traffic> traffic_records;
   std::vector<Notice> notices;

@@ -213,12 +213,44 @@ TEST_F(outputRunRecorder, EveryCounterItCreatesIsADocumentedCounterName) {
   for (int k = 0; k <= static_cast<int>(models::NoticeKind::TimelineAction); ++k)
     for (const models::ActionKind a : models::kActionKinds)
       r.notice({kSecond, Actor::Timeline, static_cast<models::NoticeKind>(k), "", a});
+  for (int c = 0; c <= static_cast<int>(models::LinkSwitchCause::BackToPreferred); ++c)
+    r.link_switch({kSecond, 0, 1, smsn(), LinkType::Ble, LinkType::Fsk, static_cast<models::LinkSwitchCause>(c)});
   EXPECT_GT(r.counters().size(), 150u);
   for (const auto& [name, n] : r.counters()) {
     if (name.rfind("notices.", 0) == 0) continue;  // notices are counted for the summary's `notices`, not expectations
     EXPECT_EQ(scenario::counter_name_problem(name), std::nullopt) << name;
   }
   for (const std::string_view name : scenario::kSampledCounters) EXPECT_TRUE(scenario::is_counter_name(name)) << name;
+}
+
+// A device moving to another of its links: a link_switch notice naming the device, its SMSN, its type, the two
+// links and the cause, counted in total, by cause and by device type.
+TEST_F(outputRunRecorder, LinkSwitchesAreNoticesCountedByCauseAndType) {
+  RunRecorder r({"tracker", "meter"}, files());
+  r.link_switch({90 * kSecond, 7, 0, smsn(), LinkType::Ble, LinkType::Fsk, models::LinkSwitchCause::Registration});
+  r.link_switch({100 * kSecond, 7, 0, smsn(), LinkType::Fsk, LinkType::Css, models::LinkSwitchCause::Uplink});
+  r.link_switch({200 * kSecond, 3, 1, smsn(), LinkType::Css, LinkType::Fsk, models::LinkSwitchCause::BackToPreferred});
+  EXPECT_EQ(r.counter("link_switches"), 3u);
+  EXPECT_EQ(r.counter("link_switches.registration"), 1u);
+  EXPECT_EQ(r.counter("link_switches.uplink"), 1u);
+  EXPECT_EQ(r.counter("link_switches.back_to_preferred"), 1u);
+  EXPECT_EQ(r.counter("link_switches_by_type.tracker"), 2u);
+  EXPECT_EQ(r.counter("link_switches_by_type.meter"), 1u);
+  EXPECT_EQ(r.counter("notices.link_switch"), 3u);
+  r.finish();
+  const auto ev = lines(read(dir_ / "events.jsonl"));
+  ASSERT_EQ(ev.size(), 3u);
+  const auto j = nlohmann::json::parse(ev[0]);
+  EXPECT_EQ(j["t"], 90);
+  EXPECT_EQ(j["event"], "notice");
+  EXPECT_EQ(j["actor"], "device");
+  EXPECT_EQ(j["kind"], "link_switch");
+  EXPECT_EQ(j["device"], 7);
+  EXPECT_EQ(j["device_type"], "tracker");
+  EXPECT_EQ(j["smsn"].get<std::string>().size(), 64u);
+  EXPECT_EQ(j["detail"], "device 7: ble -> fsk (registration)");
+  EXPECT_EQ(nlohmann::json::parse(ev[1])["detail"], "device 7: fsk -> css (uplink)");
+  EXPECT_EQ(nlohmann::json::parse(ev[2])["detail"], "device 3: css -> fsk (back_to_preferred)");
 }
 
 TEST_F(outputRunRecorder, HandshakesCsvRowsAndLatencies) {

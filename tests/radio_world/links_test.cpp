@@ -15,38 +15,6 @@ namespace {
 using models::LinkType;
 constexpr std::uint32_t kNone = models::RadioAccessNetwork::kNone;
 
-// For every downlink-direction frame (registration replies, acknowledgements, application downlinks) of a
-// device, the link of the device's latest uplink-direction frame that started before it. The network picks the
-// link when it sends, and the frame waits for the device's receive window (and a free gateway radio): a
-// downlink requested just before the device changed links still goes out on the old one. Those are counted
-// in `late` (only allowed within 30 s of a change), every other one must match.
-void expect_downlinks_follow_last_uplink(const RadioSink& sink, std::size_t& checked, std::size_t& late) {
-  std::vector<Frame> frames = sink.frames;
-  std::stable_sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) { return a.start < b.start; });
-  struct Last {
-    LinkType link;
-    LinkType before;
-    SimTime changed;
-  };
-  std::map<std::uint32_t, Last> last;
-  for (const Frame& f : frames) {
-    if (f.gateway == metrics::kNoGateway) continue;  // the phone
-    if (f.uplink) {
-      auto [it, fresh] = last.try_emplace(f.device, Last{f.link, f.link, f.start});
-      if (!fresh && it->second.link != f.link) it->second = {f.link, it->second.link, f.start};
-      continue;
-    }
-    const auto it = last.find(f.device);
-    ASSERT_NE(it, last.end()) << "device " << f.device << ": a downlink before any uplink";
-    ++checked;
-    if (f.link == it->second.link) continue;
-    ++late;
-    EXPECT_TRUE(f.link == it->second.before && f.start - it->second.changed < 30 * kSecond)
-        << "device " << f.device << " " << f.message << " at " << to_seconds(f.start) << " s on "
-        << models::to_string(f.link) << ", last uplink on " << models::to_string(it->second.link);
-  }
-}
-
 // Devices with links [css, fsk] 100 m from a bridge offering both: they register over FSK (registration
 // never runs over CSS), then send over CSS, their first link, and hear acknowledgements and application
 // downlinks over CSS too. [css, fsk] devices 1.2 km out (in CSS range, out of FSK range) and [css]-only
@@ -120,16 +88,24 @@ TEST(radio_world, LinksRegistrationNeverRunsOverCssAndDownlinksFollowTheUplinkLi
   const std::size_t fsk_registration =
       sink.count_frames([](const Frame& f) { return f.message == "registration" && f.link == LinkType::Fsk; });
   EXPECT_GE(fsk_registration, 5u * 4u);  // hello, server hello, confirm, server confirm at least, per device
-  // Registered, they send over CSS, their first link; acknowledgements and application downlinks follow it.
+  // Registered, they send over CSS, their first link; acknowledgements and application downlinks follow it. A CSS
+  // uplink is not acknowledged on the link: one whose end-to-end acknowledgement does not come moves the device to
+  // FSK (for the rest of this run: shorter than traffic.back_to_preferred_after), and only then do its uplinks go
+  // over FSK.
   const std::size_t css_uplinks =
       sink.count_frames([](const Frame& f) { return f.is_uplink_message() && f.link == LinkType::Css; });
   EXPECT_GT(css_uplinks, 20u);
-  EXPECT_EQ(sink.count_frames([](const Frame& f) { return f.is_uplink_message() && f.link != LinkType::Css; }), 0u);
+  const auto not_css = [](const Frame& f) { return f.is_uplink_message() && f.link != LinkType::Css; };
+  for (const Frame& f : sink.frames_if(not_css)) {
+    EXPECT_EQ(f.link, LinkType::Fsk);
+    EXPECT_TRUE(std::any_of(sink.link_switches.begin(), sink.link_switches.end(), [&](const LinkSwitch& l) {
+      return l.device == f.device && l.time <= f.start && l.from == LinkType::Css && l.to == LinkType::Fsk &&
+             l.cause == models::LinkSwitchCause::Uplink;
+    })) << "device " << f.device << " sent over FSK at " << to_seconds(f.start) << " s before leaving CSS";
+  }
+  for (const LinkSwitch& l : sink.link_switches) EXPECT_LT(l.device, 5u) << "only registered devices move";
   EXPECT_GT(sink.count_frames([](const Frame& f) { return f.message == "ack" && f.link == LinkType::Css; }), 10u);
   EXPECT_GT(sink.count_frames([](const Frame& f) { return f.message == "downlink" && f.link == LinkType::Css; }), 3u);
-  EXPECT_EQ(sink.count_frames([](const Frame& f) {
-    return (f.message == "ack" || f.message == "downlink") && f.link != LinkType::Css;
-  }), 0u);
   std::size_t checked = 0, late = 0;
   expect_downlinks_follow_last_uplink(sink, checked, late);
   EXPECT_GT(checked, 30u);
@@ -142,7 +118,8 @@ TEST(radio_world, LinksRegistrationNeverRunsOverCssAndDownlinksFollowTheUplinkLi
 
 // The link of the uplinks changes with the network: [css, fsk] devices next to a bridge offering both, with
 // an FSK-only bridge 100 m away. While the first is down they fall back to FSK through the second, then
-// return to CSS; every acknowledgement and downlink goes over the link their last uplink used.
+// return to CSS (a device that moved to FSK when its CSS uplink went unanswered as the outage began tries CSS
+// again 5 minutes later); every acknowledgement and downlink goes over the link their last uplink used.
 TEST(radio_world, LinksDownlinksFollowTheLastUplinkAcrossALinkChange) {
   const std::string yaml = radio_scenario("30min", "",
                                           R"(    - name: main
@@ -157,7 +134,7 @@ TEST(radio_world, LinksDownlinksFollowTheLastUplinkAcrossALinkChange) {
       qualified: true
       links: [css, fsk]
       register: {auto: true, delay: {dist: uniform, min: 1s, max: 10s}}
-      traffic: {uplink_period: 1min, downlink_every: 1}
+      traffic: {uplink_period: 1min, downlink_every: 1, back_to_preferred_after: 5min}
       radio:
         placement: {pattern: ring, radius: 10m}
 )",
@@ -168,22 +145,49 @@ TEST(radio_world, LinksDownlinksFollowTheLastUplinkAcrossALinkChange) {
   run.world->run();
   const auto& sink = run.sink;
   constexpr SimTime kDown = 10 * kMinute, kUp = 20 * kMinute;
+  // The link a device's uplinks are on at `t` (with CSS in reach): CSS, its first link, unless an uplink moved it to
+  // FSK less than traffic.back_to_preferred_after before.
+  const auto moved_to = [&](std::uint32_t device, SimTime t) {
+    LinkType on = LinkType::Css;
+    for (const LinkSwitch& l : sink.link_switches)
+      if (l.device == device && l.time <= t) on = t < l.time + 5 * kMinute ? l.to : LinkType::Css;
+    return on;
+  };
   std::size_t css_before = 0, fsk_during = 0, css_after = 0;
   for (const Frame& f : sink.frames) {
     if (!f.is_uplink_message()) continue;
-    if (f.end <= kDown) {
-      EXPECT_EQ(f.link, LinkType::Css);
-      css_before += f.received();
-    } else if (f.start >= kDown && f.end <= kUp) {
+    if (f.start >= kDown && f.end <= kUp) {  // no CSS gateway in reach: FSK, with no move reported
       EXPECT_EQ(f.link, LinkType::Fsk) << "at " << to_seconds(f.start) << " s";
       EXPECT_EQ(f.gateway, 1u) << "the FSK-only bridge";
       fsk_during += f.received();
-    } else if (f.start >= kUp) {
-      EXPECT_EQ(f.link, LinkType::Css) << "at " << to_seconds(f.start) << " s";
+      continue;
+    }
+    if (f.end > kDown && f.start < kUp) continue;  // on the air as the outage began or ended
+    EXPECT_EQ(f.link, moved_to(f.device, f.start)) << "device " << f.device << " at " << to_seconds(f.start) << " s";
+    if (f.link == LinkType::Css) {
       EXPECT_EQ(f.gateway, 0u);
-      css_after += f.received();
+      (f.end <= kDown ? css_before : css_after) += f.received();
     }
   }
+  // CSS uplinks are not acknowledged on the link: one whose acknowledgement does not come moves the device to FSK,
+  // and it tries CSS again 5 minutes later.
+  for (const LinkSwitch& l : sink.link_switches) {
+    if (l.cause == models::LinkSwitchCause::Uplink) {
+      EXPECT_EQ(l.from, LinkType::Css);
+      EXPECT_EQ(l.to, LinkType::Fsk);
+    } else {
+      EXPECT_EQ(l.cause, models::LinkSwitchCause::BackToPreferred);
+      EXPECT_EQ(l.to, LinkType::Css);
+      const auto away = std::find_if(sink.link_switches.rbegin(), sink.link_switches.rend(), [&](const LinkSwitch& m) {
+        return m.device == l.device && m.time < l.time;
+      });
+      ASSERT_NE(away, sink.link_switches.rend());
+      EXPECT_GE(l.time - away->time, 5 * kMinute) << "device " << l.device;
+    }
+  }
+  EXPECT_GT(sink.count_if(sink.link_switches, [](const LinkSwitch& l) {
+    return l.cause == models::LinkSwitchCause::BackToPreferred;
+  }), 0u);
   EXPECT_GT(css_before, 10u);
   EXPECT_GT(fsk_during, 10u);
   EXPECT_GT(css_after, 10u);

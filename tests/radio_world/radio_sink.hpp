@@ -1,9 +1,14 @@
 // Test support for the radio_world suite: the lifecycle suite's recording sink plus a copy of every radio frame,
-// a runner that builds one World (physical radio) from scenario text, and frame queries.
+// a runner that builds one World (physical radio) from scenario text, frame queries, and the check that downlinks
+// follow the last uplink's link.
 #pragma once
+#include <gtest/gtest.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -89,6 +94,38 @@ inline std::string radio_scenario(const std::string& duration, const std::string
 // Mean (without fading) received power of a sub-GHz frame at `distance_m` with the scenario's propagation.
 inline double mean_subghz_rssi(const scenario::Scenario& s, double tx_dbm, double distance_m) {
   return tx_dbm - s.world.radio.subghz.loss_db(distance_m);
+}
+
+// For every downlink-direction frame (registration replies, acknowledgements, application downlinks) of a
+// device, the link of the device's latest uplink-direction frame that started before it. The network picks the
+// link when it sends, and the frame waits for the device's receive window (and a free gateway radio): a
+// downlink requested just before the device changed links still goes out on the old one. Those are counted
+// in `late` (only allowed within 30 s of a change), every other one must match.
+inline void expect_downlinks_follow_last_uplink(const RadioSink& sink, std::size_t& checked, std::size_t& late) {
+  std::vector<Frame> frames = sink.frames;
+  std::stable_sort(frames.begin(), frames.end(), [](const Frame& a, const Frame& b) { return a.start < b.start; });
+  struct Last {
+    models::LinkType link;
+    models::LinkType before;
+    SimTime changed;
+  };
+  std::map<std::uint32_t, Last> last;
+  for (const Frame& f : frames) {
+    if (f.gateway == metrics::kNoGateway) continue;  // the phone
+    if (f.uplink) {
+      auto [it, fresh] = last.try_emplace(f.device, Last{f.link, f.link, f.start});
+      if (!fresh && it->second.link != f.link) it->second = {f.link, it->second.link, f.start};
+      continue;
+    }
+    const auto it = last.find(f.device);
+    ASSERT_NE(it, last.end()) << "device " << f.device << ": a downlink before any uplink";
+    ++checked;
+    if (f.link == it->second.link) continue;
+    ++late;
+    EXPECT_TRUE(f.link == it->second.before && f.start - it->second.changed < 30 * kSecond)
+        << "device " << f.device << " " << f.message << " at " << to_seconds(f.start) << " s on "
+        << models::to_string(f.link) << ", last uplink on " << models::to_string(it->second.link);
+  }
 }
 
 // The standard normal CDF.
