@@ -20,22 +20,7 @@ using metrics::FleetState;
 // layer has its own tests: tests/radio, tests/channel and tests/world.)
 std::string scenario_text(const std::string& duration, const std::string& device_types,
                           const std::string& rest = "") {
-  return R"(scenario:
-  name: lifecycle-test
-  seed: 7
-  duration: )" + duration + R"(
-topology:
-  radio: explicit
-  gateways:
-    - name: gw
-      count: 4
-      links: [ble, fsk]
-  link_model:
-    ble: {latency: 40ms, loss: 0}
-    fsk: {latency: 120ms, loss: 0}
-fleet:
-  device_types:
-)" + device_types + rest;
+  return explicit_scenario(duration, device_types, rest);
 }
 
 // A production (qualified) BLE device type registering 1-10 s after association, an uplink a minute.

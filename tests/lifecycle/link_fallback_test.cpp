@@ -18,25 +18,9 @@ using metrics::FleetState;
 using models::LinkSwitchCause;
 using models::LinkType;
 
-// Gateways on every link, loss-free explicit hops; `lost` is then made to lose every message.
+// Gateways on every link, loss-free explicit hops; run_losing then makes one link lose every message.
 std::string scenario_text(const std::string& duration, const std::string& device_types, const std::string& rest = "") {
-  return R"(scenario:
-  name: link-fallback-test
-  seed: 9
-  duration: )" + duration + R"(
-topology:
-  radio: explicit
-  gateways:
-    - name: gw
-      count: 4
-      links: [ble, fsk, css]
-  link_model:
-    ble: {latency: 40ms, loss: 0}
-    fsk: {latency: 120ms, loss: 0}
-    css: {latency: 400ms, loss: 0}
-fleet:
-  device_types:
-)" + device_types + rest;
+  return explicit_scenario(duration, device_types, rest, "[ble, fsk, css]");
 }
 
 std::string device_type(const std::string& name, int count, const std::string& links, const std::string& reg,

@@ -133,6 +133,29 @@ class RecordingSink : public metrics::MetricsSink {
   }
 };
 
+// A scenario on loss-free explicit links (every outcome exact, not statistical), with 4 gateways serving
+// `gateway_links`; `device_types` are the fleet's items, `rest` any further sections (timeline).
+inline std::string explicit_scenario(const std::string& duration, const std::string& device_types,
+                                     const std::string& rest = "", const std::string& gateway_links = "[ble, fsk]") {
+  return R"(scenario:
+  name: lifecycle-test
+  seed: 7
+  duration: )" + duration + R"(
+topology:
+  radio: explicit
+  gateways:
+    - name: gw
+      count: 4
+      links: )" + gateway_links + R"(
+  link_model:
+    ble: {latency: 40ms, loss: 0}
+    fsk: {latency: 120ms, loss: 0}
+    css: {latency: 400ms, loss: 0}
+fleet:
+  device_types:
+)" + device_types + rest;
+}
+
 // One World per process: tests create exactly one of these.
 struct TwinRun {
   explicit TwinRun(const std::string& yaml, std::uint64_t key_seed = 1,
