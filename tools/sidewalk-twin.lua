@@ -85,7 +85,7 @@ f.hs_nonce = ProtoField.bytes("swtwin.hs.nonce", "Nonce")
 f.hs_net_confirm = ProtoField.bytes("swtwin.hs.network_confirm", "Network confirm")
 f.hs_app_confirm = ProtoField.bytes("swtwin.hs.application_confirm", "Application confirm")
 f.hs_server_confirm = ProtoField.bytes("swtwin.hs.server_confirm", "Server confirm")
-f.hs_rest = ProtoField.bytes("swtwin.hs.rest", "Keys, signatures and certificate records")
+f.hs_rest = ProtoField.bytes("swtwin.hs.rest", "Keys, signatures and certificate records (M1: the chain blobs)")
 
 local ex_lost = ProtoExpert.new("swtwin.lost.expert", "Frame lost", expert.group.SEQUENCE, expert.severity.NOTE)
 local ex_bad = ProtoExpert.new("swtwin.bad_header.expert", "Not a sidewalk-twin pseudo-header (version 1)",
@@ -148,7 +148,7 @@ local function looks_like_handshake(tvb)
   if ty == 6 or ty == 7 then return n == 34 end
   if n < 3 or curve_key_size[tvb(2, 1):uint()] == nil then return false end
   local e = curve_key_size[tvb(2, 1):uint()]
-  if ty == 1 then return n >= 5 + 32 + e + 16 end
+  if ty == 1 then return n >= 5 + e + 16 + 628 + 820 end
   if ty == 2 then return n == 3 + 32 + e + 16 end
   if ty == 3 then return n == 3 + e + 64 + 32 end
   if ty == 4 then return n >= 3 + 2 * e + 16 end
@@ -177,11 +177,12 @@ local function dissect_handshake(tvb, pinfo, tree)
     local e = curve_key_size[tvb(2, 1):uint()]
     off = 3
     if ty == 1 then
+      -- then the two chain blobs as Sidewalk publishes them; the SMSN is the first record's serial
       t:add(f.hs_device_type, tvb(3, 2))
-      t:add(f.hs_smsn, tvb(5, 32))
-      t:add(f.hs_ephemeral, tvb(37, e))
-      t:add(f.hs_nonce, tvb(37 + e, 16))
-      off = 53 + e
+      t:add(f.hs_ephemeral, tvb(5, e))
+      t:add(f.hs_nonce, tvb(5 + e, 16))
+      t:add(f.hs_smsn, tvb(21 + e, 32))
+      off = 21 + e
     elseif ty == 2 then
       t:add(f.hs_smsn, tvb(3, 32))
       t:add(f.hs_ephemeral, tvb(35, e))

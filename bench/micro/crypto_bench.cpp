@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <string>
 #include <cstdint>
 #include <vector>
 
@@ -263,7 +264,7 @@ void BM_MakeDeviceIdentity(benchmark::State& state) {  // Ed25519 + P-256 key pa
   std::uint64_t id = 0;
   for (auto _ : state) {
     ++id;
-    const auto smsn = make_smsn("bench-type", id, "dev");
+    const auto smsn = make_smsn("A0BENCHTYPE000", "TEST", "SN" + std::to_string(id), "dev0");
     benchmark::DoNotOptimize(make_device_identity(source(), 0, smsn, id));
   }
 }
@@ -271,14 +272,14 @@ BENCHMARK(BM_MakeDeviceIdentity);
 
 void BM_DakSignDevice(benchmark::State& state) {  // one Ed25519 + one ECDSA P-256 signature
   DeviceFixture f;
-  DeviceIdentity d = make_device_identity(source(), f.type, make_smsn("bench-type", 1, "dev"), 1);
+  DeviceIdentity d = make_device_identity(source(), f.type, make_smsn("A0BENCHTYPE000", "TEST", "SN1", "dev0"), 1);
   for (auto _ : state) benchmark::DoNotOptimize(f.pki.dak(f.type).sign_device(d));
 }
 BENCHMARK(BM_DakSignDevice);
 
 void BM_ChainVerifyDevice(benchmark::State& state) {  // upper chains cached: the two leaf signatures
   DeviceFixture f;
-  DeviceIdentity d = make_device_identity(source(), f.type, make_smsn("bench-type", 1, "dev"), 1);
+  DeviceIdentity d = make_device_identity(source(), f.type, make_smsn("A0BENCHTYPE000", "TEST", "SN1", "dev0"), 1);
   f.pki.dak(f.type).sign_device(d);
   ChainVerifier v(f.pki.trust_anchor());
   for (auto _ : state) benchmark::DoNotOptimize(v.verify(d, f.pki.type_chains(f.type)));

@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <string>
 #include <stdexcept>
 #include <variant>
 
@@ -29,7 +30,7 @@ void BM_RegistrationHandshake(benchmark::State& state) {
   const KeySource source = KeySource::deterministic(99);
   Pki pki(source, "bench");
   const std::uint16_t type = pki.add_device_type("bench-type", 0);
-  DeviceIdentity device = make_device_identity(source, type, make_smsn("bench-type", 1, "dev"), 1);
+  DeviceIdentity device = make_device_identity(source, type, make_smsn("A0BENCHTYPE000", "TEST", "SN1", "dev0"), 1);
   pki.dak(type).sign_device(device);
   ChainVerifier verifier(pki.trust_anchor());
   RevocationList revocations;
@@ -64,7 +65,7 @@ void BM_ManufactureAndIngest(benchmark::State& state) {
   std::uint64_t id = 0;
   for (auto _ : state) {
     ++id;
-    DeviceIdentity d = make_device_identity(source, type, make_smsn("bench-type", id, "dev"), id);
+    DeviceIdentity d = make_device_identity(source, type, make_smsn("A0BENCHTYPE000", "TEST", "SN" + std::to_string(id), "dev0"), id);
     pki.dak(type).sign_device(d);
     if (ingest.verify(d, pki.type_chains(type)) != ChainError::None) state.SkipWithError("ingest refused");
   }

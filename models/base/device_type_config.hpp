@@ -51,6 +51,11 @@ struct DeviceTypeConfig {
   Stage stage = Stage::Production;
   ProvisioningFlow flow = ProvisioningFlow::MassProduction;
   std::string developer = "default";                  // developer (AWS) account the devices are associated with
+  // Sidewalk identity (SMSN = SHA-256 of device_type_id "-" STAGE DSN apid). The scenario reader derives a
+  // DeviceTypeId and APID from the type's name where the scenario gives none.
+  std::string device_type_id;                         // 14 characters, A-Z and 0-9
+  std::string apid;                                   // advertised product id: 4 characters, a-z and 0-9
+  std::string dsn_prefix = "SN";                      // a device's DSN: this, then its index in the type (7+ digits)
   std::vector<LinkType> links = {LinkType::Ble};      // preferred order
   RegistrationPath register_via = RegistrationPath::Gateway;
   security::EcdhCurve curve = security::EcdhCurve::X25519;
@@ -107,6 +112,14 @@ struct Settings<McuConfig> {
       quantity("active_current", &McuConfig::active_ma, Unit::Current, 0, 1000, "within 0mA..1A"),
   };
 };
+
+// The DSN (device serial number) of the index-th device of a type: dsn_prefix, then the index in at least 7
+// digits ("SN0000042").
+inline std::string device_serial_number(const DeviceTypeConfig& cfg, std::uint32_t index) {
+  std::string digits = std::to_string(index);
+  if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
+  return cfg.dsn_prefix + digits;
+}
 
 // When the index-th device of a type is made: the first at manufacture_at, the rest spread evenly over
 // manufacture_over.

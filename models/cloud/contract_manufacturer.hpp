@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "models/base/cloud_config.hpp"
+#include "models/base/device_type_config.hpp"
 #include "models/security/device_identity.hpp"
 #include "models/security/key_source.hpp"
 #include "models/security/pki.hpp"
@@ -17,19 +18,25 @@
 
 namespace st::models {
 
+// The SMSN of the index-th device of a type: from its DeviceTypeId, stage, DSN and APID.
+inline std::array<std::uint8_t, 32> device_smsn(const DeviceTypeConfig& cfg, std::uint32_t index) {
+  return security::make_smsn(cfg.device_type_id, security::smsn_stage(cfg.stage), device_serial_number(cfg, index),
+                             cfg.apid);
+}
+
 class ContractManufacturer {
  public:
   ContractManufacturer(security::Pki& pki, const security::KeySource& keys) : pki_(pki), keys_(keys) {}
 
-  // The manufacturing store of one device: SMSN from (DeviceTypeId, DSN, APID) and both key pairs.
-  security::DeviceIdentity make(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid,
-                                std::uint16_t type, std::uint32_t device) {
-    return make_keys(type, assign_smsn(device_type_id, dsn, apid), device);
+  // The manufacturing store of the index-th device of a type: its SMSN and both key pairs.
+  security::DeviceIdentity make(const DeviceTypeConfig& cfg, std::uint32_t index, std::uint16_t type,
+                                std::uint32_t device) {
+    return make_keys(type, assign_smsn(cfg, index), device);
   }
   // The same in two steps: the SMSN (counted as one device made), then the key pairs (pure: may run on a worker).
-  std::array<std::uint8_t, 32> assign_smsn(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid) {
+  std::array<std::uint8_t, 32> assign_smsn(const DeviceTypeConfig& cfg, std::uint32_t index) {
     ++made_;
-    return security::make_smsn(device_type_id, dsn, apid);
+    return device_smsn(cfg, index);
   }
   security::DeviceIdentity make_keys(std::uint16_t type, const std::array<std::uint8_t, 32>& smsn,
                                      std::uint32_t device) const {

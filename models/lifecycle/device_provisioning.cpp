@@ -36,7 +36,7 @@ void DeviceProvisioning::prefetch(std::uint16_t type, std::uint32_t upto) {
   for (std::uint32_t& i = prefetched_[type]; i < upto; ++i) {
     const std::uint32_t device = first + i;
     if (ctx_.fleet[device].phase != Phase::Unmade || in_factory_.count(device)) continue;
-    start_factory_work(device, security::make_smsn(cfg.name, i, cfg.developer), type);
+    start_factory_work(device, device_smsn(cfg, i), type);
   }
 }
 
@@ -84,15 +84,15 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
   const std::uint16_t type = d.device_type;
   prefetch(type, ctx_.fleet.index_in_type(device) + kLookahead);
-  // Manufacturing store: SMSN from (DeviceTypeId, DSN, APID); both key pairs from the run's key source (made on
+  // Manufacturing store: SMSN from (DeviceTypeId, stage, DSN, APID); both key pairs from the run's key source (made on
   // the pool in mass production, see below).
   const bool mass = cfg.flow == ProvisioningFlow::MassProduction;
   if (mass) {
     d.identity = security::DeviceIdentity{};
-    d.identity.smsn = ctx_.cloud.manufacturer.assign_smsn(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer);
+    d.identity.smsn = ctx_.cloud.manufacturer.assign_smsn(cfg, ctx_.fleet.index_in_type(device));
     d.identity.device_type = type;
   } else {
-    d.identity = ctx_.cloud.manufacturer.make(cfg.name, ctx_.fleet.index_in_type(device), cfg.developer, type, device);
+    d.identity = ctx_.cloud.manufacturer.make(cfg, ctx_.fleet.index_in_type(device), type, device);
   }
   ctx_.fleet.set_phase(device, Phase::Manufacturing, ctx_.now(), Cause::Manufactured);
   d.energy.integrate_baseline(0.0, ctx_.now());  // its battery starts draining when it is made

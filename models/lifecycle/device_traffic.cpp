@@ -129,13 +129,12 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   if (box.head_inner.empty()) {
     security::Bytes payload(cfg.traffic.payload_bytes);
     for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(rng.next_u64());
-    box.head_inner = security::seal_frame(d.application_key, Direction::Uplink, device,
-                                          ++d.uplink_application_counter, payload);
+    box.head_inner =
+        security::seal_uplink_application(d.application_key, ++d.uplink_application_counter, payload);
   }
   const std::uint32_t slot = frames_.acquire();
   FrameSlot& f = frames_[slot];
-  f.bytes = security::seal_frame(d.network_key, Direction::Uplink, device, ++d.uplink_network_counter,
-                                 box.head_inner);
+  f.bytes = security::seal_uplink_network(d.network_key, device, ++d.uplink_network_counter, box.head_inner);
   f.device = device;
   f.tx_id = box.in_flight;
   f.generation = d.generation;
@@ -214,7 +213,7 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   FrameSlot& g = frames_[slot];  // (acquire() may have moved the slots)
   NetworkSession& s = ctx_.cloud.network_server.sessions()[device];
   security::Bytes inner;
-  const FrameError err = security::open_frame(s.key, Direction::Uplink, g.bytes, s.uplink_window, inner);
+  const FrameError err = security::open_uplink_network(s.key, g.bytes, s.uplink_window, inner);
   if (err != FrameError::None) {
     reject(device, Actor::NetworkServer, Direction::Uplink, security::cause_of(err));
     frames_.release(slot);
@@ -259,7 +258,7 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
   }
   ApplicationSession& s = ctx_.cloud.application_server.sessions()[device];
   security::Bytes payload;
-  const FrameError err = security::open_frame(s.key, Direction::Uplink, f.bytes, s.uplink_window, payload);
+  const FrameError err = security::open_uplink_application(s.key, f.bytes, s.uplink_window, payload);
   frames_.release(slot);
   if (err == FrameError::Replay) {  // a retransmission whose first copy already arrived
     count(device, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None);
@@ -283,11 +282,10 @@ void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
   if (!as.key.valid || !ns.key.valid) return;
   security::Bytes payload(8);
   for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(as.downlink_counter + i);
-  const security::Bytes inner =
-      security::seal_frame(as.key, Direction::Downlink, device, ++as.downlink_counter, payload);
+  const security::Bytes inner = security::seal_downlink_application(as.key, ++as.downlink_counter, payload);
   const std::uint32_t slot = frames_.acquire();
   FrameSlot& f = frames_[slot];
-  f.bytes = security::seal_frame(ns.key, Direction::Downlink, device, ++ns.downlink_counter, inner);
+  f.bytes = security::seal_downlink_network(ns.key, device, ++ns.downlink_counter, inner);
   f.device = device;
   f.generation = ctx_.fleet[device].generation;
   f.origin = FrameOrigin::Device;
@@ -303,11 +301,9 @@ void DeviceTraffic::downlink_at_device(std::uint32_t slot) {
   FrameSlot& f = frames_[slot];
   const std::uint32_t device = f.device;
   DeviceRecord& d = ctx_.fleet[device];
-  security::Bytes inner;
   security::Bytes payload;
-  FrameError err = security::open_frame(d.network_key, Direction::Downlink, f.bytes, d.downlink_network_window, inner);
-  if (err == FrameError::None)
-    err = security::open_frame(d.application_key, Direction::Downlink, inner, d.downlink_application_window, payload);
+  const FrameError err = security::open_downlink(d.application_key, d.network_key, f.bytes, d.downlink_network_window,
+                                                 d.downlink_application_window, payload);
   frames_.release(slot);
   if (err != FrameError::None) {
     reject(device, Actor::Device, Direction::Downlink, security::cause_of(err));

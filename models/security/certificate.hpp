@@ -1,5 +1,6 @@
-// Compact certificate records (docs/sidewalk.md §2.1): serial + public key + 64-byte issuer signature over
-// serial || public_key, the trust anchor (AMZN root public keys) and the per-device-type upper chains.
+// Certificate records as Sidewalk publishes them (docs/security.md): serial || public key || 64-byte signature
+// by the issuer over public_key || serial; the trust anchor (the AMZN root public keys) and the per-device-type
+// upper chains (DAK, PRODUCT, MAN, SW, AMZN).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -11,33 +12,34 @@
 
 namespace st::security {
 
-// Public keys in records: Ed25519 32 bytes, P-256 64 bytes (X || Y). CA serials 4 bytes, device serial = SMSN.
+// Public keys in records: Ed25519 32 bytes, P-256 64 bytes (X || Y); P-256 signatures raw r || s. CA serials 4
+// bytes or extended (ca_serial.hpp), the device serial = the 32-byte SMSN.
 struct CertRecord {
   Bytes serial;
   Bytes public_key;
   std::array<std::uint8_t, 64> signature{};
 };
 
-// Index = static_cast<size_t>(SignatureAlgorithm). The AMZN root stores a public key only (record form).
+// Index = static_cast<size_t>(SignatureAlgorithm): the AMZN root public key (record form) a chain must end in.
 struct TrustAnchor {
   std::array<Bytes, 2> root_public;
 };
 
-// Position of each CA in an upper chain (leaf side first, the root excluded).
-enum class ChainPosition : std::size_t { Dak = 0, Product = 1, Man = 2, Sw = 3 };
-inline constexpr std::size_t kUpperChainLength = 4;
+// Position of each CA in an upper chain (leaf side first; the AMZN root is the last record, self-signed).
+enum class ChainPosition : std::size_t { Dak = 0, Product = 1, Man = 2, Sw = 3, Amzn = 4 };
+inline constexpr std::size_t kUpperChainLength = 5;
 
-// Per algorithm: DAK, PRODUCT, MAN, SW.
+// Per algorithm: DAK, PRODUCT, MAN, SW, AMZN.
 struct TypeChains {
   std::array<std::vector<CertRecord>, 2> upper;
 };
 
 constexpr std::size_t index_of(SignatureAlgorithm a) { return static_cast<std::size_t>(a); }
 
-// The signed bytes of a record: serial || public_key.
-Bytes signed_message(std::span<const std::uint8_t> serial, std::span<const std::uint8_t> public_key);
+// The signed bytes of a record: public_key || serial.
+Bytes signed_message(std::span<const std::uint8_t> public_key, std::span<const std::uint8_t> serial);
 
-// Issues a record: the issuer signs serial || public_key (public_key given in record form).
+// Issues a record: the issuer signs public_key || serial (public_key given in record form).
 CertRecord issue_certificate(SignatureAlgorithm alg, std::span<const std::uint8_t> issuer_private, Bytes serial,
                              Bytes public_key);
 
@@ -47,8 +49,11 @@ bool verify_certificate(SignatureAlgorithm alg, std::span<const std::uint8_t> is
 // A KeyPair public key (Ed25519 32, P-256 65-byte point) in record form (Ed25519 32, P-256 64 = X || Y).
 Bytes to_record_public(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key);
 
-// Record encoding used on the wire: serial_len (1) || serial || public key (32 or 64 by algorithm) || signature (64).
+// The published record encoding: serial || public key (32 or 64 by algorithm) || signature (64). The serial's
+// length is known to the reader (the SMSN's 32 bytes, or what the CA serial announces).
 void encode_record(Bytes& out, const CertRecord& record);
 std::size_t encoded_record_size(SignatureAlgorithm alg, std::size_t serial_len);
+// Reads a CA record (its serial's length from ca_serial_length) from the front of `in`: the bytes read, or 0.
+std::size_t read_ca_record(SignatureAlgorithm alg, std::span<const std::uint8_t> in, CertRecord& out);
 
 }  // namespace st::security

@@ -31,8 +31,8 @@ ChainError ChainVerifier::verify_upper(SignatureAlgorithm alg, const std::vector
   Bytes encoded;
   encoded.push_back(static_cast<std::uint8_t>(alg));
   for (const CertRecord& r : chain) {
-    if (r.serial.empty() || r.serial.size() > 255 || r.public_key.size() != record_public_size(alg))
-      return ChainError::Malformed;
+    if (r.serial.empty() || r.public_key.size() != record_public_size(alg)) return ChainError::Malformed;
+    encoded.push_back(static_cast<std::uint8_t>(r.serial.size()));  // (serials of any length: keep the digest unique)
     encode_record(encoded, r);
   }
   const auto key = sha256(encoded);
@@ -43,14 +43,16 @@ ChainError ChainVerifier::verify_upper(SignatureAlgorithm alg, const std::vector
       return it->second;
     }
   }
-  // Top down: SW under the root (else foreign), then MAN under SW, PRODUCT under MAN, DAK under PRODUCT.
+  // Top down: the AMZN record must be the trusted root's and sign itself; then SW under AMZN, MAN under SW, PRODUCT
+  // under MAN, DAK under PRODUCT.
   ChainError verdict = ChainError::None;
-  const std::size_t sw = static_cast<std::size_t>(ChainPosition::Sw);
-  if (!check(alg, anchor_.root_public[index_of(alg)], chain[sw])) {
+  const auto amzn = static_cast<std::size_t>(ChainPosition::Amzn);
+  const Bytes& root = anchor_.root_public[index_of(alg)];
+  if (chain[amzn].public_key != root) {
     verdict = ChainError::ForeignRoot;
   } else {
-    for (std::size_t i = sw; i-- > 0;) {
-      if (!check(alg, chain[i + 1].public_key, chain[i])) {
+    for (std::size_t i = amzn + 1; i-- > 0;) {
+      if (!check(alg, i == amzn ? root : chain[i + 1].public_key, chain[i])) {
         verdict = ChainError::BadChainSignature;
         break;
       }
@@ -83,8 +85,8 @@ ChainError ChainVerifier::verify(std::span<const std::uint8_t, 32> smsn, std::sp
   }
   verifications_.fetch_add(2, std::memory_order_relaxed);
   // The DAKs are the device type's: long-lived keys, one OpenSSL key object each.
-  if (!verify_long_lived(SignatureAlgorithm::Ed25519, ed_dak, signed_message(smsn, ed25519_public), ed25519_sig) ||
-      !verify_long_lived(SignatureAlgorithm::EcdsaP256, p256_dak, signed_message(smsn, p256_public), p256_sig))
+  if (!verify_long_lived(SignatureAlgorithm::Ed25519, ed_dak, signed_message(ed25519_public, smsn), ed25519_sig) ||
+      !verify_long_lived(SignatureAlgorithm::EcdsaP256, p256_dak, signed_message(p256_public, smsn), p256_sig))
     return ChainError::BadDeviceSignature;
   if (verdicts_ != nullptr) verdicts_->remember(leaves);
   return ChainError::None;

@@ -1,5 +1,5 @@
 // ChainVerifier: verifies a device's two certificate chains (Ed25519 and P-256) leaf to root against the trust
-// anchor, caching the verdict on each upper chain (DAK..SW) by the SHA-256 of its bytes, and (when given a
+// anchor, caching the verdict on each upper chain (DAK..AMZN) by the SHA-256 of its bytes, and (when given a
 // SignatureVerdicts shared with other verifiers) remembering the device leaves that verified.
 #pragma once
 #include <array>
@@ -29,8 +29,8 @@ class ChainVerifier {
   // (the network server trusts what the manufacturing ingest authenticated, byte for byte). Null: none.
   void share_verdicts(SignatureVerdicts* verdicts) { verdicts_ = verdicts; }
 
-  // Malformed: a chain is not 4 records, or a key/serial has the wrong size. ForeignRoot: an SW record does not
-  // verify under the anchor. BadChainSignature: another upper record does not verify under its issuer.
+  // Malformed: a chain is not 5 records, or a key/serial has the wrong size. ForeignRoot: the AMZN record is not
+  // the anchor's root. BadChainSignature: an upper record does not verify under its issuer (AMZN: under itself).
   // BadDeviceSignature: a leaf does not verify under its DAK. Upper chains are checked (both) before leaves.
   // Thread-safe.
   ChainError verify(std::span<const std::uint8_t, 32> smsn, std::span<const std::uint8_t, 32> ed25519_public,

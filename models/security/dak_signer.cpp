@@ -40,8 +40,8 @@ void DakSigner::sign_reserved(DeviceIdentity& device) const {
   const CertRecord ed = device_certificate(device, SignatureAlgorithm::Ed25519);
   const CertRecord p = device_certificate(device, SignatureAlgorithm::EcdsaP256);
   device.ed25519_signature =
-      sign_long_lived(SignatureAlgorithm::Ed25519, ed25519_, signed_message(ed.serial, ed.public_key));
-  device.p256_signature = sign_long_lived(SignatureAlgorithm::EcdsaP256, p256_, signed_message(p.serial, p.public_key));
+      sign_long_lived(SignatureAlgorithm::Ed25519, ed25519_, signed_message(ed.public_key, ed.serial));
+  device.p256_signature = sign_long_lived(SignatureAlgorithm::EcdsaP256, p256_, signed_message(p.public_key, p.serial));
 }
 
 }  // namespace st::security

@@ -21,7 +21,7 @@ class DakSigner {
   DakSigner(const DakSigner&) = delete;
   DakSigner& operator=(const DakSigner&) = delete;
 
-  // Signs smsn || ed25519_public and smsn || p256_public (X || Y); one signature counted per device. Refuses
+  // Signs ed25519_public || smsn and p256_public (X || Y) || smsn; one signature counted per device. Refuses
   // (leaving the identity untouched) once the limit is reached. Thread-safe.
   Result sign_device(DeviceIdentity& device);
   // The same in two steps: count one signature against the limit (false once reached), then sign a device

@@ -4,23 +4,30 @@
 #include <openssl/crypto.h>
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "models/security/primitives.hpp"
 
 namespace st::security {
 
-std::array<std::uint8_t, 32> make_smsn(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid) {
-  if (device_type_id.size() > 255 || apid.size() > 255) throw std::invalid_argument("SMSN input longer than 255");
+std::array<std::uint8_t, 32> make_smsn(std::string_view device_type_id, std::string_view stage, std::string_view dsn,
+                                       std::string_view apid) {
   Bytes in;
-  append(in, as_bytes("sidewalk-twin smsn v1"));
-  in.push_back(0);
-  in.push_back(static_cast<std::uint8_t>(device_type_id.size()));
+  in.reserve(device_type_id.size() + 1 + stage.size() + dsn.size() + apid.size());
   append(in, as_bytes(device_type_id));
-  for (int i = 7; i >= 0; --i) in.push_back(static_cast<std::uint8_t>(dsn >> (8 * i)));
-  in.push_back(static_cast<std::uint8_t>(apid.size()));
+  in.push_back('-');
+  append(in, as_bytes(stage));
+  append(in, as_bytes(dsn));
   append(in, as_bytes(apid));
   return sha256(in);
+}
+
+std::string_view smsn_stage(models::Stage stage) {
+  switch (stage) {
+    case models::Stage::Production: return "PRODUCTION";
+    case models::Stage::PreProduction: return "PREPRODUCTION";
+    case models::Stage::Prototype: return "TEST";
+  }
+  return "TEST";
 }
 
 DeviceIdentity make_device_identity(const KeySource& source, std::uint16_t device_type,

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "models/base/crypto_algorithms.hpp"
+#include "models/base/lifecycle_enums.hpp"
 #include "models/security/certificate.hpp"
 #include "models/security/key_source.hpp"
 
@@ -18,14 +19,17 @@ struct DeviceIdentity {
   std::array<std::uint8_t, 32> ed25519_public{};
   std::array<std::uint8_t, 32> p256_private{};
   std::array<std::uint8_t, 64> p256_public{};  // X || Y
-  std::array<std::uint8_t, 64> ed25519_signature{};  // by the DAK over smsn || ed25519_public
-  std::array<std::uint8_t, 64> p256_signature{};     // by the DAK over smsn || p256_public
+  std::array<std::uint8_t, 64> ed25519_signature{};  // by the DAK over ed25519_public || smsn
+  std::array<std::uint8_t, 64> p256_signature{};     // by the DAK over p256_public || smsn
   std::uint16_t device_type = 0;
 };
 
-// SHA-256 over "sidewalk-twin smsn v1" || 0x00 || u8 len || device_type_id || DSN (8 bytes BE) || u8 len || apid
-// (docs/security.md). Throws std::invalid_argument if a string is longer than 255 bytes.
-std::array<std::uint8_t, 32> make_smsn(std::string_view device_type_id, std::uint64_t dsn, std::string_view apid);
+// The SMSN as Sidewalk defines it: SHA-256 of the ASCII text DeviceTypeId + "-" + STAGE + DSN + APID, e.g.
+// "A17XHX23H06INH-PRODUCTIONSN1234567pd25" (docs/security.md).
+std::array<std::uint8_t, 32> make_smsn(std::string_view device_type_id, std::string_view stage, std::string_view dsn,
+                                       std::string_view apid);
+// The STAGE text of a device type's stage: PRODUCTION, PREPRODUCTION, or TEST for prototypes.
+std::string_view smsn_stage(models::Stage stage);
 
 // Generates both key pairs from the source (labels "device ed25519" / "device p256", id = device_index);
 // the signatures are left zero until a DakSigner signs the identity.

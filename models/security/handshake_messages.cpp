@@ -1,8 +1,10 @@
 // Encoding and parsing of the registration handshake messages.
 #include "models/security/handshake_messages.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "models/security/chain_blob.hpp"
 #include "models/security/wire.hpp"
 
 namespace st::security {
@@ -42,10 +44,43 @@ bool read_curve(Reader& r, EcdhCurve& c) {
 
 bool read_key(Reader& r, EcdhCurve c, Bytes& key) { return r.bytes(ecdh_public_size(c), key); }
 
+// A CA record in the published form, its serial's length as the serial announces it (standard or extended).
 bool read_record(Reader& r, SignatureAlgorithm alg, CertRecord& rec) {
-  std::uint8_t serial_len = 0;
-  return r.u8(serial_len) && serial_len > 0 && r.bytes(serial_len, rec.serial) &&
-         r.bytes(record_public_size(alg), rec.public_key) && r.array(rec.signature);
+  const std::size_t n = read_ca_record(alg, r.rest(), rec);
+  return n != 0 && r.skip(n);
+}
+
+// One device chain blob: the device record (SMSN, key, DAK signature) and the five CA records.
+void put_chain(Bytes& out, SignatureAlgorithm alg, const DeviceHello& m) {
+  DeviceChain chain;
+  chain.device.serial.assign(m.smsn.begin(), m.smsn.end());
+  if (alg == SignatureAlgorithm::Ed25519) {
+    chain.device.public_key.assign(m.ed25519_public.begin(), m.ed25519_public.end());
+    chain.device.signature = m.ed25519_signature;
+  } else {
+    chain.device.public_key.assign(m.p256_public.begin(), m.p256_public.end());
+    chain.device.signature = m.p256_signature;
+  }
+  chain.upper = m.chains.upper[index_of(alg)];
+  append(out, encode_chain(alg, chain));
+}
+
+// Reads one chain blob into the hello; the P-256 chain's SMSN must be the Ed25519 chain's.
+bool read_chain_into(Reader& r, SignatureAlgorithm alg, DeviceHello& m) {
+  DeviceChain chain;
+  std::size_t consumed = 0;
+  if (read_chain(alg, r.rest(), chain, consumed) || !r.skip(consumed)) return false;
+  if (alg == SignatureAlgorithm::Ed25519) {
+    std::copy(chain.device.serial.begin(), chain.device.serial.end(), m.smsn.begin());
+    std::copy(chain.device.public_key.begin(), chain.device.public_key.end(), m.ed25519_public.begin());
+    m.ed25519_signature = chain.device.signature;
+  } else {
+    if (!std::equal(m.smsn.begin(), m.smsn.end(), chain.device.serial.begin())) return false;
+    std::copy(chain.device.public_key.begin(), chain.device.public_key.end(), m.p256_public.begin());
+    m.p256_signature = chain.device.signature;
+  }
+  m.chains.upper[index_of(alg)] = std::move(chain.upper);
+  return true;
 }
 
 template <typename T>
@@ -62,18 +97,10 @@ Bytes encode(const DeviceHello& m) {
   put_header(out, MessageType::DeviceHello);
   put_u8(out, static_cast<std::uint8_t>(m.curve));
   put_u16(out, m.device_type);
-  append(out, m.smsn);
   put_key(out, m.curve, m.ephemeral);
   append(out, m.nonce);
-  append(out, m.ed25519_public);
-  append(out, m.ed25519_signature);
-  append(out, m.p256_public);
-  append(out, m.p256_signature);
-  for (SignatureAlgorithm alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
-    const auto& chain = m.chains.upper[index_of(alg)];
-    if (chain.size() != kUpperChainLength) throw std::invalid_argument("upper chain must have 4 records");
-    for (const CertRecord& r : chain) put_record(out, alg, r);
-  }
+  put_chain(out, SignatureAlgorithm::Ed25519, m);
+  put_chain(out, SignatureAlgorithm::EcdsaP256, m);
   return out;
 }
 
@@ -81,15 +108,9 @@ std::optional<DeviceHello> parse_device_hello(std::span<const std::uint8_t> in) 
   Reader r(in);
   DeviceHello m;
   if (!read_header(r, MessageType::DeviceHello) || !read_curve(r, m.curve) || !r.u16(m.device_type) ||
-      !r.array(m.smsn) || !read_key(r, m.curve, m.ephemeral) || !r.array(m.nonce) || !r.array(m.ed25519_public) ||
-      !r.array(m.ed25519_signature) || !r.array(m.p256_public) || !r.array(m.p256_signature))
+      !read_key(r, m.curve, m.ephemeral) || !r.array(m.nonce) ||
+      !read_chain_into(r, SignatureAlgorithm::Ed25519, m) || !read_chain_into(r, SignatureAlgorithm::EcdsaP256, m))
     return std::nullopt;
-  for (SignatureAlgorithm alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
-    auto& chain = m.chains.upper[index_of(alg)];
-    chain.resize(kUpperChainLength);
-    for (CertRecord& rec : chain)
-      if (!read_record(r, alg, rec)) return std::nullopt;
-  }
   return done(r, std::move(m));
 }
 

@@ -10,6 +10,7 @@
 #include "models/base/crypto_algorithms.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/certificate.hpp"
+#include "models/security/chain_blob.hpp"
 #include "models/security/primitives.hpp"
 
 namespace st::security {
@@ -17,7 +18,7 @@ namespace st::security {
 inline constexpr std::uint8_t kHandshakeVersion = 1;
 inline constexpr std::size_t kNonceSize = 16;
 inline constexpr std::size_t kMacSize = 32;
-inline constexpr std::size_t kDefaultSerialSize = 4;  // CA serials of the simulated PKI
+inline constexpr std::size_t kDefaultSerialSize = 4;  // CA serials of the simulated PKI (the standard form)
 
 enum class MessageType : std::uint8_t {
   DeviceHello = 0x01,
@@ -33,17 +34,19 @@ using Nonce = std::array<std::uint8_t, kNonceSize>;
 using Mac = std::array<std::uint8_t, kMacSize>;
 using Signature = std::array<std::uint8_t, 64>;
 
-struct DeviceHello {  // M1, device -> network server
+// M1, device -> network server. On the wire its two certificate chains are the published blobs (chain_blob.hpp):
+// the device records (SMSN, key, DAK signature) and the five CA records DAK..AMZN, Ed25519 then P-256.
+struct DeviceHello {
   EcdhCurve curve = EcdhCurve::X25519;
   std::uint16_t device_type = 0;
-  std::array<std::uint8_t, 32> smsn{};
+  std::array<std::uint8_t, 32> smsn{};  // (in both chains' device records)
   Bytes ephemeral;  // 32 (X25519) or 65 (P-256)
   Nonce nonce{};
   std::array<std::uint8_t, 32> ed25519_public{};
   Signature ed25519_signature{};
   std::array<std::uint8_t, 64> p256_public{};
   Signature p256_signature{};
-  TypeChains chains;  // both upper chains, DAK..SW
+  TypeChains chains;  // both upper chains, DAK..AMZN
 };
 
 struct AppKeyRequest {  // M2a, network server -> application server
@@ -107,13 +110,13 @@ std::optional<ServerConfirm> parse_server_confirm(std::span<const std::uint8_t> 
 
 // Encoded sizes in bytes (serial_size = the CA serial length; 4 in the simulated PKI).
 constexpr std::size_t device_hello_size(EcdhCurve c, std::size_t serial_size = kDefaultSerialSize) {
-  return 5 + 32 + ecdh_public_size(c) + kNonceSize + 32 + 64 + 64 + 64 +
-         kUpperChainLength * (1 + serial_size + 32 + 64) + kUpperChainLength * (1 + serial_size + 64 + 64);
+  return 5 + ecdh_public_size(c) + kNonceSize + chain_blob_size(SignatureAlgorithm::Ed25519, serial_size) +
+         chain_blob_size(SignatureAlgorithm::EcdsaP256, serial_size);
 }
 constexpr std::size_t app_key_request_size(EcdhCurve c) { return 3 + 32 + ecdh_public_size(c) + kNonceSize; }
 constexpr std::size_t app_key_response_size(EcdhCurve c) { return 3 + ecdh_public_size(c) + 64 + kMacSize; }
 constexpr std::size_t server_hello_size(EcdhCurve c, std::size_t serial_size = kDefaultSerialSize) {
-  return 3 + 2 * ecdh_public_size(c) + kNonceSize + 64 + kMacSize + 2 * (1 + serial_size + 32 + 64) + 64;
+  return 3 + 2 * ecdh_public_size(c) + kNonceSize + 64 + kMacSize + 2 * (serial_size + 32 + 64) + 64;
 }
 inline constexpr std::size_t kDeviceConfirmSize = 2 + 2 * kMacSize;
 inline constexpr std::size_t kAppConfirmSize = 2 + kMacSize;

@@ -1,5 +1,6 @@
-// Pki: the per-run public key infrastructure. AMZN root, Sidewalk (SW) CA and manufacturer (MAN) CA in both
-// algorithms, a PRODUCT CA and DAK per device type, and the network and application server identities.
+// Pki: the per-run public key infrastructure. AMZN root (a self-signed record), Sidewalk (SW) CA and manufacturer
+// (MAN) CA in both algorithms, a PRODUCT CA and DAK per device type, and the network and application server
+// identities. CA serials follow the published bit fields (ca_serial.hpp).
 #pragma once
 #include <cstdint>
 #include <deque>
@@ -48,6 +49,7 @@ class Pki {
   KeySource source_;
   std::string label_;
   TrustAnchor anchor_;
+  std::array<CertRecord, 2> amzn_;
   std::array<CertRecord, 2> sw_;
   std::array<CertRecord, 2> man_;
   std::array<Bytes, 2> man_private_;

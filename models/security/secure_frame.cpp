@@ -132,10 +132,18 @@ FrameError open_app_payload(const SessionKey& app, Direction dir, std::span<cons
   return FrameError::None;
 }
 
+Bytes seal_uplink_application(const SessionKey& app, std::uint32_t app_counter, std::span<const std::uint8_t> payload) {
+  return seal_app_payload(app, Direction::Uplink, app_counter, payload);
+}
+
+Bytes seal_uplink_network(const SessionKey& net, std::uint32_t sender_id, std::uint32_t net_counter,
+                          std::span<const std::uint8_t> app_part) {
+  return seal_frame(net, Direction::Uplink, sender_id, net_counter, app_part);
+}
+
 Bytes seal_uplink(const SessionKey& app, const SessionKey& net, std::uint32_t sender_id, std::uint32_t app_counter,
                   std::uint32_t net_counter, std::span<const std::uint8_t> payload) {
-  return seal_frame(net, Direction::Uplink, sender_id, net_counter,
-                    seal_app_payload(app, Direction::Uplink, app_counter, payload));
+  return seal_uplink_network(net, sender_id, net_counter, seal_uplink_application(app, app_counter, payload));
 }
 
 FrameError open_uplink_network(const SessionKey& net, std::span<const std::uint8_t> frame, ReplayWindow& net_window,

@@ -56,9 +56,14 @@ Bytes seal_app_payload(const SessionKey& app, Direction dir, std::uint32_t count
 FrameError open_app_payload(const SessionKey& app, Direction dir, std::span<const std::uint8_t> sealed,
                             ReplayWindow& window, Bytes& payload_out, std::uint32_t* counter_out = nullptr);
 
-// ---- both layers -----------------------------------------------------------------------------------------------
-// Device: seal an uplink. Network server: open the outer layer (yields the sealed application part for the AS).
-// Application server: open the inner layer.
+// ---- both layers: what the traffic path runs (docs/security.md, "Traffic protection") ---------------------------
+// Every uplink and downlink is an application part (application layer, application key, 6-byte header, IV 'A')
+// inside a network frame (network layer, network key, 11-byte header, IV 'N'): 49 bytes over the payload.
+// Device: seal the application part once, wrap it in a new network frame per transmission. Network server: open
+// the outer layer (yields the application part for the AS). Application server: open the inner layer.
+Bytes seal_uplink_application(const SessionKey& app, std::uint32_t app_counter, std::span<const std::uint8_t> payload);
+Bytes seal_uplink_network(const SessionKey& net, std::uint32_t sender_id, std::uint32_t net_counter,
+                          std::span<const std::uint8_t> app_part);
 Bytes seal_uplink(const SessionKey& app, const SessionKey& net, std::uint32_t sender_id, std::uint32_t app_counter,
                   std::uint32_t net_counter, std::span<const std::uint8_t> payload);
 FrameError open_uplink_network(const SessionKey& net, std::span<const std::uint8_t> frame, ReplayWindow& net_window,

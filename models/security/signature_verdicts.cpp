@@ -40,7 +40,7 @@ bool SignatureVerdicts::verify(SignatureAlgorithm alg, std::span<const std::uint
 
 bool SignatureVerdicts::verify_certificate(SignatureAlgorithm alg, std::span<const std::uint8_t> issuer_public,
                                            const CertRecord& record) {
-  return verify(alg, issuer_public, signed_message(record.serial, record.public_key), record.signature);
+  return verify(alg, issuer_public, signed_message(record.public_key, record.serial), record.signature);
 }
 
 bool SignatureVerdicts::verify_recent(SignatureAlgorithm alg, std::span<const std::uint8_t> public_key,

@@ -54,6 +54,12 @@ class Reader {
     pos_ += n;
     return true;
   }
+  // Skips n bytes (fails when fewer are left).
+  bool skip(std::size_t n) {
+    if (!need(n)) return false;
+    pos_ += n;
+    return true;
+  }
   // The rest of the input.
   std::span<const std::uint8_t> rest() const { return data_.subspan(pos_); }
   std::size_t position() const { return pos_; }

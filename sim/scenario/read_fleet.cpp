@@ -1,9 +1,11 @@
-// The `fleet:` section: device types with their count, lifecycle stage and provisioning flow, links, registration
-// path, crypto curve, MCU, manufacturing schedule, registration, traffic and qualification.
+// The `fleet:` section: device types with their count, lifecycle stage and provisioning flow, Sidewalk identity
+// codes, links, registration path, crypto curve, MCU, manufacturing schedule, registration, traffic and
+// qualification.
 #include <algorithm>
 #include <sstream>
 
 #include "hw_models/mcu/mcu_timing.hpp"
+#include "models/base/identity_codes.hpp"
 #include "sim/scenario/distribution_reader.hpp"
 #include "sim/scenario/enum_tables.hpp"
 #include "sim/scenario/radio_sections.hpp"
@@ -29,6 +31,36 @@ std::vector<std::string> known_cores() {
 }
 
 using models::DeviceTypeConfig;
+
+// A scalar of exactly `size` characters (any size when 0, up to `max`), each a letter or a digit.
+std::string read_code(const Field& field, std::string_view what, std::size_t size, std::size_t max = 0) {
+  const std::string text = field.scalar(what);
+  const bool alnum = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  });
+  if (size != 0 && (text.size() != size || !alnum))
+    field.fail(std::string(what) + " is exactly " + std::to_string(size) + " letters or digits, not '" + text + "'");
+  if (size == 0 && (text.size() > max || !alnum))
+    field.fail(std::string(what) + " is at most " + std::to_string(max) + " letters or digits, not '" + text + "'");
+  return text;
+}
+
+// The type's Sidewalk identity codes (DeviceTypeId, APID, DSN prefix); a DeviceTypeId is one type's only.
+void read_identity_codes(const MapReader& m, DeviceTypeConfig& t, const Scenario& s) {
+  t.device_type_id = models::default_device_type_id(t.name);
+  t.apid = models::default_apid(t.name);
+  const auto id = m.get("device_type_id");
+  if (id) t.device_type_id = read_code(*id, "a DeviceTypeId", 14);
+  if (auto apid = m.get("apid")) t.apid = read_code(*apid, "an APID", 4);
+  if (auto prefix = m.get("dsn_prefix")) t.dsn_prefix = read_code(*prefix, "a DSN prefix", 0, 24);
+  for (std::size_t i = 0; i < s.world.device_types.size(); ++i) {
+    if (s.world.device_types[i].device_type_id != t.device_type_id) continue;
+    const std::string text = "device type '" + t.name + "' has the DeviceTypeId " + t.device_type_id + " of '" +
+                             s.world.device_types[i].name + "' (line " + std::to_string(s.device_type_where[i].line) +
+                             "): their devices' SMSNs would collide";
+    (id ? *id : m.require("name")).fail_raw(text);
+  }
+}
 
 void read_mcu(const Field& field, models::McuConfig& mcu) {
   const MapReader m(field, with_keys({"core", "clock", "cycles"}, setting_keys_of<models::McuConfig>()));
@@ -106,8 +138,9 @@ void check_reachable(const Field& where, const DeviceTypeConfig& t, const Scenar
 }
 
 DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
-  const MapReader m(item, {"name", "count", "stage", "flow", "developer", "links", "register_via", "curve", "mcu",
-                           "manufacture", "register", "traffic", "dak_signature_limit", "qualified", "radio"});
+  const MapReader m(item, {"name", "count", "stage", "flow", "developer", "device_type_id", "apid", "dsn_prefix",
+                           "links", "register_via", "curve", "mcu", "manufacture", "register", "traffic",
+                           "dak_signature_limit", "qualified", "radio"});
   DeviceTypeConfig t;
   const Field name = m.require("name");
   t.name = name.as_name();
@@ -133,6 +166,7 @@ DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
     }
   }
   if (auto dev = m.get("developer")) t.developer = dev->as_name();
+  read_identity_codes(m, t, s);
 
   const auto links_field = m.get("links");
   if (links_field) {

@@ -71,6 +71,11 @@ fleet:                             # required
       flow: mass_production        # mass_production | prototyping; default prototyping for prototype, else
                                    #   mass_production (prototype <-> prototyping, both ways)
       developer: acme              # developer account the devices are associated with; default "default"
+      device_type_id: A17XHX23H06INH   # Sidewalk DeviceTypeId, 14 letters or digits; default from the name
+                                   #   ("A", its first 9 letters and digits, a 4-character checksum)
+      apid: pd25                   # advertised product id, 4 letters or digits; default the name's first 4
+      dsn_prefix: SN               # a device's DSN is this and its index in 7+ digits (SN0000042); default SN
+                                   #   SMSN = SHA-256 of device_type_id "-" STAGE DSN apid (docs/security.md)
       links: [fsk, css]            # preferred order; default [ble]; needs ble or fsk (no registration over css);
                                    #   a device moves to its next link when one fails (link_switch notices)
       register_via: gateway        # gateway | mobile_app (mobile_app needs ble in links); default gateway

@@ -72,6 +72,10 @@ TEST(radio_world, DensityBusyAndCollisionLossesGrowWithLoadAndDemodulatorsReliev
     ASSERT_EQ(f.gateway, f.type) << "a frame reached another cell's gateway";
     (f.uplink ? uplinks : downlinks)[f.gateway].push_back(f);
   }
+  constexpr SimTime kRunEnd = 8 * kMinute;
+  std::array<SimTime, 3> longest_down{};
+  for (std::uint32_t g = 0; g < 3; ++g)
+    for (const Frame& f : downlinks[g]) longest_down[g] = std::max(longest_down[g], f.end - f.start);
   std::array<CellTally, 3> cell{};
   for (std::uint32_t g = 0; g < 3; ++g) {
     CellTally& c = cell[g];
@@ -119,7 +123,9 @@ TEST(radio_world, DensityBusyAndCollisionLossesGrowWithLoadAndDemodulatorsReliev
       if (f.outcome == "collision") {
         EXPECT_TRUE(beaten) << "cell " << g << ": collision without a same-channel frame within 6 dB";
       }
-      if (f.outcome == "half_duplex") {
+      // (A downlink still on the air when the run ends is never reported: frames that end within one downlink
+      // airtime of the end may have lost to it.)
+      if (f.outcome == "half_duplex" && f.end + longest_down[g] <= kRunEnd) {
         EXPECT_TRUE(gateway_sending) << "cell " << g << ": half-duplex loss while its gateway was silent";
       }
       if (f.outcome == "gateway_busy" && g < 2) {

@@ -63,9 +63,10 @@ TEST(radio_world, IdleDeviceDrawsItsBaselineCurrentTimesTheTime) {
     EXPECT_EQ(hs[0].link, d == 2 ? "ble" : "fsk");
     const double charge = fleet[d].energy.charge_uc();
     EXPECT_EQ(fleet[d].energy.last_update(), kHour * 24) << "integrated to the end of the run";
-    // At least the baseline; registration and the odd uplink add well under 3%.
+    // At least the baseline; registration (the 1,501-byte hello in six FSK fragments, each with its receive
+    // window for the acknowledgement) and the odd uplink add under 4%.
     EXPECT_GE(charge, expected[d]) << "device " << d;
-    EXPECT_LE(charge, expected[d] * 1.03) << "device " << d;
+    EXPECT_LE(charge, expected[d] * 1.04) << "device " << d;
     sum_charge += charge;
     sum_baseline += ran.baseline_ma(fleet[d].device_type) * day_ms;
   }
@@ -78,7 +79,7 @@ TEST(radio_world, IdleDeviceDrawsItsBaselineCurrentTimesTheTime) {
   EXPECT_EQ(ran.depleted_devices(), 0u);
 }
 
-// A 0.01 mAh battery (36,000 uC) under an uplink a minute: it empties within the hour; the radio layer flags
+// Six 0.02 mAh batteries (72,000 uC) under an uplink a minute: each empties within the hour; the radio layer flags
 // it once (a battery_depleted notice), and from then on the device sends nothing: no uplink is queued and no
 // frame goes on the air. A twin with a real battery keeps sending.
 TEST(radio_world, TinyBatteryDepletesAndTheDeviceFallsSilent) {
@@ -88,14 +89,14 @@ TEST(radio_world, TinyBatteryDepletesAndTheDeviceFallsSilent) {
       placement: {pattern: list, points: [[0m, 0m]]}
 )",
                               R"(    - name: coin
-      count: 2
+      count: 6
       qualified: true
       links: [fsk]
       register: {auto: true, delay: {dist: uniform, min: 1s, max: 10s}}
       traffic: {uplink_period: 1min}
       radio:
-        battery: 0.01mAh
-        placement: {pattern: list, points: [[50m, 0m], [0m, 50m]]}
+        battery: 0.02mAh
+        placement: {pattern: list, points: [[50m, 0m], [0m, 50m], [35m, 35m], [-35m, 35m], [35m, -35m], [0m, -50m]]}
     - name: aa
       count: 1
       qualified: true
@@ -108,9 +109,10 @@ TEST(radio_world, TinyBatteryDepletesAndTheDeviceFallsSilent) {
   run.world->run();
   const auto& sink = run.sink;
   const auto& fleet = run.world->fleet();
-  EXPECT_EQ(run.radio().depleted_devices(), 2u);
-  ASSERT_EQ(sink.notices_of_kind("battery_depleted"), 2u);
-  for (std::uint32_t d = 0; d < 2; ++d) {
+  constexpr std::uint32_t kCoins = 6;
+  EXPECT_EQ(run.radio().depleted_devices(), kCoins);
+  ASSERT_EQ(sink.notices_of_kind("battery_depleted"), kCoins);
+  for (std::uint32_t d = 0; d < kCoins; ++d) {
     const auto it = std::find_if(sink.notices.begin(), sink.notices.end(), [d](const Notice& n) {
       return n.kind == "battery_depleted" && n.detail == "device " + std::to_string(d);
     });
@@ -120,10 +122,10 @@ TEST(radio_world, TinyBatteryDepletesAndTheDeviceFallsSilent) {
     EXPECT_FALSE(run.radio().powered(d));
     // It drew its battery and no more: the operation that emptied it overshoots by at most one frame's charge
     // (an FSK uplink at 20 dBm, ~1,500 uC), and nothing is drawn afterwards.
-    EXPECT_GE(fleet[d].energy.charge_uc(), 36'000.0);
-    EXPECT_LT(fleet[d].energy.charge_uc(), 36'000.0 + 2'000.0) << "device " << d;
+    EXPECT_GE(fleet[d].energy.charge_uc(), 72'000.0);
+    EXPECT_LT(fleet[d].energy.charge_uc(), 72'000.0 + 2'000.0) << "device " << d;
     EXPECT_LE(fleet[d].energy.last_update(), dead);
-    // Before: it registered (the FSK hello alone costs ~19,000 uC of transmission) and sent.
+    // Before: it registered (the FSK hello alone costs ~23,000 uC of transmission) and sent.
     EXPECT_GE(sink.count_frames([&](const Frame& f) { return f.device == d && f.is_uplink_message() && f.end < dead; }),
               2u);
     // After: at most the frame whose charge emptied it (charged when the device prepared it, so it may start
@@ -142,10 +144,11 @@ TEST(radio_world, TinyBatteryDepletesAndTheDeviceFallsSilent) {
   const auto& load = run.world->gateways().load(0);
   EXPECT_EQ(load.frames_received, sink.count_frames([](const Frame& f) { return f.uplink && f.received(); }));
   EXPECT_EQ(load.frames_lost, sink.count_frames([](const Frame& f) { return f.uplink && !f.received(); }));
+  // (An uplink's charge is about three minutes of baseline: most batteries empty on a frame.)
   EXPECT_GE(sink.count_frames([](const Frame& f) { return f.outcome == "battery_depleted"; }), 1u);
   // The device with two AA cells is alive and sending to the end.
-  EXPECT_TRUE(run.radio().powered(2));
-  EXPECT_GT(sink.count_frames([](const Frame& f) { return f.device == 2 && f.is_uplink_message() && f.received() &&
+  EXPECT_TRUE(run.radio().powered(kCoins));
+  EXPECT_GT(sink.count_frames([](const Frame& f) { return f.device == kCoins && f.is_uplink_message() && f.received() &&
                                                          f.start > kHour + 30 * kMinute; }), 10u);
 }
 

@@ -250,9 +250,9 @@ TEST(radio_world, LinksBleWhenCloseFskWhenOutOfBleRange) {
   }
 }
 
-// FSK registration: the device hello (1,245 bytes with X25519 and the 4-certificate chain) does not fit one
-// FSK frame (251-byte payload): it goes as 5 fragments, 4 x 251 + 241 bytes, each acknowledged before the next;
-// the server hello (445 bytes) comes down as 251 + 194. No FSK frame is longer than 251 bytes.
+// FSK registration: the device hello (1,501 bytes with X25519 and the two published chain blobs, 628 + 820) does
+// not fit one FSK frame (251-byte payload): it goes as 6 fragments, 5 x 251 + 246 bytes, each acknowledged before
+// the next; the server hello (443 bytes) comes down as 251 + 192. No FSK frame is longer than 251 bytes.
 TEST(radio_world, LinksFskRegistrationIsFragmentedInto251ByteFrames) {
   const std::string yaml = radio_scenario("2min", "",
                                           R"(    - name: gw
@@ -277,8 +277,8 @@ TEST(radio_world, LinksFskRegistrationIsFragmentedInto251ByteFrames) {
   EXPECT_EQ(hs[0].link, "fsk");
   const std::size_t hello = security::device_hello_size(security::EcdhCurve::X25519);
   const std::size_t server_hello = security::server_hello_size(security::EcdhCurve::X25519);
-  ASSERT_EQ(hello, 1245u);
-  ASSERT_EQ(server_hello, 445u);
+  ASSERT_EQ(hello, 1501u);
+  ASSERT_EQ(server_hello, 443u);
 
   for (const Frame& f : sink.frames) {
     EXPECT_EQ(f.link, LinkType::Fsk);
@@ -296,12 +296,12 @@ TEST(radio_world, LinksFskRegistrationIsFragmentedInto251ByteFrames) {
   for (; i < reg.size() && !reg[i].uplink; ++i) {
     if (reg[i].received()) server_fragments.push_back(reg[i].length);
   }
-  EXPECT_EQ(hello_fragments, (std::vector<std::uint32_t>{251, 251, 251, 251, 241}));
-  EXPECT_EQ(server_fragments, (std::vector<std::uint32_t>{251, 194}));
+  EXPECT_EQ(hello_fragments, (std::vector<std::uint32_t>{251, 251, 251, 251, 251, 246}));
+  EXPECT_EQ(server_fragments, (std::vector<std::uint32_t>{251, 192}));
   // Each fragment waits for the previous one's MAC acknowledgement: no two fragments overlap.
   for (std::size_t k = 1; k < reg.size(); ++k) EXPECT_GE(reg[k].start, reg[k - 1].end) << "fragment " << k;
   // The gateway received each fragment once per transmission and acknowledged it.
-  EXPECT_GE(run.world->gateways().load(0).frames_received, 5u + 1u);
+  EXPECT_GE(run.world->gateways().load(0).frames_received, 6u + 1u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <numbers>
 
 #include "hw_models/mcu/mcu_timing.hpp"
+#include "models/base/identity_codes.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace st::scenario {
@@ -37,6 +38,9 @@ fleet:
       count: 1000
       stage: production
       developer: acme
+      device_type_id: A17XHX23H06INH
+      apid: pd25
+      dsn_prefix: FAB7
       links: [fsk, css]
       curve: p256
       mcu: {core: cortex-m33, clock: 128MHz}
@@ -143,6 +147,9 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(t.stage, models::Stage::Production);
   EXPECT_EQ(t.flow, models::ProvisioningFlow::MassProduction);
   EXPECT_EQ(t.developer, "acme");
+  EXPECT_EQ(t.device_type_id, "A17XHX23H06INH");
+  EXPECT_EQ(t.apid, "pd25");
+  EXPECT_EQ(models::device_serial_number(t, 3), "FAB70000003");
   EXPECT_EQ(t.links, (std::vector{models::LinkType::Fsk, models::LinkType::Css}));
   EXPECT_EQ(t.register_via, models::RegistrationPath::Gateway);
   EXPECT_EQ(t.curve, security::EcdhCurve::P256);
@@ -165,6 +172,16 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(proto.stage, models::Stage::Prototype);
   EXPECT_EQ(proto.flow, models::ProvisioningFlow::Prototyping);  // derived from the stage
   EXPECT_EQ(proto.developer, "default");
+  // Sidewalk identity codes from the name where the scenario gives none.
+  EXPECT_EQ(proto.device_type_id.size(), 14u);
+  EXPECT_EQ(proto.device_type_id, models::default_device_type_id(proto.name));
+  EXPECT_EQ(proto.apid, models::default_apid(proto.name));
+  EXPECT_EQ(proto.dsn_prefix, "SN");
+  EXPECT_EQ(models::default_device_type_id("tracker").substr(0, 10), "ATRACKER00");
+  EXPECT_EQ(models::default_apid("tracker"), "trac");
+  EXPECT_EQ(models::default_apid("x-1"), "x100");
+  EXPECT_EQ(models::device_serial_number(proto, 42), "SN0000042");
+  EXPECT_EQ(models::device_serial_number(proto, 12345678), "SN12345678");
   EXPECT_EQ(proto.links, std::vector{models::LinkType::Ble});
   EXPECT_EQ(proto.register_via, models::RegistrationPath::MobileApp);
   EXPECT_EQ(proto.mcu.core, "cortex-m4");
@@ -200,7 +217,7 @@ TEST(Loader, ConvertsEverySection) {
   EXPECT_EQ(outage.duration, 5 * kMinute);
   EXPECT_EQ(outage.repeat, 3u);
   EXPECT_EQ(outage.every, 20 * kMinute);
-  EXPECT_EQ(outage.where.line, 62);
+  EXPECT_EQ(outage.where.line, 65);
   EXPECT_EQ(s.timeline[5].kind, ActionKind::ForgeAttack);
   EXPECT_EQ(s.timeline[5].at, 2 * kHour - kHour);
 

@@ -51,7 +51,7 @@ TEST(Template, MentionsEverySectionKeyAndKind) {
   for (const char* key :
        {"scenario:", "name:", "description:", "seed:", "duration:", "sample_interval:", "topology:", "gateways:",
         "count:", "links:", "backhaul_latency:", "link_model:", "latency:", "loss:", "fleet:", "device_types:",
-        "stage:", "flow:", "developer:", "register_via:", "curve:", "mcu:", "core:", "clock:", "manufacture:",
+        "stage:", "flow:", "developer:", "device_type_id:", "apid:", "dsn_prefix:", "register_via:", "curve:", "mcu:", "core:", "clock:", "manufacture:",
         "over:", "register:", "auto:", "delay:", "traffic:", "uplink_period:", "payload:", "downlink_every:",
         "queue_limit:", "ttl:", "dak_signature_limit:", "qualified:", "cloud:", "ingest_latency:",
         "association_latency:", "network_server_latency:", "cloud_partner_latency:", "application_server_latency:",

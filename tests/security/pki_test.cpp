@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "models/security/ca_serial.hpp"
 #include "models/security/chain_verifier.hpp"
 #include "models/security/device_identity.hpp"
 #include "models/security/pki.hpp"
@@ -19,17 +20,16 @@ TEST(securityDeviceIdentity, FixedSizeNoHeap) {
   EXPECT_EQ(sizeof(DeviceIdentity), 322u);
 }
 
-TEST(securityDeviceIdentity, SmsnIsSha256OfTheDocumentedEncoding) {
-  Bytes in = test::bytes_of("sidewalk-twin smsn v1");
-  in.push_back(0);
-  in.push_back(3);
-  append(in, as_bytes("DT1"));
-  append(in, test::hx("0000000000000102"));
-  in.push_back(2);
-  append(in, as_bytes("AP"));
-  EXPECT_EQ(make_smsn("DT1", 0x102, "AP"), sha256(in));
-  EXPECT_NE(make_smsn("DT1", 0x102, "AP"), make_smsn("DT1", 0x103, "AP"));
-  EXPECT_NE(make_smsn("DT1", 0x102, "AP"), make_smsn("DT1", 0x102, "AQ"));
+TEST(securityDeviceIdentity, SmsnIsThePublishedDerivation) {
+  // The example of the Sidewalk docs' certificate-profile page (tests/security/vectors/README.md).
+  EXPECT_EQ(to_hex(make_smsn("A17XHX23H06INH", "PRODUCTION", "SN1234567", "pd25")),
+            "77086ebf8e20d074180f1a01fff256688dee68baa990c3610070e66c86f6ff39");
+  EXPECT_EQ(make_smsn("A17XHX23H06INH", "PREPRODUCTION", "SN1234567", "pd25"),
+            sha256(as_bytes("A17XHX23H06INH-PREPRODUCTIONSN1234567pd25")));
+  EXPECT_EQ(smsn_stage(models::Stage::Production), "PRODUCTION");
+  EXPECT_EQ(smsn_stage(models::Stage::PreProduction), "PREPRODUCTION");
+  EXPECT_EQ(smsn_stage(models::Stage::Prototype), "TEST");
+  EXPECT_NE(test::test_smsn(1), test::test_smsn(2));
 }
 
 TEST(securityDeviceIdentity, KeysMatchAndCertificatesCarryThem) {
@@ -51,12 +51,14 @@ TEST(securityPki, ChainShapeAndDeterminism) {
   World a(5), b(5), c(6);
   const TypeChains& ch = a.pki.type_chains(0);
   for (std::size_t alg = 0; alg < 2; ++alg) {
-    ASSERT_EQ(ch.upper[alg].size(), 4u);
+    ASSERT_EQ(ch.upper[alg].size(), 5u);
     for (const CertRecord& r : ch.upper[alg]) {
-      EXPECT_EQ(r.serial.size(), 4u);
-      EXPECT_LT(r.serial[0], 0x80);
+      EXPECT_EQ(ca_serial_length(r.serial), 4u);
       EXPECT_EQ(r.public_key.size(), alg == 0 ? 32u : 64u);
     }
+    const CertRecord& amzn = ch.upper[alg][static_cast<std::size_t>(ChainPosition::Amzn)];
+    EXPECT_EQ(amzn.public_key, a.pki.trust_anchor().root_public[alg]);
+    EXPECT_TRUE(verify_certificate(static_cast<SignatureAlgorithm>(alg), amzn.public_key, amzn));  // self-signed
   }
   EXPECT_EQ(a.pki.trust_anchor().root_public[0].size(), 32u);
   EXPECT_EQ(a.pki.trust_anchor().root_public[1].size(), 64u);
@@ -82,9 +84,9 @@ TEST(securityPki, ChainShapeAndDeterminism) {
 
 TEST(securityDakSigner, RefusesPastItsLimit) {
   World w(2, /*dak_limit=*/2);  // the World already signed one device
-  DeviceIdentity second = make_device_identity(w.source, 0, make_smsn("X", 2, "Y"), 2);
+  DeviceIdentity second = make_device_identity(w.source, 0, test::test_smsn(2), 2);
   EXPECT_EQ(w.pki.dak(0).sign_device(second), DakSigner::Result::Ok);
-  DeviceIdentity third = make_device_identity(w.source, 0, make_smsn("X", 3, "Y"), 3);
+  DeviceIdentity third = make_device_identity(w.source, 0, test::test_smsn(3), 3);
   EXPECT_EQ(w.pki.dak(0).sign_device(third), DakSigner::Result::SignatureLimitReached);
   EXPECT_EQ(third.ed25519_signature, (std::array<std::uint8_t, 64>{}));  // untouched
   EXPECT_EQ(w.pki.dak(0).signatures(), 2u);
@@ -96,10 +98,10 @@ TEST(securityDakSigner, RefusesPastItsLimit) {
 TEST(securityChainVerifier, ValidChainsAndTheUpperCache) {
   World w(3);
   EXPECT_EQ(w.verifier.verify(w.device, w.pki.type_chains(0)), ChainError::None);
-  EXPECT_EQ(w.verifier.signature_verifications(), 10u);  // 4 + 4 upper records, 2 leaves
+  EXPECT_EQ(w.verifier.signature_verifications(), 12u);  // 5 + 5 upper records, 2 leaves
   const DeviceIdentity other = w.make_device(2);
   EXPECT_EQ(w.verifier.verify(other, w.pki.type_chains(0)), ChainError::None);
-  EXPECT_EQ(w.verifier.signature_verifications(), 12u);  // upper chains cached
+  EXPECT_EQ(w.verifier.signature_verifications(), 14u);  // upper chains cached
   EXPECT_EQ(w.verifier.cache_hits(), 2u);
 }
 
@@ -114,7 +116,7 @@ TEST(securityChainVerifier, TamperedDeviceSignature) {
   d = w.device;
   d.p256_public[3] ^= 0x01;  // the key no longer matches what the DAK signed
   EXPECT_EQ(w.verifier.verify(d, w.pki.type_chains(0)), ChainError::BadDeviceSignature);
-  DeviceIdentity unsigned_device = make_device_identity(w.source, 0, make_smsn("U", 1, "V"), 77);
+  DeviceIdentity unsigned_device = make_device_identity(w.source, 0, test::test_smsn(77), 77);
   EXPECT_EQ(w.verifier.verify(unsigned_device, w.pki.type_chains(0)), ChainError::BadDeviceSignature);
 }
 
@@ -122,7 +124,7 @@ TEST(securityChainVerifier, TamperedUpperRecordIsNotACacheHit) {
   World w(4);
   EXPECT_EQ(w.verifier.verify(w.device, w.pki.type_chains(0)), ChainError::None);  // primes the cache
   for (std::size_t alg = 0; alg < 2; ++alg) {
-    for (std::size_t pos = 0; pos < 3; ++pos) {  // DAK, PRODUCT, MAN
+    for (std::size_t pos = 0; pos < kUpperChainLength; ++pos) {  // DAK, PRODUCT, MAN, SW, AMZN (self-signed)
       SCOPED_TRACE(testing::Message() << "alg " << alg << " pos " << pos);
       TypeChains bad = w.pki.type_chains(0);
       bad.upper[alg][pos].signature[7] ^= 0x10;
@@ -131,9 +133,9 @@ TEST(securityChainVerifier, TamperedUpperRecordIsNotACacheHit) {
       bad.upper[alg][pos].serial[3] ^= 0x01;
       EXPECT_EQ(w.verifier.verify(w.device, bad), ChainError::BadChainSignature);
     }
-    TypeChains bad_sw = w.pki.type_chains(0);
-    bad_sw.upper[alg][3].signature[0] ^= 0x01;  // SW no longer verifies under the AMZN root
-    EXPECT_EQ(w.verifier.verify(w.device, bad_sw), ChainError::ForeignRoot);
+    TypeChains other_root = w.pki.type_chains(0);
+    other_root.upper[alg][static_cast<std::size_t>(ChainPosition::Amzn)].public_key[0] ^= 0x01;
+    EXPECT_EQ(w.verifier.verify(w.device, other_root), ChainError::ForeignRoot);
   }
   EXPECT_EQ(w.verifier.verify(w.device, w.pki.type_chains(0)), ChainError::None);
 }
@@ -156,8 +158,8 @@ TEST(securityChainVerifier, ForeignRootAndMalformed) {
 
 TEST(securityRevocationList, DevicesAndTypes) {
   RevocationList r;
-  const auto a = make_smsn("T", 1, "A");
-  const auto b = make_smsn("T", 2, "A");
+  const auto a = test::test_smsn(1);
+  const auto b = test::test_smsn(2);
   EXPECT_FALSE(r.device_revoked(a));
   r.revoke_device(a);
   r.revoke_device(a);

@@ -59,6 +59,11 @@ class RecordingSink : public metrics::NullSink {
   bool wants_;
 };
 
+// The SMSN of test device `index` (a TEST-stage device of type A1B2C3D4E5F6A7, APID ap01).
+inline std::array<std::uint8_t, 32> test_smsn(std::uint64_t index) {
+  return make_smsn("A1B2C3D4E5F6A7", "TEST", "SN" + std::to_string(index), "ap01");
+}
+
 // A PKI with one device type and a signed device.
 struct World {
   explicit World(std::uint64_t seed, std::uint32_t dak_limit = 0)
@@ -67,7 +72,7 @@ struct World {
     device = make_device(1);
   }
   DeviceIdentity make_device(std::uint64_t index, std::uint16_t t = 0) {
-    DeviceIdentity d = make_device_identity(source, t, make_smsn("A1B2C3D4E5F6A7", index, "ap01"), index);
+    DeviceIdentity d = make_device_identity(source, t, test_smsn(index), index);
     EXPECT_EQ(pki.dak(t).sign_device(d), DakSigner::Result::Ok);
     return d;
   }
