@@ -23,6 +23,10 @@ namespace {
 ChainRecord upper_record(std::size_t i) { return static_cast<ChainRecord>(i + 1); }
 }  // namespace
 
+DeviceChain device_chain(const DeviceIdentity& d, const TypeChains& chains, SignatureAlgorithm alg) {
+  return DeviceChain{device_certificate(d, alg), chains.upper[index_of(alg)]};
+}
+
 Bytes encode_chain(SignatureAlgorithm alg, const DeviceChain& chain) {
   if (chain.device.serial.size() != kSmsnSize) throw std::invalid_argument("the device serial must be the SMSN");
   if (chain.upper.size() != kUpperChainLength) throw std::invalid_argument("a chain has five CA records");

@@ -12,6 +12,7 @@
 #include "models/base/crypto_algorithms.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/certificate.hpp"
+#include "models/security/device_identity.hpp"
 
 namespace st::security {
 
@@ -37,6 +38,9 @@ constexpr std::size_t chain_blob_size(SignatureAlgorithm alg, std::size_t ca_ser
   const std::size_t key = alg == SignatureAlgorithm::Ed25519 ? 32 : 64;
   return kSmsnSize + kUpperChainLength * ca_serial_size + (1 + kUpperChainLength) * (key + 64);
 }
+
+// A device's chain of one algorithm: its leaf record (device_certificate) and its type's upper chain.
+DeviceChain device_chain(const DeviceIdentity& d, const TypeChains& chains, SignatureAlgorithm alg);
 
 // Throws std::invalid_argument for a chain that cannot be encoded (a device serial that is not 32 bytes, not five
 // upper records, keys of the wrong size).

@@ -1,4 +1,4 @@
-// sidewalk-twin: the command line. Subcommands: run, validate, template, airtime.
+// sidewalk-twin: the command line. Subcommands: run, validate, template, airtime, export, verify-device.
 #include <cstdlib>
 
 // SystemC prints its banner when its simulation context is first created, during static initialisation:
@@ -15,6 +15,7 @@ const bool kSystemCQuiet = (::setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0
 #include <iostream>
 
 #include "sim/cli/airtime_command.hpp"
+#include "sim/cli/device_file_commands.hpp"
 #include "sim/cli/run_command.hpp"
 
 int sc_main(int argc, char* argv[]) {
@@ -58,6 +59,23 @@ int sc_main(int argc, char* argv[]) {
       ->required();
   airtime_cmd->add_option("--preamble", airtime.preamble, "preamble length: symbols (css) or bytes (fsk)");
 
+  st::cli::ExportOptions export_opts;
+  auto* export_cmd = app.add_subcommand(
+      "export", "write the scenario's fleet as AWS and the factory hold it (manufacturing only; docs/real-formats.md)");
+  export_cmd->add_option("scenario", export_opts.scenario_file, "scenario file (YAML)")->required();
+  export_cmd->add_option("--out,-o", export_opts.out_dir, "directory to write")->required();
+  export_cmd->add_option("--limit", export_opts.limit, "at most this many devices per device type")
+      ->check(CLI::Range(1u, 10'000'000u));
+
+  st::cli::VerifyDeviceOptions verify;
+  auto* verify_cmd = app.add_subcommand(
+      "verify-device", "check a device file's two certificate chains record by record (GetWirelessDevice or "
+                       "certificate.json)");
+  verify_cmd->add_option("device_file", verify.device_file, "device file (JSON)")->required();
+  verify_cmd->add_option("--trusted-roots", verify.trusted_roots,
+                         "the AMZN roots the chains must end in: {\"ed25519\": {\"public_key\", \"serial\"}, "
+                         "\"p256r1\": {...}}");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -70,6 +88,8 @@ int sc_main(int argc, char* argv[]) {
     if (*validate_cmd) return st::cli::validate_command(validate_file);
     if (*template_cmd) return st::cli::template_command();
     if (*airtime_cmd) return st::cli::airtime_command(airtime, std::cout, std::cerr);
+    if (*export_cmd) return st::cli::export_command(export_opts, std::cout, std::cerr);
+    if (*verify_cmd) return st::cli::verify_device_command(verify, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "sidewalk-twin: " << e.what() << '\n';
     return 2;

@@ -1,0 +1,151 @@
+#include "sim/aws/fleet_export.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "models/cloud/contract_manufacturer.hpp"
+#include "models/security/chain_blob.hpp"
+#include "models/security/pki.hpp"
+#include "sim/aws/aws_ids.hpp"
+#include "sim/aws/control_log.hpp"
+#include "sim/aws/device_file.hpp"
+#include "sim/aws/device_profile_file.hpp"
+
+namespace st::aws {
+
+namespace fs = std::filesystem;
+using security::SignatureAlgorithm;
+
+namespace {
+
+constexpr std::uint32_t kBatch = 2048;
+
+class Output {
+ public:
+  explicit Output(const fs::path& path) : out_(path, std::ios::binary) {
+    if (!out_) throw std::runtime_error(path.string() + ": cannot be written");
+    path_ = path;
+  }
+  std::ofstream& operator*() { return out_; }
+  void close() {
+    out_.close();
+    if (!out_) throw std::runtime_error(path_.string() + ": write failed");
+  }
+
+ private:
+  std::ofstream out_;
+  fs::path path_;
+};
+
+void write_json(const fs::path& path, const nlohmann::ordered_json& j) {
+  Output out(path);
+  *out << j.dump(4) << '\n';
+  out.close();
+}
+
+// Device key pairs and DAK signatures of devices [first, first + n) of a type, on `threads` threads.
+std::vector<security::DeviceIdentity> make_batch(const models::DeviceTypeConfig& cfg, std::uint16_t type,
+                                                 std::uint32_t first_device, std::uint32_t first_index, std::uint32_t n,
+                                                 const security::KeySource& keys, security::Pki& pki,
+                                                 unsigned threads) {
+  std::vector<security::DeviceIdentity> out(n);
+  const auto work = [&](std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t k = from; k < to; ++k) {
+      out[k] = security::make_device_identity(keys, type, models::device_smsn(cfg, first_index + k), first_device + k);
+      pki.dak(type).sign_reserved(out[k]);
+    }
+  };
+  const unsigned t = std::max(1u, std::min<unsigned>(threads, (n + 63) / 64));
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < t; ++w) pool.emplace_back(work, n * w / t, n * (w + 1) / t);
+  work(0, n / t);
+  for (auto& th : pool) th.join();
+  return out;
+}
+
+}  // namespace
+
+ExportCounts export_fleet(const models::WorldConfig& world, const security::KeySource& keys, std::uint32_t limit,
+                          const fs::path& dir, unsigned threads) {
+  for (const char* folder : kExportFolders) fs::create_directories(dir / folder);
+  security::Pki pki(keys);
+  const security::Bytes app_server_key = pki.application_server().key.public_key;
+  ExportCounts counts;
+  std::uint32_t first_device = 0;
+  for (const models::DeviceTypeConfig& cfg : world.device_types) {
+    const auto type = pki.add_device_type(cfg.name, cfg.dak_signature_limit);
+    const std::string account = account_id(world.seed, cfg.developer);
+    const std::string stage(security::smsn_stage(cfg.stage));
+    DeviceProfileFile profile;
+    profile.name = cfg.name;
+    profile.id = resource_uuid(world.seed, "DeviceProfile", security::as_bytes(cfg.name));
+    profile.arn = arn(account, "DeviceProfile", profile.id);
+    profile.application_server_public_key = app_server_key;
+    profile.qualification_status = cfg.qualified;
+    profile.certificate_id = certificate_id(cfg.apid, stage);
+    profile.max_allowed_signature = cfg.dak_signature_limit == 0 ? -1 : static_cast<long long>(cfg.dak_signature_limit);
+    profile.factory_support = cfg.flow == models::ProvisioningFlow::MassProduction;
+    profile.apid = cfg.apid;
+    profile.device_type_id = cfg.apid;  // AWS shows the 4-character code here (docs/real-formats.md)
+    write_json(dir / "device-profiles" / (cfg.name + ".json"), device_profile_json(profile));
+
+    Output control(dir / "control-logs" / (cfg.name + ".json"));
+    Output import(dir / "import" / (cfg.name + ".csv"));
+    Output factory(dir / "manufacturing" / (cfg.name + ".csv"));
+    *control << "{\"controlLogs\": [";
+    *import << "smsn\n";
+    *factory << "smsn,dsn,device_type_id,apid,stage\n";
+    const std::uint32_t n = limit == 0 ? cfg.count : std::min(cfg.count, limit);
+    // The DAK signs devices in the order they are made; past a pre-production limit it refuses.
+    std::uint32_t signable = 0;
+    while (signable < n && pki.dak(type).reserve()) ++signable;
+    counts.unsigned_devices += n - signable;
+    for (std::uint32_t from = 0; from < signable; from += kBatch) {
+      const std::uint32_t m = std::min(kBatch, signable - from);
+      const auto batch = make_batch(cfg, type, first_device + from, from, m, keys, pki, threads);
+      for (std::uint32_t k = 0; k < m; ++k) {
+        const security::DeviceIdentity& d = batch[k];
+        const std::uint32_t index = from + k;
+        const std::string dsn = models::device_serial_number(cfg, index);
+        const std::string smsn = upper_hex(d.smsn);
+        WirelessDeviceView view;
+        view.name = cfg.name + "-" + dsn;
+        view.id = resource_uuid(world.seed, "WirelessDevice", d.smsn);
+        view.arn = arn(account, "WirelessDevice", view.id);
+        view.destination_name = "SidewalkDestination";
+        view.device_profile_id = profile.id;
+        view.certificate_id = profile.certificate_id;
+        view.sidewalk_id = sidewalk_id(world.seed, d.smsn);
+        view.smsn = d.smsn;
+        ControlLogRecord record;
+        record.smsn = d.smsn;
+        record.apid = cfg.apid;
+        record.label = std::string(models::to_string(cfg.stage));
+        for (const auto alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
+          const std::size_t a = security::index_of(alg);
+          view.chain_blobs[a] = security::encode_chain(alg, security::device_chain(d, pki.type_chains(type), alg));
+          record.chain_blobs[a] = view.chain_blobs[a];
+        }
+        view.private_keys[0].assign(d.ed25519_private.begin(), d.ed25519_private.end());
+        view.private_keys[1].assign(d.p256_private.begin(), d.p256_private.end());
+        write_json(dir / "wireless-devices" / (smsn + ".json"), wireless_device_json(view));
+        *control << (index == 0 ? "\n  " : ",\n  ") << control_log_record_json(record).dump();
+        *import << smsn << '\n';
+        *factory << smsn << ',' << dsn << ',' << cfg.device_type_id << ',' << cfg.apid << ',' << stage << '\n';
+      }
+    }
+    *control << "\n]}\n";
+    control.close();
+    import.close();
+    factory.close();
+    counts.devices += signable;
+    ++counts.device_types;
+    first_device += cfg.count;
+  }
+  return counts;
+}
+
+}  // namespace st::aws
