@@ -20,6 +20,7 @@ namespace st::models {
 struct TrafficConfig {
   SimTime uplink_period = 5 * kMinute;  // mean gap between uplinks while registered (exponential jitter)
   std::uint32_t payload_bytes = 19;
+  bool report = true;  // the payload is a report (uplink_payload.hpp: format, counter, battery); false: random bytes
   std::uint32_t downlink_every = 0;     // the application server answers every Nth uplink (0: never)
   std::uint32_t queue_limit = 8;        // uplinks held on the device while the network is unreachable
   SimTime ttl = kHour;                  // a queued uplink older than this is dropped
@@ -79,6 +80,7 @@ struct Settings<TrafficConfig> {
       positive_duration("uplink_period", &C::uplink_period),
       Setting<C, std::uint32_t>{"payload", &C::payload_bytes, Unit::Size, 1, kMaxPayloadBytes,
                                 "within 1B..255B (the largest Sidewalk frame payload)"},
+      flag("report", &C::report),
       count("downlink_every", &C::downlink_every, 0u, 1'000'000u),
       count("queue_limit", &C::queue_limit, 0u, 1'000'000u),
       positive_duration("ttl", &C::ttl),

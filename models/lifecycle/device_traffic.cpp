@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/lifecycle/uplink_payload.hpp"
 #include "models/security/secure_frame.hpp"
 
 namespace st::models {
@@ -127,10 +128,10 @@ void DeviceTraffic::transmit(std::uint32_t device) {
                           kAckTimeout, device, box.in_flight);
   // Application layer under the application key, inside the network layer under the network key.
   if (box.head_inner.empty()) {
-    security::Bytes payload(cfg.traffic.payload_bytes);
-    for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<std::uint8_t>(rng.next_u64());
-    box.head_inner =
-        security::seal_uplink_application(d.application_key, ++d.uplink_application_counter, payload);
+    const std::uint32_t counter = ++d.uplink_application_counter;
+    const security::Bytes payload = uplink_payload(
+        cfg.traffic, counter, battery_percent(cfg.radio.battery_mah, d.energy.charge_uc()), rng);
+    box.head_inner = security::seal_uplink_application(d.application_key, counter, payload);
   }
   const std::uint32_t slot = frames_.acquire();
   FrameSlot& f = frames_[slot];
@@ -258,7 +259,8 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
   }
   ApplicationSession& s = ctx_.cloud.application_server.sessions()[device];
   security::Bytes payload;
-  const FrameError err = security::open_uplink_application(s.key, f.bytes, s.uplink_window, payload);
+  std::uint32_t counter = 0;
+  const FrameError err = security::open_uplink_application(s.key, f.bytes, s.uplink_window, payload, &counter);
   frames_.release(slot);
   if (err == FrameError::Replay) {  // a retransmission whose first copy already arrived
     count(device, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None);
@@ -269,6 +271,10 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
     return;
   }
   count(device, Direction::Uplink, TrafficOutcome::Delivered, Cause::None);
+  if (ctx_.sink.wants_payloads()) {
+    const DeviceRecord& dev = ctx_.fleet[device];
+    ctx_.sink.application_uplink({ctx_.now(), device, dev.device_type, dev.identity.smsn, counter, payload});
+  }
   WirelessDevice& w = ctx_.cloud.cloud_partner.device(device);
   if (w.status == WirelessStatus::Registered) w.status = WirelessStatus::Activated;
   ++s.uplinks_received;

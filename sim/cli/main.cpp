@@ -33,6 +33,8 @@ int sc_main(int argc, char* argv[]) {
       ->check(CLI::IsMember({"deterministic", "os"}));
   run_cmd->add_flag("--check", run.check, "exit 1 when an expectation fails");
   run_cmd->add_flag("--quiet,-q", run.quiet, "no progress line and no result lines on stdout");
+  run_cmd->add_flag("--aws-records", run.aws_records,
+                    "also write aws-events.jsonl and destination.jsonl in AWS's shapes (docs/outputs.md)");
   auto* serve_opt = run_cmd->add_option("--serve", run.serve,
                                         "stream live telemetry on 127.0.0.1:PORT (0: any free port; docs/telemetry.md)")
                         ->check(CLI::Range(0, 65535));

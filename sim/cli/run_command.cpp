@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "models/security/key_source.hpp"
+#include "sim/aws/aws_records_tap.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/pcap_tap.hpp"
@@ -92,7 +93,13 @@ int run_command(const RunOptions& o) {
 
   std::unique_ptr<output::PcapTap> tap;
   if (pcap) tap = std::make_unique<output::PcapTap>(recorder, *pcap);
-  metrics::MetricsSink& sink = tap ? static_cast<metrics::MetricsSink&>(*tap) : recorder;
+  metrics::MetricsSink& inner = tap ? static_cast<metrics::MetricsSink&>(*tap) : recorder;
+  std::unique_ptr<aws::AwsRecordsTap> aws_tap;  // --aws-records (docs/outputs.md)
+  if (o.aws_records)
+    aws_tap = std::make_unique<aws::AwsRecordsTap>(inner, s.world.seed, s.start_unix_s,
+                                                   dir.stage("aws-events.jsonl").string(),
+                                                   dir.stage("destination.jsonl").string());
+  metrics::MetricsSink& sink = aws_tap ? static_cast<metrics::MetricsSink&>(*aws_tap) : inner;
   const unsigned cores = std::thread::hardware_concurrency();
   world::World w(s, sink, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1));
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
@@ -114,6 +121,7 @@ int run_command(const RunOptions& o) {
   progress.finish();
   recorder.finish();
   if (pcap) pcap->close();
+  if (aws_tap) aws_tap->close();
   if (physical) recorder.radio_report().write_gateways_csv(gateways_path.string());
 
   const auto results = check.evaluate();

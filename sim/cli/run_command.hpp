@@ -16,6 +16,7 @@ struct RunOptions {
   std::string entropy = "deterministic";  // or "os"
   bool check = false;
   bool quiet = false;
+  bool aws_records = false;  // also write aws-events.jsonl and destination.jsonl (AWS's shapes)
   std::optional<std::uint16_t> serve;  // live telemetry on 127.0.0.1:PORT (0: any free port)
   bool serve_wait = false;             // hold the start until a first telemetry client connects
   std::optional<unsigned> crypto_workers;  // threads for cryptography beside the kernel (default: cores - 1, >= 1)

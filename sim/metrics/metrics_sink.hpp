@@ -19,6 +19,8 @@ class MetricsSink {
   virtual void radio_frame(const RadioFrameRecord&) {}
   // Frame bytes cost a copy per frame in the radio layer: only sinks that write them (pcap) ask for them.
   virtual bool wants_frame_bytes() const { return false; }
+  virtual bool wants_payloads() const { return false; }
+  virtual void application_uplink(const ApplicationUplinkRecord&) {}
   // At the end of the run.
   virtual void run_end(const RunEndRecord&) {}
   virtual void tally(const TallyRecord&) {}
@@ -44,6 +46,8 @@ class ForwardingSink : public MetricsSink {
   void keylog(const KeyLogRecord& r) override { inner_.keylog(r); }
   void radio_frame(const RadioFrameRecord& r) override { inner_.radio_frame(r); }
   bool wants_frame_bytes() const override { return inner_.wants_frame_bytes(); }
+  bool wants_payloads() const override { return inner_.wants_payloads(); }
+  void application_uplink(const ApplicationUplinkRecord& r) override { inner_.application_uplink(r); }
   void run_end(const RunEndRecord& r) override { inner_.run_end(r); }
   void tally(const TallyRecord& r) override { inner_.tally(r); }
   void gateway(const GatewayRecord& r) override { inner_.gateway(r); }

@@ -59,6 +59,17 @@ struct HandshakeRecord {
 };
 
 // Uplink/downlink accounting: sent, delivered, a duplicate, or rejected/dropped with a cause.
+// An uplink the application server opened: its application counter and the bytes the device's application sent
+// (valid only during the call). Reported only to sinks that want payloads (AWS-shaped records).
+struct ApplicationUplinkRecord {
+  SimTime time;
+  std::uint32_t device;
+  std::uint16_t device_type;
+  Smsn smsn;
+  std::uint32_t counter;
+  std::span<const std::uint8_t> payload;
+};
+
 struct TrafficRecord {
   SimTime time;
   std::uint32_t device;

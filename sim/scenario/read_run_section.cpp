@@ -1,4 +1,8 @@
-// The `scenario:` section: name, description, seed, duration and sample interval of the run.
+// The `scenario:` section: name, description, seed, start instant, duration and sample interval of the run.
+#include <time.h>
+
+#include <ctime>
+
 #include "sim/scenario/sections.hpp"
 #include "sim/scenario/units.hpp"
 
@@ -6,13 +10,29 @@ namespace st::scenario {
 
 namespace {
 constexpr SimTime kMaxRun = 365 * 24 * kHour;
+
+// An instant in UTC as ISO 8601 "YYYY-MM-DDTHH:MM:SSZ" (strptime, then timegm), from 1970 to 9999.
+std::int64_t read_utc_instant(const Field& field) {
+  const std::string text = field.scalar("an instant");
+  std::tm tm{};
+  const char* end = ::strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (end == nullptr || *end != '\0' || tm.tm_year < 70 || tm.tm_year > 8099)
+    field.fail("is not an instant in UTC like 2026-01-01T00:00:00Z: '" + text + "'");
+  std::tm normalised = tm;  // (timegm normalises its argument: 30 February becomes 2 March)
+  const std::int64_t t = ::timegm(&normalised);
+  if (normalised.tm_mday != tm.tm_mday || normalised.tm_mon != tm.tm_mon)
+    field.fail("is not a date of the calendar: '" + text + "'");
+  return t;
+}
 }
 
 void read_run_section(const Field& section, Scenario& s) {
-  const MapReader m(section, {"name", "description", "seed", "duration", "sample_interval"});
+  const MapReader m(section, {"name", "description", "seed", "start", "duration", "sample_interval"});
   s.name = m.require("name").as_name();
   if (auto d = m.get("description")) s.description = d->scalar("a text");
   if (auto seed = m.get("seed")) s.world.seed = seed->as_uint(0, std::numeric_limits<std::uint64_t>::max());
+
+  if (auto start = m.get("start")) s.start_unix_s = read_utc_instant(*start);
 
   const Field duration = m.require("duration");
   s.duration = duration.as_duration();

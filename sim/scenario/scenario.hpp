@@ -55,12 +55,17 @@ struct Expectation {
 };
 
 // ---- the whole file ----
+inline constexpr std::int64_t kDefaultStartUnixS = 1767225600;  // 2026-01-01T00:00:00Z
+
 struct Scenario {
   std::string file;  // path as given
   std::string name;
   std::string description;
   SimTime duration = kHour;
   SimTime sample_interval = kMinute;  // states.csv row spacing
+  // The wall-clock instant simulated time 0 stands for (AWS-shaped records' timestamps): seconds since
+  // 1970-01-01T00:00:00Z. Default 2026-01-01T00:00:00Z, so runs stay byte-identical.
+  std::int64_t start_unix_s = kDefaultStartUnixS;
   models::WorldConfig world;          // seed, topology (gateways, physical layer or link model), fleet, cloud
   std::vector<SourceRef> gateway_where;      // where each group of world.gateways is written
   std::vector<SourceRef> device_type_where;  // where each type of world.device_types is written

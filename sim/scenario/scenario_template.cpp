@@ -21,6 +21,7 @@ scenario:                          # required: the run itself
   name: template                   # required: letters, digits, '-', '_' and '.'
   description: "200 devices: registration, de-registration, revocation and a network server outage"  # optional text
   seed: 42                         # random seed, a whole number; default 1 (the CLI --seed overrides it)
+  start: 2026-01-01T00:00:00Z      # the instant simulated time 0 stands for (AWS-shaped records); this default
   duration: 1h                     # required: simulated time, > 0 and at most 365d
   sample_interval: 1min            # spacing of the states.csv rows; default 1min, > 0 and <= duration
 
@@ -93,6 +94,8 @@ fleet:                             # required
       traffic:                     # while registered
         uplink_period: 5min        # mean gap between uplinks (exponential jitter); default 5min, > 0
         payload: 19B               # uplink payload size, 1B..255B; default 19B
+        report: true               # the payload is a report (format 1, counter, battery %), zero-padded;
+                                   #   false: random bytes; default true
         downlink_every: 4          # the application server answers every Nth uplink; default 0 (never)
         queue_limit: 8             # uplinks held while the network is unreachable; default 8
         ttl: 1h                    # a queued uplink older than this is dropped; default 1h, > 0

@@ -220,3 +220,61 @@ TEST_F(cliDeviceFiles, BadDeviceFilesExit2NamingTheFieldAndTheCause) {
 
 }  // namespace
 }  // namespace st::cli_test
+
+namespace st::cli_test {
+namespace {
+
+// ---- run --aws-records ---------------------------------------------------------------------------------------
+
+TEST_F(cliDeviceFiles, AwsRecordsAgreeWithTheRunAndTheExportAndChangeNothingElse) {
+  std::string scenario = kSmall;
+  scenario.replace(scenario.find("  seed: 5\n"), 10, "  seed: 5\n  start: 2027-03-04T05:06:07Z\n");
+  write(dir_ / "s.yaml", scenario);
+  const std::string file = quote((dir_ / "s.yaml").string());
+  ASSERT_EQ(twin("run " + file + " --out " + quote((dir_ / "plain").string()) + " --quiet").exit_code, 0);
+  const Result r = twin("run " + file + " --out " + quote((dir_ / "aws").string()) + " --quiet --aws-records");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto plain = snapshot(dir_ / "plain"), aws = snapshot(dir_ / "aws");
+  const std::string events = aws["aws-events.jsonl"], destination = aws["destination.jsonl"];
+  aws.erase("aws-events.jsonl");
+  aws.erase("destination.jsonl");
+  plain.erase("summary.json");  // (wall_s)
+  aws.erase("summary.json");
+  EXPECT_EQ(plain, aws) << "--aws-records only adds its two files";
+
+  const auto summary = nlohmann::json::parse(read(dir_ / "aws" / "summary.json"));
+  std::map<std::string, std::size_t> by_kind;
+  std::set<std::string> device_ids;
+  for (const std::string& line : lines(events)) {
+    const auto e = nlohmann::json::parse(line);
+    ++by_kind[e["eventType"].get<std::string>() + "/" + e["operation"].get<std::string>()];
+    EXPECT_EQ(e["timestamp"].get<std::string>().rfind("2027-03-04T", 0), 0u) << line;
+    EXPECT_EQ(e["Sidewalk"]["SidewalkManufacturingSn"].get<std::string>().size(), 64u);
+    EXPECT_EQ(e["Sidewalk"]["AmazonId"].get<std::string>().size(), 10u);
+    device_ids.insert(e["WirelessDeviceId"]);
+  }
+  EXPECT_EQ(by_kind["registered/register"], summary["handshakes"]["succeeded"].get<std::size_t>());
+  EXPECT_EQ(by_kind["provisioned/create"], 120u);
+  std::size_t n = 0;
+  for (const std::string& line : lines(destination)) {
+    const auto m = nlohmann::json::parse(line);
+    const auto payload = *security::from_base64(m["PayloadData"].get<std::string>());
+    ASSERT_EQ(payload.size(), 19u);
+    EXPECT_EQ(payload[0], 0x01) << "report format";
+    const std::uint32_t counter = (payload[1] << 24) | (payload[2] << 16) | (payload[3] << 8) | payload[4];
+    EXPECT_EQ(counter % 16384, m["WirelessMetadata"]["Sidewalk"]["Seq"].get<std::uint32_t>());
+    EXPECT_LE(payload[5], 100) << "battery percent";
+    EXPECT_TRUE(device_ids.count(m["WirelessDeviceId"])) << "a device of the events";
+    ++n;
+  }
+  EXPECT_EQ(n, summary["uplinks"]["delivered"].get<std::size_t>());
+  // The export of the same scenario names the same devices.
+  ASSERT_EQ(twin("export " + file + " --out " + quote((dir_ / "x").string())).exit_code, 0);
+  std::set<std::string> exported;
+  for (const auto& e : fs::directory_iterator(dir_ / "x" / "wireless-devices"))
+    exported.insert(nlohmann::json::parse(read(e.path()))["Id"].get<std::string>());
+  EXPECT_EQ(exported, device_ids);
+}
+
+}  // namespace
+}  // namespace st::cli_test

@@ -52,7 +52,7 @@ TEST(Template, MentionsEverySectionKeyAndKind) {
        {"scenario:", "name:", "description:", "seed:", "duration:", "sample_interval:", "topology:", "gateways:",
         "count:", "links:", "backhaul_latency:", "link_model:", "latency:", "loss:", "fleet:", "device_types:",
         "stage:", "flow:", "developer:", "device_type_id:", "apid:", "dsn_prefix:", "register_via:", "curve:", "mcu:", "core:", "clock:", "manufacture:",
-        "over:", "register:", "auto:", "delay:", "traffic:", "uplink_period:", "payload:", "downlink_every:",
+        "over:", "register:", "auto:", "delay:", "traffic:", "uplink_period:", "payload:", "report:", "start:", "downlink_every:",
         "queue_limit:", "ttl:", "dak_signature_limit:", "qualified:", "cloud:", "ingest_latency:",
         "association_latency:", "network_server_latency:", "cloud_partner_latency:", "application_server_latency:",
         "mobile_app_latency:", "ingest_fault_rate:", "prototype_limit:", "handshake_timeout:", "backoff:",
