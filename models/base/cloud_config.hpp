@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <tuple>
 
 #include "models/base/limits.hpp"
@@ -43,6 +44,7 @@ struct CloudConfig {
   BackoffConfig backoff;                     // device registration retries, factory upload retries
   SimTime ack_timeout = 5 * kSecond;         // uplink not acknowledged within this: retry later
   std::uint32_t destination_buffer = 10000;  // uplinks the cloud partner holds while the app server is down
+  std::string trusted_roots;  // imported fleets' AMZN roots the cloud trusts (a JSON file; absolute path), or none
 };
 
 template <>

@@ -46,6 +46,15 @@ struct McuConfig {
   double active_ma = 3.3;  // nRF52840 CPU at 64 MHz from flash, DC/DC [E]
 };
 
+// A device type made of real devices (docs/real-formats.md, "Import"): absolute paths (the scenario reader resolves
+// them against the scenario file's folder). Empty `devices`: the twin makes the type's devices.
+struct ImportConfig {
+  std::string devices;         // a folder of device files (GetWirelessDevice or certificate.json), *.json
+  std::string profile;         // the GetDeviceProfile file
+  std::string app_server_key;  // optional: the application server's Ed25519 private key, 64 hex
+  bool enabled() const { return !devices.empty(); }
+};
+
 struct DeviceTypeConfig {
   std::string name;
   std::uint32_t count = 0;
@@ -68,6 +77,7 @@ struct DeviceTypeConfig {
   std::uint32_t dak_signature_limit = 0;              // pre-production DAK signature limit (0: unlimited)
   bool qualified = false;                             // production devices need a qualified type
   DeviceRadioConfig radio;                            // radio hardware, rates, placement, battery
+  ImportConfig import;                                // set: the devices are imported, count = their files
 };
 
 // The largest Sidewalk PHY payload (sidewalk.md §1.2): an uplink's application payload fits one frame.

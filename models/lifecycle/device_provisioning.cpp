@@ -17,9 +17,14 @@ void DeviceProvisioning::start_factory_work(std::uint32_t device, const std::arr
   job->identity.smsn = smsn;
   job->identity.device_type = type;
   job->work = PendingWork(ctx_.crypto, [&ctx = ctx_, f = job.get(), device]() {
-    f->identity = ctx.cloud.manufacturer.make_keys(f->identity.device_type, f->identity.smsn, device);
+    const std::uint16_t t = f->identity.device_type;
+    const std::uint32_t index = device - ctx.fleet.first_of_type(t);
+    f->identity = ctx.cloud.manufacturer.make_keys(t, index, f->identity.smsn, device);
     ctx.cloud.manufacturer.sign_reserved(f->identity);
-    f->verdict = ctx.cloud.ingest.verifier().verify(f->identity, ctx.pki.type_chains(f->identity.device_type));
+    // An imported device whose own chains fail is refused for that, whatever the type's chains say.
+    f->verdict = ctx.cloud.manufacturer.imported_verdict(t, index);
+    if (f->verdict == security::ChainError::None)
+      f->verdict = ctx.cloud.ingest.verifier().verify(f->identity, ctx.pki.type_chains(t));
   });
   in_factory_.emplace(device, std::move(job));
 }
@@ -36,7 +41,7 @@ void DeviceProvisioning::prefetch(std::uint16_t type, std::uint32_t upto) {
   for (std::uint32_t& i = prefetched_[type]; i < upto; ++i) {
     const std::uint32_t device = first + i;
     if (ctx_.fleet[device].phase != Phase::Unmade || in_factory_.count(device)) continue;
-    start_factory_work(device, device_smsn(cfg, i), type);
+    start_factory_work(device, ctx_.cloud.manufacturer.smsn_of(cfg, type, i), type);
   }
 }
 
@@ -89,7 +94,7 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
   const bool mass = cfg.flow == ProvisioningFlow::MassProduction;
   if (mass) {
     d.identity = security::DeviceIdentity{};
-    d.identity.smsn = ctx_.cloud.manufacturer.assign_smsn(cfg, ctx_.fleet.index_in_type(device));
+    d.identity.smsn = ctx_.cloud.manufacturer.assign_smsn(cfg, type, ctx_.fleet.index_in_type(device));
     d.identity.device_type = type;
   } else {
     d.identity = ctx_.cloud.manufacturer.make(cfg, ctx_.fleet.index_in_type(device), type, device);
@@ -108,7 +113,7 @@ void DeviceProvisioning::manufacture(std::uint32_t device) {
       reject(device, Actor::CloudPartner, Cause::DeviceTypeRevoked);
       return;
     }
-    ctx_.pki.dak(type).sign_device(d.identity);
+    ctx_.cloud.manufacturer.sign(d.identity);
     const SimTime done = ctx_.cloud.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
     if (done == kNever) {
       reject(device, Actor::CloudPartner, Cause::CloudPartnerUnavailable);
@@ -183,7 +188,9 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
     } else if (mass) {
       cause = ctx_.cloud.ingest.authenticate(record, ctx_.pki.type_chains(type), ctx_.cloud.network_server.revocations());
     } else {
-      cause = security::cause_of(cloud_verifier_.verify(record, ctx_.pki.type_chains(type)));
+      security::ChainError own = ctx_.cloud.manufacturer.imported_verdict(type, ctx_.fleet.index_in_type(device));
+      if (own == security::ChainError::None) own = cloud_verifier_.verify(record, ctx_.pki.type_chains(type));
+      cause = security::cause_of(own);
       if (cause == Cause::None && ctx_.cloud.network_server.revocations().device_type_revoked(type))
         cause = Cause::DeviceTypeRevoked;
     }

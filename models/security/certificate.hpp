@@ -20,9 +20,18 @@ struct CertRecord {
   std::array<std::uint8_t, 64> signature{};
 };
 
-// Index = static_cast<size_t>(SignatureAlgorithm): the AMZN root public key (record form) a chain must end in.
+// Index = static_cast<size_t>(SignatureAlgorithm): the AMZN root public key (record form) of the twin's own PKI,
+// and the roots of imported fleets (a scenario's cloud.trusted_roots) that the cloud trusts besides it. A device
+// chain must end in one of them; the twin's devices check the network's chain against root_public.
 struct TrustAnchor {
   std::array<Bytes, 2> root_public;
+  std::array<std::vector<Bytes>, 2> also_trusted;
+  bool trusts(std::size_t alg, const Bytes& key) const {
+    if (key == root_public[alg]) return true;
+    for (const Bytes& k : also_trusted[alg])
+      if (k == key) return true;
+    return false;
+  }
 };
 
 // Position of each CA in an upper chain (leaf side first; the AMZN root is the last record, self-signed).

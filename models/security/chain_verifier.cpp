@@ -47,12 +47,11 @@ ChainError ChainVerifier::verify_upper(SignatureAlgorithm alg, const std::vector
   // under MAN, DAK under PRODUCT.
   ChainError verdict = ChainError::None;
   const auto amzn = static_cast<std::size_t>(ChainPosition::Amzn);
-  const Bytes& root = anchor_.root_public[index_of(alg)];
-  if (chain[amzn].public_key != root) {
+  if (!anchor_.trusts(index_of(alg), chain[amzn].public_key)) {
     verdict = ChainError::ForeignRoot;
   } else {
     for (std::size_t i = amzn + 1; i-- > 0;) {
-      if (!check(alg, i == amzn ? root : chain[i + 1].public_key, chain[i])) {
+      if (!check(alg, i == amzn ? chain[amzn].public_key : chain[i + 1].public_key, chain[i])) {
         verdict = ChainError::BadChainSignature;
         break;
       }

@@ -77,4 +77,9 @@ std::uint16_t Pki::add_device_type(std::string_view name, std::uint32_t dak_sign
   return type;
 }
 
+void Pki::use_application_server_key(const Bytes& private_key) {
+  application_server_.key.private_key = private_key;
+  application_server_.key.public_key = signing_public_key(SignatureAlgorithm::Ed25519, private_key);
+}
+
 }  // namespace st::security

@@ -30,6 +30,12 @@ class Pki {
   std::uint16_t add_device_type(std::string_view name, std::uint32_t dak_signature_limit);
 
   const TrustAnchor& trust_anchor() const { return anchor_; }
+  // An imported fleet's root the cloud trusts besides the twin's own (before any verifier copies the anchor).
+  void also_trust(SignatureAlgorithm alg, Bytes root_public) { anchor_.also_trusted[index_of(alg)].push_back(std::move(root_public)); }
+  // An imported device type's chains replace those the twin made for it (its devices come signed).
+  void use_chains(std::uint16_t type, TypeChains chains) { types_.at(type).chains = std::move(chains); }
+  // The application server's Ed25519 key pair, from its private key (an imported fleet's, 32 bytes).
+  void use_application_server_key(const Bytes& private_key);
   // Throws std::out_of_range for an unknown type. References stay valid for the life of the Pki.
   const TypeChains& type_chains(std::uint16_t type) const { return types_.at(type).chains; }
   DakSigner& dak(std::uint16_t type) { return daks_.at(type); }

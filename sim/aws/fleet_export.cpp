@@ -50,8 +50,12 @@ void write_json(const fs::path& path, const nlohmann::ordered_json& j) {
 std::vector<security::DeviceIdentity> make_batch(const models::DeviceTypeConfig& cfg, std::uint16_t type,
                                                  std::uint32_t first_device, std::uint32_t first_index, std::uint32_t n,
                                                  const security::KeySource& keys, security::Pki& pki,
-                                                 unsigned threads) {
+                                                 unsigned threads, const models::ImportedType* imported) {
   std::vector<security::DeviceIdentity> out(n);
+  if (imported != nullptr) {  // real devices: as their files give them
+    for (std::uint32_t k = 0; k < n; ++k) out[k] = imported->devices.at(first_index + k).identity;
+    return out;
+  }
   const auto work = [&](std::uint32_t from, std::uint32_t to) {
     for (std::uint32_t k = from; k < to; ++k) {
       out[k] = security::make_device_identity(keys, type, models::device_smsn(cfg, first_index + k), first_device + k);
@@ -69,7 +73,7 @@ std::vector<security::DeviceIdentity> make_batch(const models::DeviceTypeConfig&
 }  // namespace
 
 ExportCounts export_fleet(const models::WorldConfig& world, const security::KeySource& keys, std::uint32_t limit,
-                          const fs::path& dir, unsigned threads) {
+                          const fs::path& dir, unsigned threads, const models::ImportedFleet* imported) {
   for (const char* folder : kExportFolders) fs::create_directories(dir / folder);
   security::Pki pki(keys);
   const security::Bytes app_server_key = pki.application_server().key.public_key;
@@ -77,6 +81,8 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
   std::uint32_t first_device = 0;
   for (const models::DeviceTypeConfig& cfg : world.device_types) {
     const auto type = pki.add_device_type(cfg.name, cfg.dak_signature_limit);
+    const models::ImportedType* real = imported != nullptr ? imported->type(type) : nullptr;
+    if (real != nullptr) pki.use_chains(type, real->chains);
     const std::string account = account_id(world.seed, cfg.developer);
     const std::string stage(security::smsn_stage(cfg.stage));
     DeviceProfileFile profile;
@@ -101,15 +107,16 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
     const std::uint32_t n = limit == 0 ? cfg.count : std::min(cfg.count, limit);
     // The DAK signs devices in the order they are made; past a pre-production limit it refuses.
     std::uint32_t signable = 0;
-    while (signable < n && pki.dak(type).reserve()) ++signable;
+    while (signable < n && (real != nullptr || pki.dak(type).reserve())) ++signable;
     counts.unsigned_devices += n - signable;
     for (std::uint32_t from = 0; from < signable; from += kBatch) {
       const std::uint32_t m = std::min(kBatch, signable - from);
-      const auto batch = make_batch(cfg, type, first_device + from, from, m, keys, pki, threads);
+      const auto batch = make_batch(cfg, type, first_device + from, from, m, keys, pki, threads, real);
       for (std::uint32_t k = 0; k < m; ++k) {
         const security::DeviceIdentity& d = batch[k];
         const std::uint32_t index = from + k;
-        const std::string dsn = models::device_serial_number(cfg, index);
+        // (An imported device's DSN and codes are its factory's: unknown here, left empty.)
+        const std::string dsn = real != nullptr ? std::string() : models::device_serial_number(cfg, index);
         const std::string smsn = upper_hex(d.smsn);
         WirelessDeviceView view;
         view.name = cfg.name + "-" + dsn;
@@ -134,7 +141,10 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
         write_json(dir / "wireless-devices" / (smsn + ".json"), wireless_device_json(view));
         *control << (index == 0 ? "\n  " : ",\n  ") << control_log_record_json(record).dump();
         *import << smsn << '\n';
-        *factory << smsn << ',' << dsn << ',' << cfg.device_type_id << ',' << cfg.apid << ',' << stage << '\n';
+        if (real != nullptr)
+          *factory << smsn << ",,,," << stage << '\n';
+        else
+          *factory << smsn << ',' << dsn << ',' << cfg.device_type_id << ',' << cfg.apid << ',' << stage << '\n';
       }
     }
     *control << "\n]}\n";

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "models/base/world_config.hpp"
+#include "models/cloud/imported_fleet.hpp"
 #include "models/security/key_source.hpp"
 
 namespace st::aws {
@@ -19,9 +20,10 @@ struct ExportCounts {
 
 // Writes the export under `dir` (which must exist): device-profiles/, wireless-devices/, control-logs/, import/,
 // manufacturing/. `limit`: at most this many devices per type (0: all). Device keys and DAK signatures are
-// computed on `threads` threads (results independent of the number).
+// computed on `threads` threads (results independent of the number). Imported types (`imported`, may be null)
+// are written as imported: their devices' own keys and chains.
 ExportCounts export_fleet(const models::WorldConfig& world, const security::KeySource& keys, std::uint32_t limit,
-                          const std::filesystem::path& dir, unsigned threads);
+                          const std::filesystem::path& dir, unsigned threads, const models::ImportedFleet* imported);
 
 // The folders export_fleet writes, in the order it writes them.
 inline constexpr const char* kExportFolders[] = {"device-profiles", "wireless-devices", "control-logs", "import",

@@ -10,6 +10,7 @@
 #include "sim/aws/aws_ids.hpp"
 #include "sim/aws/device_file.hpp"
 #include "sim/aws/fleet_export.hpp"
+#include "sim/aws/fleet_import.hpp"
 #include "sim/aws/json_fields.hpp"
 #include "sim/output/run_directory.hpp"
 #include "sim/scenario/scenario_error.hpp"
@@ -32,13 +33,21 @@ int export_command(const ExportOptions& o, std::ostream& out, std::ostream& err)
     err << o.out_dir << ": --out exists and is not a directory\n";
     return 2;
   }
+  models::ImportedFleet imported;
+  try {
+    imported = aws::load_imported_fleet(s.world);
+  } catch (const aws::FileError& e) {
+    err << e.what() << '\n';
+    return 2;
+  }
   const auto start = std::chrono::steady_clock::now();
   output::RunDirectory dir(o.out_dir);
   fs::path staged;
   for (const char* folder : aws::kExportFolders) staged = dir.stage(folder).parent_path();
   const unsigned cores = std::thread::hardware_concurrency();
   const aws::ExportCounts n =
-      aws::export_fleet(s.world, security::KeySource::deterministic(s.world.seed), o.limit, staged, cores ? cores : 1);
+      aws::export_fleet(s.world, security::KeySource::deterministic(s.world.seed), o.limit, staged, cores ? cores : 1,
+                        &imported);
   // The export replaces a previous export's folders in DIR; nothing else there is touched.
   for (const char* folder : aws::kExportFolders) fs::remove_all(dir.target() / folder);
   dir.commit();

@@ -10,6 +10,8 @@
 
 #include "models/security/key_source.hpp"
 #include "sim/aws/aws_records_tap.hpp"
+#include "sim/aws/fleet_import.hpp"
+#include "sim/aws/json_fields.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/pcap_tap.hpp"
@@ -31,11 +33,18 @@ namespace fs = std::filesystem;
 int validate_command(const std::string& file) {
   try {
     const scenario::Scenario s = scenario::load_scenario_file(file);
+    const models::ImportedFleet imported = aws::load_imported_fleet(s.world);
+    std::size_t n_imported = 0;
+    for (const auto& t : imported.types) n_imported += t ? t->devices.size() : 0;
     std::cout << file << ": ok (" << s.name << ", " << s.world.device_types.size() << " device types, "
-              << s.device_count() << " devices, " << s.timeline.size() << " timeline actions, "
-              << s.expectations.size() << " expectations)\n";
+              << s.device_count() << " devices";
+    if (n_imported > 0) std::cout << " (" << n_imported << " imported)";
+    std::cout << ", " << s.timeline.size() << " timeline actions, " << s.expectations.size() << " expectations)\n";
     return 0;
   } catch (const scenario::ScenarioError& e) {
+    std::cerr << e.what() << '\n';
+    return 2;
+  } catch (const aws::FileError& e) {
     std::cerr << e.what() << '\n';
     return 2;
   }
@@ -55,6 +64,13 @@ int run_command(const RunOptions& o) {
     return 2;
   }
   if (o.seed) s.world.seed = *o.seed;
+  models::ImportedFleet imported;  // device types made of real devices (docs/real-formats.md)
+  try {
+    imported = aws::load_imported_fleet(s.world);
+  } catch (const aws::FileError& e) {
+    std::cerr << e.what() << '\n';
+    return 2;
+  }
   if (fs::exists(o.out_dir) && !fs::is_directory(o.out_dir)) {
     std::cerr << o.out_dir << ": --out exists and is not a directory\n";
     return 2;
@@ -101,7 +117,7 @@ int run_command(const RunOptions& o) {
                                                    dir.stage("destination.jsonl").string());
   metrics::MetricsSink& sink = aws_tap ? static_cast<metrics::MetricsSink&>(*aws_tap) : inner;
   const unsigned cores = std::thread::hardware_concurrency();
-  world::World w(s, sink, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1));
+  world::World w(s, sink, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1), &imported);
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
     w.probe().add(t, [&recorder](SimTime now) { recorder.sample_states(now); });
     if (s.sample_interval == 0) break;

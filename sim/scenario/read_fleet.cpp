@@ -2,6 +2,7 @@
 // codes, links, registration path, crypto curve, MCU, manufacturing schedule, registration, traffic and
 // qualification.
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "hw_models/mcu/mcu_timing.hpp"
@@ -60,6 +61,24 @@ void read_identity_codes(const MapReader& m, DeviceTypeConfig& t, const Scenario
                              "): their devices' SMSNs would collide";
     (id ? *id : m.require("name")).fail_raw(text);
   }
+}
+
+// The `import:` map of a device type: the device files' folder (its *.json files), the profile, and optionally the
+// application server key; paths relative to the scenario file. Returns the number of device files.
+std::uint32_t read_import(const Field& field, models::ImportConfig& imp) {
+  const MapReader m(field, {"devices", "profile", "app_server_key"});
+  const Field devices = m.require("devices");
+  imp.devices = read_path(devices, PathKind::Folder);
+  imp.profile = read_path(m.require("profile"), PathKind::File);
+  if (auto key = m.get("app_server_key")) imp.app_server_key = read_path(*key, PathKind::File);
+  std::uint64_t n = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(imp.devices, ec))
+    n += e.is_regular_file() && e.path().extension() == ".json";
+  if (ec) devices.fail("cannot be listed: " + ec.message());
+  if (n == 0) devices.fail("holds no device files (*.json): " + imp.devices);
+  if (n > kMaxDevices) devices.fail("holds " + std::to_string(n) + " device files, more than a type may have");
+  return static_cast<std::uint32_t>(n);
 }
 
 void read_mcu(const Field& field, models::McuConfig& mcu) {
@@ -140,7 +159,7 @@ void check_reachable(const Field& where, const DeviceTypeConfig& t, const Scenar
 DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
   const MapReader m(item, {"name", "count", "stage", "flow", "developer", "device_type_id", "apid", "dsn_prefix",
                            "links", "register_via", "curve", "mcu", "manufacture", "register", "traffic",
-                           "dak_signature_limit", "qualified", "radio"});
+                           "dak_signature_limit", "qualified", "radio", "import"});
   DeviceTypeConfig t;
   const Field name = m.require("name");
   t.name = name.as_name();
@@ -150,7 +169,14 @@ DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
                     std::to_string(s.device_type_where[i].line) + ")");
     }
   }
-  t.count = m.require("count").as_u32(1, kMaxDevices);
+  if (auto imp = m.get("import")) {
+    t.count = read_import(*imp, t.import);
+    if (auto count = m.get("count"))
+      count->fail_key("a device type with 'import' has as many devices as files (" + std::to_string(t.count) +
+                      " in " + t.import.devices + "): leave 'count' out");
+  } else {
+    t.count = m.require("count").as_u32(1, kMaxDevices);
+  }
 
   if (auto stage = m.get("stage")) t.stage = stage->as_enum("stage", stage_names());
   const bool prototype = t.stage == models::Stage::Prototype;

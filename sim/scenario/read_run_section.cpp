@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include <ctime>
+#include <filesystem>
 
 #include "sim/scenario/sections.hpp"
 #include "sim/scenario/units.hpp"
@@ -52,6 +53,18 @@ void read_run_section(const Field& section, Scenario& s) {
   } else {
     s.sample_interval = std::min(kMinute, s.duration);
   }
+}
+
+std::string read_path(const Field& field, PathKind kind) {
+  namespace fs = std::filesystem;
+  const fs::path given = field.scalar(kind == PathKind::File ? "a file name" : "a folder name");
+  const fs::path path = (given.is_absolute() ? given : fs::path(field.file()).parent_path() / given).lexically_normal();
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!fs::exists(status)) field.fail("no such " + std::string(kind == PathKind::File ? "file" : "folder") + ": " + path.string());
+  if (kind == PathKind::File && !fs::is_regular_file(status)) field.fail("is not a file: " + path.string());
+  if (kind == PathKind::Folder && !fs::is_directory(status)) field.fail("is not a folder: " + path.string());
+  return fs::absolute(path).lexically_normal().string();
 }
 
 SimTime read_time_in_run(const Field& field, const Scenario& s) {

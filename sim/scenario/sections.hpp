@@ -30,5 +30,9 @@ const models::DeviceTypeConfig& referenced_device_type(const Field& field, const
 std::vector<models::LinkType> read_links(const Field& field);
 // "at" times: within [0, duration].
 SimTime read_time_in_run(const Field& field, const Scenario& s);
+// A path to an existing file or folder, relative to the scenario file's folder (absolute ones as they are): the
+// absolute, normalised path.
+enum class PathKind { File, Folder };
+std::string read_path(const Field& field, PathKind kind);
 
 }  // namespace st::scenario

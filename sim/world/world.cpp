@@ -17,13 +17,21 @@ void Probe::schedule(Dispatcher& kernel) {
 void Probe::on_event(const CalendarEntry& e) { entries_[e.arg].fn(kernel_->now()); }
 
 World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys,
-             unsigned crypto_workers)
+             unsigned crypto_workers, const models::ImportedFleet* imported)
     : scenario_(s), sink_(sink), config_(s.world) {
   sc_core::sc_set_time_resolution(1, sc_core::SC_NS);
   kernel_ = std::make_unique<Dispatcher>("dispatcher");
   crypto_ = std::make_unique<WorkPool>(sink.wants_keylog() ? 0u : crypto_workers);
   pki_ = std::make_unique<security::Pki>(keys);
   for (const auto& t : config_.device_types) pki_->add_device_type(t.name, t.dak_signature_limit);
+  if (imported != nullptr) {  // real devices: their chains, the roots they end in, their application server key
+    for (std::size_t a = 0; a < 2; ++a)
+      for (const auto& root : imported->trusted_roots[a])
+        pki_->also_trust(static_cast<security::SignatureAlgorithm>(a), root);
+    if (imported->application_server_key) pki_->use_application_server_key(*imported->application_server_key);
+    for (std::uint16_t t = 0; t < config_.device_types.size(); ++t)
+      if (const models::ImportedType* it = imported->type(t)) pki_->use_chains(t, it->chains);
+  }
   fleet_ = std::make_unique<models::Fleet>(config_.device_types, config_.seed, sink);
   gateways_ = std::make_unique<models::GatewayPool>(config_.gateways, config_.seed);
   const std::uint32_t n = fleet_->size();
@@ -35,6 +43,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
     air_ = std::make_unique<models::ExplicitAir>(*kernel_, *gateways_, config_.link_hops);
   }
   cloud_ = std::make_unique<models::CloudActors>(config_.cloud, config_.device_types, n, *pki_, keys, verdicts_);
+  cloud_->manufacturer.use_imported(imported);
   std::vector<hw::McuProfile> mcu;
   for (const auto& t : config_.device_types) {
     hw::McuProfile profile = *hw::mcu_profile(t.mcu.core, t.mcu.clock_hz);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/air/air_interface.hpp"
+#include "models/cloud/imported_fleet.hpp"
 #include "models/lifecycle/device_lifecycle.hpp"
 #include "models/lifecycle/twin_context.hpp"
 #include "sim/kernel/dispatcher.hpp"
@@ -41,8 +42,9 @@ class World {
  public:
   // `crypto_workers` threads run the pure cryptography beside the kernel (0: on the kernel's thread); outputs
   // are the same for any number. A sink that wants the key log gets 0 (its records come in dispatch order).
+  // `imported`: the device types made of real devices (sim/aws/fleet_import.hpp), outliving the World.
   World(const scenario::Scenario& s, metrics::MetricsSink& sink, const security::KeySource& keys,
-        unsigned crypto_workers = 0);
+        unsigned crypto_workers = 0, const models::ImportedFleet* imported = nullptr);
   ~World();
 
   Probe& probe() { return probe_; }

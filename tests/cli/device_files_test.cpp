@@ -3,6 +3,8 @@
 // console certificate.json shape, trusted roots, bad input (exit 2, FILE: field: cause, nothing written), --limit,
 // and determinism (P-256 signatures apart).
 #include <algorithm>
+#include <cctype>
+#include <regex>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -274,6 +276,187 @@ TEST_F(cliDeviceFiles, AwsRecordsAgreeWithTheRunAndTheExportAndChangeNothingElse
   for (const auto& e : fs::directory_iterator(dir_ / "x" / "wireless-devices"))
     exported.insert(nlohmann::json::parse(read(e.path()))["Id"].get<std::string>());
   EXPECT_EQ(exported, device_ids);
+}
+
+}  // namespace
+}  // namespace st::cli_test
+
+namespace st::cli_test {
+namespace {
+
+// ---- import ----------------------------------------------------------------------------------------------------
+
+// A fleet exported from one scenario (seed 5) imported into another (seed 9, another PKI), trusting the
+// exporter's roots.
+class cliImport : public cliDeviceFiles {
+ protected:
+  void SetUp() override {
+    cliDeviceFiles::SetUp();
+    write(dir_ / "a.yaml", R"(scenario: {name: a, seed: 5, duration: 20min}
+topology:
+  radio: explicit
+  gateways:
+    - {name: gw, count: 4, links: [ble, fsk]}
+fleet:
+  device_types:
+    - {name: tracker, count: 12, qualified: true, links: [fsk, ble]}
+)");
+    ASSERT_EQ(twin("export " + quote((dir_ / "a.yaml").string()) + " --out " + quote((dir_ / "exp").string())).exit_code, 0);
+    fs::create_directories(dir_ / "field" / "devices");
+    for (const auto& e : fs::directory_iterator(dir_ / "exp" / "wireless-devices"))
+      fs::copy_file(e.path(), dir_ / "field" / "devices" / e.path().filename());
+    fs::copy_file(dir_ / "exp" / "device-profiles" / "tracker.json", dir_ / "field" / "profile.json");
+    const auto j = nlohmann::json::parse(read(files_in(dir_ / "field" / "devices").front()));
+    const auto ed = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][0]["Value"].get<std::string>());
+    const auto p = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][1]["Value"].get<std::string>());
+    nlohmann::json roots;
+    roots["ed25519"] = {{"public_key", security::to_hex(std::span(ed).subspan(ed.size() - 96, 32))},
+                        {"serial", security::to_hex(std::span(ed).subspan(ed.size() - 100, 4))}};
+    roots["p256r1"] = {{"public_key", security::to_hex(std::span(p).subspan(p.size() - 128, 64))},
+                       {"serial", security::to_hex(std::span(p).subspan(p.size() - 132, 4))}};
+    write(dir_ / "field" / "roots.json", roots.dump(2));
+  }
+  std::string scenario(const std::string& import_extra = "", const std::string& cloud = "  trusted_roots: field/roots.json\n") {
+    return R"(scenario: {name: b, seed: 9, duration: 20min}
+topology:
+  radio: explicit
+  gateways:
+    - {name: gw, count: 4, links: [ble, fsk]}
+fleet:
+  device_types:
+    - name: field-units
+      qualified: true
+      links: [fsk, ble]
+      import:
+        devices: field/devices
+        profile: field/profile.json
+)" + import_extra + R"(    - {name: own, count: 5, qualified: true, links: [fsk, ble]}
+cloud:
+)" + cloud;
+  }
+  nlohmann::json run(const std::string& text, const std::string& out, int expect_exit = 0, Result* result = nullptr) {
+    write(dir_ / "b.yaml", text);
+    const Result r = twin("run " + quote((dir_ / "b.yaml").string()) + " --out " + quote((dir_ / out).string()) +
+                          " --quiet --keylog " + quote((dir_ / (out + ".keylog")).string()));
+    if (result) *result = r;
+    EXPECT_EQ(r.exit_code, expect_exit) << r.err;
+    if (r.exit_code != 0) return {};
+    return nlohmann::json::parse(read(dir_ / out / "summary.json"));
+  }
+};
+
+TEST_F(cliImport, ImportedDevicesKeepTheirIdentityAndRegisterWithTheirKeys) {
+  const auto s = run(scenario(), "run");
+  ASSERT_FALSE(s.is_null());
+  EXPECT_EQ(s["devices"], 17);
+  EXPECT_EQ(s["final_states_by_type"]["field-units"]["registered"], 12);
+  EXPECT_EQ(s["final_states_by_type"]["own"]["registered"], 5);
+  // Their SMSNs are the files' (the handshakes name them), and the key log holds their sessions.
+  std::set<std::string> files, registered;
+  for (const auto& f : files_in(dir_ / "field" / "devices")) {
+    std::string smsn = f.stem().string();
+    for (char& c : smsn) c = static_cast<char>(std::tolower(c));
+    files.insert(smsn);
+  }
+  for (const std::string& line : lines(read(dir_ / "run" / "handshakes.csv")))
+    if (line.find(",field-units,") != std::string::npos && line.find(",success,") != std::string::npos)
+      registered.insert(line.substr(0, 64));
+  EXPECT_EQ(registered, files);
+  const std::string keylog = read(dir_ / "run.keylog");
+  for (const std::string& smsn : files) EXPECT_NE(keylog.find("SESSION_KEY " + smsn + " network device"), std::string::npos);
+  // The validate command counts them.
+  const Result v = twin("validate " + quote((dir_ / "b.yaml").string()));
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.out.find("17 devices (12 imported)"), std::string::npos) << v.out;
+}
+
+TEST_F(cliImport, ADeviceThatDoesNotVerifyIsRejectedAtTheIngestAndTheFactoryNotified) {
+  const fs::path victim = files_in(dir_ / "field" / "devices")[3];
+  auto j = nlohmann::json::parse(read(victim));
+  auto blob = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][0]["Value"].get<std::string>());
+  blob[128 + 4 + 32 + 5] ^= 0x01;  // the DAK record's signature
+  j["Sidewalk"]["DeviceCertificates"][0]["Value"] = security::to_base64(blob);
+  write(victim, j.dump(4));
+  const auto s = run(scenario(), "run");
+  ASSERT_FALSE(s.is_null());
+  EXPECT_EQ(s["final_states_by_type"]["field-units"]["registered"], 11);
+  EXPECT_EQ(s["final_states_by_type"]["field-units"]["rejected"], 1);
+  EXPECT_EQ(s["refusals"]["by_cause"]["bad_chain_signature"], 1);
+  std::string smsn = victim.stem().string();
+  for (char& c : smsn) c = static_cast<char>(std::tolower(c));
+  EXPECT_NE(read(dir_ / "run" / "events.jsonl").find("\"kind\":\"factory_notified\",\"detail\":\"device " + smsn +
+                                                      " rejected: bad_chain_signature\""),
+            std::string::npos);
+  // Without the trusted roots, none of them verifies: foreign_root, all 12; the twin's own devices are fine.
+  const auto s2 = run(scenario("", "  ack_timeout: 5s\n"), "run2");
+  ASSERT_FALSE(s2.is_null());
+  EXPECT_EQ(s2["final_states_by_type"]["field-units"]["rejected"], 12);
+  EXPECT_EQ(s2["refusals"]["by_cause"]["foreign_root"], 12);  // (the root is checked first)
+  EXPECT_EQ(s2["final_states_by_type"]["own"]["registered"], 5);
+}
+
+TEST_F(cliImport, TheAwsDeveloperGuideDeviceRegistersInTheTwin) {
+  fs::create_directories(dir_ / "aws" / "devices");
+  fs::copy_file(kVectors + "aws_example_get_wireless_device.json", dir_ / "aws" / "devices" / "device.json");
+  const auto j = nlohmann::json::parse(read(kVectors + "aws_example_get_wireless_device.json"));
+  const auto ed = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][0]["Value"].get<std::string>());
+  const auto p = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][1]["Value"].get<std::string>());
+  write(dir_ / "aws" / "roots.json", R"({"ed25519": {"public_key": ")" +
+                                         security::to_hex(std::span(ed).subspan(ed.size() - 96, 32)) +
+                                         R"(", "serial": "01800003"}, "p256r1": {"public_key": ")" +
+                                         security::to_hex(std::span(p).subspan(p.size() - 128, 64)) +
+                                         R"(", "serial": "01800002"}})");
+  write(dir_ / "aws" / "profile.json", R"({"Sidewalk": {"ApplicationServerPublicKey": ")" + std::string(64, 'a') + "\"}}");
+  const auto s = run(R"(scenario: {name: x, seed: 3, duration: 10min}
+topology:
+  radio: explicit
+  gateways:
+    - {name: gw, count: 1, links: [ble]}
+fleet:
+  device_types:
+    - name: aws-example
+      stage: prototype
+      links: [ble]
+      import: {devices: aws/devices, profile: aws/profile.json}
+cloud:
+  trusted_roots: aws/roots.json
+)", "run");
+  ASSERT_FALSE(s.is_null());
+  EXPECT_EQ(s["final_states_by_type"]["aws-example"]["registered"], 1);
+  EXPECT_EQ(read(dir_ / "run" / "handshakes.csv").find("843764270f4bdae3023918c89a3307ab3351ea761887a40a9dc4a5e46b6140d9,aws-example"),
+            lines(read(dir_ / "run" / "handshakes.csv"))[0].size() + 1);
+}
+
+TEST_F(cliImport, BadImportsExit2NamingTheFileAndWriteNothing) {
+  fs::create_directories(dir_ / "out");
+  write(dir_ / "out" / "keep.txt", "mine");
+  const fs::path first = files_in(dir_ / "field" / "devices").front();
+  const std::string good = read(first);
+  struct Case {
+    std::string name, scenario_text, file_text, message;
+  };
+  auto no_keys = nlohmann::json::parse(good);
+  no_keys["Sidewalk"].erase("PrivateKeys");
+  const std::vector<Case> cases = {
+      {"not json", scenario(), "{\"Sidewalk\": [", first.string() + ": not valid JSON"},
+      {"no keys", scenario(), no_keys.dump(), first.string() + ": no Ed25519 private key"},
+      {"count too", scenario("      count: 3\n"), good, "b.yaml:14:7: a device type with 'import' has as many devices as files (12"},
+      {"no folder", std::regex_replace(scenario(), std::regex("field/devices"), "field/nothing"), good, "no such folder"},
+      {"bad key file", scenario("        app_server_key: field/profile.json\n"), good,
+       "profile.json: not an Ed25519 private key"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    write(first, c.file_text);
+    Result r;
+    write(dir_ / "b.yaml", c.scenario_text);
+    r = twin("run " + quote((dir_ / "b.yaml").string()) + " --out " + quote((dir_ / "out").string()) + " --quiet");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+    EXPECT_EQ(files_in(dir_ / "out").size(), 1u) << "nothing written";
+  }
+  write(first, good);
 }
 
 }  // namespace
