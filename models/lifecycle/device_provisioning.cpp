@@ -3,10 +3,35 @@
 #include <algorithm>
 #include <string>
 
+#include "models/cloud/control_log_record.hpp"
 #include "models/security/bytes.hpp"
 #include "models/security/device_identity.hpp"
 
 namespace st::models {
+
+namespace {
+// A device's record in the contract manufacturer's upload: a 4-0-1 control-log record (control_log_record.hpp).
+std::string control_log_upload(const TwinContext& ctx, const security::DeviceIdentity& d) {
+  const DeviceTypeConfig& cfg = ctx.fleet.type(d.device_type);
+  return encode(make_control_log_record(d, ctx.pki.type_chains(d.device_type), cfg.apid,
+                                        std::string(to_string(cfg.stage))));
+}
+
+// The record corrupted in transit: one base64 character of a device record's signature (Ed25519 chain: bytes
+// 64..127, characters 86..169; P-256: bytes 96..159, characters 128..212) replaced by another.
+void corrupt_upload(std::string& upload, RandomStream& rng) {
+  const bool ed = rng.bernoulli(0.5);
+  const std::string key = ed ? "\"sidewalkED25519CertificateChain\":\"" : "\"sidewalkP256R1CertificateChain\":\"";
+  const std::size_t at = upload.find(key);
+  if (at == std::string::npos) return;
+  const std::size_t first = at + key.size() + (ed ? 88 : 130);
+  const std::size_t i = first + rng.below(80);
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const char* pos = std::find(kAlphabet, kAlphabet + 64, upload[i]);
+  const std::size_t from = static_cast<std::size_t>(pos - kAlphabet);
+  upload[i] = kAlphabet[(from + 1 + rng.below(63)) % 64];
+}
+}  // namespace
 
 DeviceProvisioning::DeviceProvisioning(TwinContext& ctx)
     : ctx_(ctx), prefetched_(ctx.fleet.type_count(), 0), cloud_verifier_(ctx.pki.trust_anchor()) {}
@@ -21,10 +46,12 @@ void DeviceProvisioning::start_factory_work(std::uint32_t device, const std::arr
     const std::uint32_t index = device - ctx.fleet.first_of_type(t);
     f->identity = ctx.cloud.manufacturer.make_keys(t, index, f->identity.smsn, device);
     ctx.cloud.manufacturer.sign_reserved(f->identity);
-    // An imported device whose own chains fail is refused for that, whatever the type's chains say.
+    // The control-log record the factory uploads, and the ingest's verdict on it (an imported device whose own
+    // chains fail is refused for that, whatever the type's chains say).
+    f->upload = control_log_upload(ctx, f->identity);
     f->verdict = ctx.cloud.manufacturer.imported_verdict(t, index);
     if (f->verdict == security::ChainError::None)
-      f->verdict = ctx.cloud.ingest.verifier().verify(f->identity, ctx.pki.type_chains(t));
+      f->verdict = ctx.cloud.ingest.verify_upload(f->upload, ctx.pki.type_chains(t));
   });
   in_factory_.emplace(device, std::move(job));
 }
@@ -165,32 +192,38 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
   const Actor actor = mass ? Actor::Ingest : Actor::CloudPartner;
   security::ChainError verified = security::ChainError::None;
   bool have_verdict = false;
+  std::string upload;
   if (auto it = in_factory_.find(device); it != in_factory_.end()) {
     it->second->work.join();
     d.identity = it->second->identity;
     verified = it->second->verdict;
+    upload = std::move(it->second->upload);
     have_verdict = !(d.flags & kIngestFault);
     in_factory_.erase(it);
   }
   {
-    // The control-log record as the ingest received it: corrupted in transit when the fault hit.
-    security::DeviceIdentity record = d.identity;
-    if (d.flags & kIngestFault) {
-      RandomStream rng = ctx_.fleet.stream(device);
-      auto& sig = rng.bernoulli(0.5) ? record.ed25519_signature : record.p256_signature;
-      sig[rng.below(sig.size())] ^= static_cast<std::uint8_t>(1u << rng.below(8));
-      ctx_.fleet.commit(device, rng);
-      d.flags = static_cast<std::uint8_t>(d.flags & ~kIngestFault);
-    }
+    const security::ChainError own = ctx_.cloud.manufacturer.imported_verdict(type, ctx_.fleet.index_in_type(device));
     Cause cause = Cause::None;
     if (mass && have_verdict) {
       cause = ctx_.cloud.ingest.decide(verified, type, ctx_.cloud.network_server.revocations());
     } else if (mass) {
-      cause = ctx_.cloud.ingest.authenticate(record, ctx_.pki.type_chains(type), ctx_.cloud.network_server.revocations());
+      // The control-log record as the ingest received it: corrupted in transit when the fault hit.
+      if (upload.empty()) upload = control_log_upload(ctx_, d.identity);
+      if (d.flags & kIngestFault) {
+        RandomStream rng = ctx_.fleet.stream(device);
+        corrupt_upload(upload, rng);
+        ctx_.fleet.commit(device, rng);
+        d.flags = static_cast<std::uint8_t>(d.flags & ~kIngestFault);
+      }
+      cause = own != security::ChainError::None
+                  ? ctx_.cloud.ingest.decide(own, type, ctx_.cloud.network_server.revocations())
+                  : ctx_.cloud.ingest.authenticate(upload, type, ctx_.pki.type_chains(type),
+                                                   ctx_.cloud.network_server.revocations());
     } else {
-      security::ChainError own = ctx_.cloud.manufacturer.imported_verdict(type, ctx_.fleet.index_in_type(device));
-      if (own == security::ChainError::None) own = cloud_verifier_.verify(record, ctx_.pki.type_chains(type));
-      cause = security::cause_of(own);
+      const security::DeviceIdentity& record = d.identity;
+      security::ChainError verdict = own;
+      if (verdict == security::ChainError::None) verdict = cloud_verifier_.verify(record, ctx_.pki.type_chains(type));
+      cause = security::cause_of(verdict);
       if (cause == Cause::None && ctx_.cloud.network_server.revocations().device_type_revoked(type))
         cause = Cause::DeviceTypeRevoked;
     }

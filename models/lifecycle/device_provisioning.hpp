@@ -12,6 +12,7 @@
 #include <memory>
 #include <unordered_map>
 #include <vector>
+#include <string>
 #include <string_view>
 
 #include "models/lifecycle/twin_context.hpp"
@@ -51,6 +52,7 @@ class DeviceProvisioning : public EventHandler {
   struct InFactory {
     security::DeviceIdentity identity{};
     security::ChainError verdict = security::ChainError::None;
+    std::string upload;  // the control-log record the factory uploads (4-0-1 JSON)
     PendingWork work;  // last: cancelled (or waited for) first
   };
 

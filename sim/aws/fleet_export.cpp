@@ -10,7 +10,7 @@
 #include "models/security/chain_blob.hpp"
 #include "models/security/pki.hpp"
 #include "sim/aws/aws_ids.hpp"
-#include "sim/aws/control_log.hpp"
+#include "models/cloud/control_log_record.hpp"
 #include "sim/aws/device_file.hpp"
 #include "sim/aws/device_profile_file.hpp"
 
@@ -127,19 +127,13 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
         view.certificate_id = profile.certificate_id;
         view.sidewalk_id = sidewalk_id(world.seed, d.smsn);
         view.smsn = d.smsn;
-        ControlLogRecord record;
-        record.smsn = d.smsn;
-        record.apid = cfg.apid;
-        record.label = std::string(models::to_string(cfg.stage));
-        for (const auto alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
-          const std::size_t a = security::index_of(alg);
-          view.chain_blobs[a] = security::encode_chain(alg, security::device_chain(d, pki.type_chains(type), alg));
-          record.chain_blobs[a] = view.chain_blobs[a];
-        }
+        const models::ControlLogRecord record = models::make_control_log_record(
+            d, pki.type_chains(type), cfg.apid, std::string(models::to_string(cfg.stage)));
+        view.chain_blobs = record.chain_blobs;
         view.private_keys[0].assign(d.ed25519_private.begin(), d.ed25519_private.end());
         view.private_keys[1].assign(d.p256_private.begin(), d.p256_private.end());
         write_json(dir / "wireless-devices" / (smsn + ".json"), wireless_device_json(view));
-        *control << (index == 0 ? "\n  " : ",\n  ") << control_log_record_json(record).dump();
+        *control << (index == 0 ? "\n  " : ",\n  ") << models::encode(record);
         *import << smsn << '\n';
         if (real != nullptr)
           *factory << smsn << ",,,," << stage << '\n';
