@@ -17,9 +17,9 @@ std::string key_label(const std::string& base, std::string_view role, SignatureA
 }
 
 // A CA serial in the standard 4-byte form: the role's published bit fields and a 23-bit number from the source.
-Bytes ca_serial(const KeySource& source, const std::string& base, CaRole role, std::uint64_t id) {
+Bytes ca_serial(const KeySource& source, const std::string& base, CaRole role, std::uint64_t id, SignatureAlgorithm alg) {
   Bytes n(4);
-  source.fill(base + "/" + std::string(to_string(role)) + "/serial", id, n);
+  source.fill(base + "/" + std::string(to_string(role)) + "/serial", id, static_cast<std::uint32_t>(index_of(alg)), n);
   return make_ca_serial(role, static_cast<std::uint32_t>(n[0]) | (static_cast<std::uint32_t>(n[1]) << 8) |
                                   (static_cast<std::uint32_t>(n[2]) << 16));
 }
@@ -33,16 +33,16 @@ Pki::Pki(const KeySource& source, std::string_view label) : source_(source), lab
     KeyPair man = generate_signing_key(alg, source_, key_label(label_, "man", alg), 0);
     anchor_.root_public[a] = to_record_public(alg, root.public_key);
     // The AMZN root signs its own record; each CA below is signed by the one above it.
-    amzn_[a] = issue_certificate(alg, root.private_key, ca_serial(source_, label_, CaRole::Amzn, 0),
+    amzn_[a] = issue_certificate(alg, root.private_key, ca_serial(source_, label_, CaRole::Amzn, 0, alg),
                                  anchor_.root_public[a]);
-    sw_[a] = issue_certificate(alg, root.private_key, ca_serial(source_, label_, CaRole::Sw, 0),
+    sw_[a] = issue_certificate(alg, root.private_key, ca_serial(source_, label_, CaRole::Sw, 0, alg),
                                to_record_public(alg, sw.public_key));
-    man_[a] = issue_certificate(alg, sw.private_key, ca_serial(source_, label_, CaRole::Man, 0),
+    man_[a] = issue_certificate(alg, sw.private_key, ca_serial(source_, label_, CaRole::Man, 0, alg),
                                 to_record_public(alg, man.public_key));
     man_private_[a] = std::move(man.private_key);
     if (alg == SignatureAlgorithm::Ed25519) {
       network_server_.key = generate_signing_key(alg, source_, label_ + "/sns/ed25519", 0);
-      network_server_.cert = issue_certificate(alg, sw.private_key, ca_serial(source_, label_, CaRole::NetworkServer, 0),
+      network_server_.cert = issue_certificate(alg, sw.private_key, ca_serial(source_, label_, CaRole::NetworkServer, 0, alg),
                                                to_record_public(alg, network_server_.key.public_key));
       application_server_.key = generate_signing_key(alg, source_, label_ + "/appserver/ed25519", 0);
     }
@@ -61,9 +61,9 @@ std::uint16_t Pki::add_device_type(std::string_view name, std::uint32_t dak_sign
     const std::size_t a = index_of(alg);
     KeyPair product = generate_signing_key(alg, source_, key_label(label_, "product", alg), type);
     KeyPair dak = generate_signing_key(alg, source_, key_label(label_, "dak", alg), type);
-    CertRecord product_rec = issue_certificate(alg, man_private_[a], ca_serial(source_, label_, CaRole::Product, type),
+    CertRecord product_rec = issue_certificate(alg, man_private_[a], ca_serial(source_, label_, CaRole::Product, type, alg),
                                                to_record_public(alg, product.public_key));
-    CertRecord dak_rec = issue_certificate(alg, product.private_key, ca_serial(source_, label_, CaRole::Dak, type),
+    CertRecord dak_rec = issue_certificate(alg, product.private_key, ca_serial(source_, label_, CaRole::Dak, type, alg),
                                            to_record_public(alg, dak.public_key));
     auto& chain = entry.chains.upper[a];
     chain = {std::move(dak_rec), std::move(product_rec), man_[a], sw_[a], amzn_[a]};

@@ -44,6 +44,8 @@ class Pki {
   std::size_t device_type_count() const { return types_.size(); }
   bool has_device_type(std::uint16_t type) const { return type < types_.size(); }
   const std::string& device_type_name(std::uint16_t type) const { return types_.at(type).name; }
+  // The AMZN root's self-signed record of one algorithm (the last record of every chain the twin makes).
+  const CertRecord& amzn_record(SignatureAlgorithm alg) const { return amzn_[index_of(alg)]; }
   // The SW CA record of one algorithm (the top of every upper chain; the SNS cert's issuer for Ed25519).
   const CertRecord& sw_record(SignatureAlgorithm alg) const { return sw_[index_of(alg)]; }
 

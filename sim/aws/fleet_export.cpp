@@ -77,6 +77,15 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
   for (const char* folder : kExportFolders) fs::create_directories(dir / folder);
   security::Pki pki(keys);
   const security::Bytes app_server_key = pki.application_server().key.public_key;
+  {
+    nlohmann::ordered_json roots;
+    for (const auto alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
+      const security::CertRecord& amzn = pki.amzn_record(alg);
+      roots[alg == SignatureAlgorithm::Ed25519 ? "ed25519" : "p256r1"] = {
+          {"public_key", security::to_hex(amzn.public_key)}, {"serial", security::to_hex(amzn.serial)}};
+    }
+    write_json(dir / "trusted-roots.json", roots);
+  }
   ExportCounts counts;
   std::uint32_t first_device = 0;
   for (const models::DeviceTypeConfig& cfg : world.device_types) {

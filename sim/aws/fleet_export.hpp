@@ -19,7 +19,8 @@ struct ExportCounts {
 };
 
 // Writes the export under `dir` (which must exist): device-profiles/, wireless-devices/, control-logs/, import/,
-// manufacturing/. `limit`: at most this many devices per type (0: all). Device keys and DAK signatures are
+// manufacturing/, and trusted-roots.json (the twin's AMZN roots, in the shape of a scenario's
+// cloud.trusted_roots, for importing these devices into another scenario). `limit`: at most this many devices per type (0: all). Device keys and DAK signatures are
 // computed on `threads` threads (results independent of the number). Imported types (`imported`, may be null)
 // are written as imported: their devices' own keys and chains.
 ExportCounts export_fleet(const models::WorldConfig& world, const security::KeySource& keys, std::uint32_t limit,

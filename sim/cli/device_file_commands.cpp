@@ -44,6 +44,7 @@ int export_command(const ExportOptions& o, std::ostream& out, std::ostream& err)
   output::RunDirectory dir(o.out_dir);
   fs::path staged;
   for (const char* folder : aws::kExportFolders) staged = dir.stage(folder).parent_path();
+  dir.stage("trusted-roots.json");
   const unsigned cores = std::thread::hardware_concurrency();
   const aws::ExportCounts n =
       aws::export_fleet(s.world, security::KeySource::deterministic(s.world.seed), o.limit, staged, cores ? cores : 1,

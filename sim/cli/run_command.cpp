@@ -159,6 +159,7 @@ int run_command(const RunOptions& o) {
               << w.events_dispatched() << " events in " << wall_s << " s\n"
               << "results in " << fs::absolute(o.out_dir).lexically_normal().string()
               << "/ (summary.json, states.csv, handshakes.csv, events.jsonl" << (physical ? ", gateways.csv" : "")
+              << (o.aws_records ? ", aws-events.jsonl, destination.jsonl" : "")
               << ")\n";
     if (!results.empty())
       std::cout << "expectations: " << results.size() - failed << " passed, " << failed << " failed\n";

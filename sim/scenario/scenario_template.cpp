@@ -136,9 +136,18 @@ fleet:                             # required
       links: [ble]
       register_via: mobile_app     # registered from the developer's phone over BLE
       register: {auto: true, delay: {dist: uniform, min: 10s, max: 2min}}
+    # - name: field-units          # a device type made of real devices (docs/real-formats.md)
+    #   qualified: true            #   (no count: one device per file; the type's other keys as above)
+    #   import:
+    #     devices: imported/devices        # a folder of device files, *.json: GetWirelessDevice responses or
+    #                                      #   the console's certificate.json; relative to this file
+    #     profile: imported/profile.json   # the GetDeviceProfile file
+    #     app_server_key: imported/as.hex  # optional: the application server's Ed25519 private key, 64 hex
 
 cloud:                             # optional; every key is optional (defaults shown)
   ingest_latency: 2s               # manufacturing (EDI) ingest of control-log records; default 2s
+  # trusted_roots: imported/roots.json  # the AMZN roots the cloud trusts for imported devices besides its own:
+  #                                #   {"ed25519": {"public_key", "serial"}, "p256r1": {...}}; default none
   association_latency: 200ms       # cloud partner create + associate; default 200ms
   network_server_latency: 20ms     # default 20ms
   cloud_partner_latency: 40ms      # default 40ms
