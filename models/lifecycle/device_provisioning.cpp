@@ -47,11 +47,11 @@ void DeviceProvisioning::start_factory_work(std::uint32_t device, const std::arr
     f->identity = ctx.cloud.manufacturer.make_keys(t, index, f->identity.smsn, device);
     ctx.cloud.manufacturer.sign_reserved(f->identity);
     // The control-log record the factory uploads, and the ingest's verdict on it (an imported device whose own
-    // chains fail is refused for that, whatever the type's chains say).
-    f->upload = control_log_upload(ctx, f->identity);
+    // chains fail is refused for that, whatever the type's chains say). The record is made again should it be
+    // corrupted on its way (an ingest fault): nothing holds it meanwhile.
     f->verdict = ctx.cloud.manufacturer.imported_verdict(t, index);
     if (f->verdict == security::ChainError::None)
-      f->verdict = ctx.cloud.ingest.verify_upload(f->upload, ctx.pki.type_chains(t));
+      f->verdict = ctx.cloud.ingest.verify_upload(control_log_upload(ctx, f->identity), ctx.pki.type_chains(t));
   });
   in_factory_.emplace(device, std::move(job));
 }
@@ -192,12 +192,10 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
   const Actor actor = mass ? Actor::Ingest : Actor::CloudPartner;
   security::ChainError verified = security::ChainError::None;
   bool have_verdict = false;
-  std::string upload;
   if (auto it = in_factory_.find(device); it != in_factory_.end()) {
     it->second->work.join();
     d.identity = it->second->identity;
     verified = it->second->verdict;
-    upload = std::move(it->second->upload);
     have_verdict = !(d.flags & kIngestFault);
     in_factory_.erase(it);
   }
@@ -208,7 +206,7 @@ void DeviceProvisioning::ingest_arrive(std::uint32_t device) {
       cause = ctx_.cloud.ingest.decide(verified, type, ctx_.cloud.network_server.revocations());
     } else if (mass) {
       // The control-log record as the ingest received it: corrupted in transit when the fault hit.
-      if (upload.empty()) upload = control_log_upload(ctx_, d.identity);
+      std::string upload = control_log_upload(ctx_, d.identity);
       if (d.flags & kIngestFault) {
         RandomStream rng = ctx_.fleet.stream(device);
         corrupt_upload(upload, rng);

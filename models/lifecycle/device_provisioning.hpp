@@ -52,7 +52,6 @@ class DeviceProvisioning : public EventHandler {
   struct InFactory {
     security::DeviceIdentity identity{};
     security::ChainError verdict = security::ChainError::None;
-    std::string upload;  // the control-log record the factory uploads (4-0-1 JSON)
     PendingWork work;  // last: cancelled (or waited for) first
   };
 

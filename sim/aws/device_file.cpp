@@ -16,11 +16,6 @@ using security::SignatureAlgorithm;
 namespace {
 constexpr SignatureAlgorithm kAlgs[] = {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256};
 
-std::string optional_string(const JsonField& obj, std::string_view key) {
-  const auto f = obj.find(key);
-  return f && f->value().is_string() ? f->string() : std::string{};
-}
-
 std::array<std::uint8_t, 32> read_smsn(const JsonField& f) {
   const Bytes b = f.hex(32);
   std::array<std::uint8_t, 32> out{};
@@ -64,13 +59,6 @@ void read_get_wireless_device(const JsonField& top, DeviceFile& d) {
       d.private_keys[security::index_of(alg)] = alg == SignatureAlgorithm::Ed25519 ? value->hex(32) : p256_private(*value);
     }
   }
-  d.name = optional_string(top, "Name");
-  d.id = optional_string(top, "Id");
-  d.arn = optional_string(top, "Arn");
-  d.destination_name = optional_string(top, "DestinationName");
-  d.device_profile_id = optional_string(sw, "DeviceProfileId");
-  d.certificate_id = optional_string(sw, "CertificateId");
-  d.sidewalk_id = optional_string(sw, "SidewalkId");
 }
 
 void read_console_certificate(const JsonField& top, DeviceFile& d) {
@@ -81,18 +69,16 @@ void read_console_certificate(const JsonField& top, DeviceFile& d) {
   d.smsn = read_smsn(meta.at("smsn"));
   d.private_keys[0] = meta.at("devicePrivKeyEd25519").hex(32);
   d.private_keys[1] = p256_private(meta.at("devicePrivKeyP256R1"));
-  d.apid = optional_string(meta, "apid");
-  d.device_type_id = optional_string(meta, "deviceTypeId");
-  if (d.device_type_id.empty()) d.device_type_id = optional_string(meta, "devicetypeid");
-  d.id = optional_string(meta, "applicationDeviceId");
-  d.arn = optional_string(meta, "applicationDeviceArn");
-  d.application_server_public_key = optional_string(top, "applicationServerPublicKey");
 }
 
 std::string chain_name(SignatureAlgorithm alg) {
   return alg == SignatureAlgorithm::Ed25519 ? "Ed25519 chain" : "P-256 chain";
 }
 }  // namespace
+
+std::string_view to_string(DeviceFileShape s) {
+  return s == DeviceFileShape::GetWirelessDevice ? "GetWirelessDevice" : "certificate.json";
+}
 
 std::string_view signing_alg_name(SignatureAlgorithm alg) {
   return alg == SignatureAlgorithm::Ed25519 ? "Ed25519" : "P256r1";

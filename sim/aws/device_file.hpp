@@ -24,10 +24,8 @@ struct DeviceFile {
   // By index_of(SignatureAlgorithm): the chain blob, and the device's private key when the file has one.
   std::array<security::Bytes, 2> chain_blobs;
   std::array<std::optional<security::Bytes>, 2> private_keys;
-  // AWS's names for it, where the file has them.
-  std::string name, id, arn, destination_name, device_profile_id, certificate_id, sidewalk_id;
-  std::string apid, device_type_id, application_server_public_key;  // console shape
 };
+std::string_view to_string(DeviceFileShape s);  // "GetWirelessDevice", "certificate.json"
 
 // Throws FileError ("FILE: FIELD: CAUSE") for a file that is not JSON or lacks a required field. The chains are
 // not read here (verify_device_file reads and checks them).

@@ -76,7 +76,8 @@ int verify_device_command(const VerifyDeviceOptions& o, std::ostream& out, std::
     err << o.device_file << ": " << v.problem << '\n';
     return 2;
   }
-  out << o.device_file << ": valid" << (roots ? " (both roots trusted)" : " (roots not checked: no --trusted-roots)")
+  out << o.device_file << ": valid " << aws::to_string(file.shape) << " file"
+      << (roots ? " (both roots trusted)" : " (roots not checked: no --trusted-roots)")
       << "\nSMSN " << aws::upper_hex(file.smsn) << '\n';
   for (const auto alg : {SignatureAlgorithm::Ed25519, SignatureAlgorithm::EcdsaP256}) {
     const security::DeviceChain& c = v.chains[security::index_of(alg)];
