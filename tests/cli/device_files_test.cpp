@@ -292,39 +292,27 @@ class cliImport : public cliDeviceFiles {
  protected:
   void SetUp() override {
     cliDeviceFiles::SetUp();
-    write(dir_ / "a.yaml", R"(scenario: {name: a, seed: 5, duration: 20min}
-topology:
-  radio: explicit
-  gateways:
-    - {name: gw, count: 4, links: [ble, fsk]}
-fleet:
-  device_types:
-    - {name: tracker, count: 12, qualified: true, links: [fsk, ble]}
-)");
+    write(dir_ / "a.yaml", head("a", 5) + "    - {name: tracker, count: 12, qualified: true, links: [fsk, ble]}\n");
     ASSERT_EQ(twin("export " + quote((dir_ / "a.yaml").string()) + " --out " + quote((dir_ / "exp").string())).exit_code, 0);
     fs::create_directories(dir_ / "field" / "devices");
     for (const auto& e : fs::directory_iterator(dir_ / "exp" / "wireless-devices"))
       fs::copy_file(e.path(), dir_ / "field" / "devices" / e.path().filename());
     fs::copy_file(dir_ / "exp" / "device-profiles" / "tracker.json", dir_ / "field" / "profile.json");
-    const auto j = nlohmann::json::parse(read(files_in(dir_ / "field" / "devices").front()));
-    const auto ed = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][0]["Value"].get<std::string>());
-    const auto p = *security::from_base64(j["Sidewalk"]["DeviceCertificates"][1]["Value"].get<std::string>());
-    nlohmann::json roots;
-    roots["ed25519"] = {{"public_key", security::to_hex(std::span(ed).subspan(ed.size() - 96, 32))},
-                        {"serial", security::to_hex(std::span(ed).subspan(ed.size() - 100, 4))}};
-    roots["p256r1"] = {{"public_key", security::to_hex(std::span(p).subspan(p.size() - 128, 64))},
-                       {"serial", security::to_hex(std::span(p).subspan(p.size() - 132, 4))}};
-    write(dir_ / "field" / "roots.json", roots.dump(2));
+    fs::copy_file(dir_ / "exp" / "trusted-roots.json", dir_ / "field" / "roots.json");  // the exporter's roots
   }
-  std::string scenario(const std::string& import_extra = "", const std::string& cloud = "  trusted_roots: field/roots.json\n") {
-    return R"(scenario: {name: b, seed: 9, duration: 20min}
+  // A scenario's head: 4 gateways on the explicit link model, then `fleet.device_types:`.
+  static std::string head(const std::string& name, int seed) {
+    return "scenario: {name: " + name + ", seed: " + std::to_string(seed) + R"(, duration: 20min}
 topology:
   radio: explicit
   gateways:
     - {name: gw, count: 4, links: [ble, fsk]}
 fleet:
   device_types:
-    - name: field-units
+)";
+  }
+  std::string scenario(const std::string& import_extra = "", const std::string& cloud = "  trusted_roots: field/roots.json\n") {
+    return head("b", 9) + R"(    - name: field-units
       qualified: true
       links: [fsk, ble]
       import:
