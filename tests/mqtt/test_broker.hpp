@@ -1,0 +1,91 @@
+// TestBroker: a real mosquitto (Debian's package) on a free loopback port, started and stopped by the test that
+// owns it (SIGTERM, then waited for); it can be stopped and started again on the same port.
+#pragma once
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace st::test {
+
+inline std::uint16_t free_loopback_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = 0;
+  socklen_t len = sizeof a;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
+    ::close(fd);
+    throw std::runtime_error("no free loopback port");
+  }
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+inline bool port_accepts(std::uint16_t port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(port);
+  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  ::close(fd);
+  return ok;
+}
+
+class TestBroker {
+ public:
+  TestBroker() : port_(free_loopback_port()) {
+    conf_ = std::filesystem::temp_directory_path() / ("st-mosquitto-" + std::to_string(::getpid()) + "-" +
+                                                       std::to_string(port_) + ".conf");
+    std::ofstream(conf_) << "listener " << port_ << " 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                         << "log_dest none\n";
+    start();
+  }
+  ~TestBroker() {
+    stop();
+    std::error_code ec;
+    std::filesystem::remove(conf_, ec);
+  }
+  TestBroker(const TestBroker&) = delete;
+  TestBroker& operator=(const TestBroker&) = delete;
+
+  std::uint16_t port() const { return port_; }
+
+  void start() {
+    if (pid_ > 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::execl("/usr/sbin/mosquitto", "mosquitto", "-c", conf_.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    for (int i = 0; i < 500 && !port_accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!port_accepts(port_)) throw std::runtime_error("mosquitto did not start on port " + std::to_string(port_));
+  }
+  void stop() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
+
+ private:
+  std::uint16_t port_;
+  std::filesystem::path conf_;
+  pid_t pid_ = -1;
+};
+
+}  // namespace st::test
