@@ -1,5 +1,7 @@
 // TestBroker: a real mosquitto (Debian's package) on a free loopback port, started and stopped by the test that
-// owns it (SIGTERM, then waited for); it can be stopped and started again on the same port.
+// owns it (SIGTERM, then waited for, SIGKILL after 5 s); it can be stopped and started again on the same port. It
+// runs as the test's user: started by root, mosquitto would switch to its own user, whom a container's root may
+// not be allowed to signal.
 #pragma once
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -50,8 +52,11 @@ class TestBroker {
   TestBroker() : port_(free_loopback_port()) {
     conf_ = std::filesystem::temp_directory_path() / ("st-mosquitto-" + std::to_string(::getpid()) + "-" +
                                                        std::to_string(port_) + ".conf");
-    std::ofstream(conf_) << "listener " << port_ << " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                         << "log_dest none\n";
+    {
+      std::ofstream conf(conf_);  // (closed before mosquitto reads it)
+      conf << "listener " << port_ << " 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n";
+      if (::geteuid() == 0) conf << "user root\n";
+    }
     start();
   }
   ~TestBroker() {
@@ -72,13 +77,25 @@ class TestBroker {
       ::_exit(127);
     }
     for (int i = 0; i < 500 && !port_accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    if (!port_accepts(port_)) throw std::runtime_error("mosquitto did not start on port " + std::to_string(port_));
+    if (!port_accepts(port_)) {
+      stop();  // (a constructor that throws runs no destructor)
+      throw std::runtime_error("mosquitto did not start on port " + std::to_string(port_));
+    }
   }
   void stop() {
     if (pid_ <= 0) return;
     ::kill(pid_, SIGTERM);
     int status = 0;
-    ::waitpid(pid_, &status, 0);
+    for (int i = 0; i < 500; ++i) {  // up to 5 s for a clean exit
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(pid_, SIGKILL);
+    for (int i = 0; i < 200 && ::waitpid(pid_, &status, WNOHANG) != pid_; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     pid_ = -1;
   }
 
