@@ -1,17 +1,13 @@
 #include "sim/api/uri_codec.hpp"
 
+#include "models/security/bytes.hpp"
+
 namespace st::api {
 
 namespace {
 bool unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          c == '.' || c == '~';
-}
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 }  // namespace
 
@@ -41,9 +37,9 @@ std::optional<std::string> uri_decode(std::string_view text) {
       continue;
     }
     if (i + 2 >= text.size()) return std::nullopt;  // "%" or "%A" at the end
-    const int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>(hi * 16 + lo));
+    const auto byte = security::from_hex(text.substr(i + 1, 2));
+    if (!byte) return std::nullopt;
+    out.push_back(static_cast<char>((*byte)[0]));
     i += 2;
   }
   return out;
