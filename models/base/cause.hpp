@@ -16,6 +16,7 @@ enum class Cause : std::uint8_t {
   Associated,
   Registered,
   EndCustomerDeregister,
+  DeveloperDeregister,  // through the API (DeregisterWirelessDevice)
   // Policy: revocations, associations, limits and qualification.
   DeviceRevoked,
   DeviceTypeRevoked,
@@ -62,6 +63,7 @@ constexpr std::string_view to_string(Cause c) {
     case Cause::Associated: return "associated";
     case Cause::Registered: return "registered";
     case Cause::EndCustomerDeregister: return "end_customer_deregister";
+    case Cause::DeveloperDeregister: return "developer_deregister";
     case Cause::DeviceRevoked: return "device_revoked";
     case Cause::DeviceTypeRevoked: return "device_type_revoked";
     case Cause::DeveloperRevoked: return "developer_revoked";

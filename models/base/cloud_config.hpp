@@ -31,6 +31,13 @@ inline SimTime backoff_wait(std::uint8_t& retries, std::uint32_t max_doublings, 
   return static_cast<SimTime>(base * (0.5 + 0.5 * rng.uniform()));
 }
 
+// The cloud partner's destination: where the uplinks that reach the application server go (AWS IoT Core's
+// destination of the devices, and the MQTT topic its rule republishes them on with `run --mqtt`).
+struct DestinationConfig {
+  std::string name = "SidewalkDestination";  // the devices' DestinationName: 1-128 of A-Z a-z 0-9 - _
+  std::string topic = "sidewalk/app_data";   // an MQTT topic name: no wildcards, not under '$'
+};
+
 struct CloudConfig {
   Distribution ingest_latency = Distribution::constant(2.0 * 1e9);
   Distribution association_latency = Distribution::constant(200.0 * 1e6);  // cloud partner create + associate
@@ -45,6 +52,7 @@ struct CloudConfig {
   SimTime ack_timeout = 5 * kSecond;         // uplink not acknowledged within this: retry later
   std::uint32_t destination_buffer = 10000;  // uplinks the cloud partner holds while the app server is down
   std::string trusted_roots;  // imported fleets' AMZN roots the cloud trusts (a JSON file; absolute path), or none
+  DestinationConfig destination;  // read by hand (sim/scenario/read_cloud.cpp: name and topic rules)
 };
 
 template <>

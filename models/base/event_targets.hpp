@@ -10,6 +10,7 @@ enum EventTarget : std::uint8_t {
   kRegistrationTarget = 2,
   kTrafficTarget = 3,
   kRadioTarget = 4,       // the radio access network's frame ends
+  kDownlinkTarget = 5,    // the developer's downlinks (SendDataToWirelessDevice)
   kFirstWorldTarget = 8,  // targets from here on belong to the world builder (timeline, sampler)
 };
 

@@ -70,11 +70,11 @@ std::uint32_t DeviceLifecycle::register_devices(const DeviceSelection& s, Random
       });
 }
 
-void DeviceLifecycle::deregister(std::uint32_t device) {
+void DeviceLifecycle::deregister(std::uint32_t device, Cause cause) {
   DeviceRecord& d = ctx_.fleet[device];
   ++d.generation;  // every pending event of the old session is stale from now on
   registration_.abandon(device);
-  traffic_.flush(device, Cause::Deregistered);
+  traffic_.flush(device, Cause::Deregistered);  // (and the developer's queued downlinks)
   d.network_key.wipe();
   d.application_key.wipe();
   ctx_.cloud.network_server.sessions().wipe(device);
@@ -83,7 +83,7 @@ void DeviceLifecycle::deregister(std::uint32_t device) {
   w.associated = false;
   w.status = WirelessStatus::Provisioned;
   d.retries = 0;
-  ctx_.fleet.set_phase(device, Phase::Deregistered, ctx_.now(), Cause::EndCustomerDeregister);
+  ctx_.fleet.set_phase(device, Phase::Deregistered, ctx_.now(), cause);
 }
 
 std::uint32_t DeviceLifecycle::deregister_devices(const DeviceSelection& s, RandomStream& rng) {

@@ -40,7 +40,7 @@ class DeviceLifecycle {
   // A cloud actor (network server, application server or ingest) is down for `duration` from now.
   void cloud_outage(OutageTarget target, SimTime duration);
 
-  void deregister(std::uint32_t device);
+  void deregister(std::uint32_t device, Cause cause = Cause::EndCustomerDeregister);
   void block(std::uint32_t device, Cause cause);
 
   DeviceProvisioning& provisioning() { return provisioning_; }

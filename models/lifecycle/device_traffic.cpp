@@ -65,6 +65,7 @@ void DeviceTraffic::start(std::uint32_t device) {
 
 void DeviceTraffic::flush(std::uint32_t device, Cause cause) {
   links_.forget(device);
+  developer_.flush(device, cause);
   const Outbox* box = outboxes_.find(device);
   if (box == nullptr) return;
   for (std::size_t i = 0; i < box->queued.size(); ++i) count(device, Direction::Uplink, TrafficOutcome::Dropped, cause);
@@ -229,6 +230,7 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   }
   answer_device(slot, done, kAckAtDevice);
   dev.uplink_link = g.link;  // the network server answers the device on the link it last heard it on
+  if (g.origin == FrameOrigin::Device) developer_.receive_window(device, done);  // the device listens
   // Network server -> cloud partner (destination) -> application server.
   g.bytes = std::move(inner);
   const SimTime at_partner = ctx_.cloud.cloud_partner.station().serve(done, ctx_.cloud_rng);

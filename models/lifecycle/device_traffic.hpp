@@ -9,6 +9,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "models/lifecycle/developer_downlinks.hpp"
 #include "models/lifecycle/frame_pool.hpp"
 #include "models/lifecycle/slot_map.hpp"
 #include "models/lifecycle/twin_context.hpp"
@@ -25,13 +26,16 @@ class DeviceTraffic : public EventHandler {
   };
   static constexpr SimTime kReplayDelay = 30 * kSecond;  // how long an adversary waits before replaying
 
-  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx), links_(ctx) {}
+  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx), links_(ctx), developer_(ctx) {}
 
   // Begin periodic uplinks of a device that just registered.
   void start(std::uint32_t device);
   // Drop everything the device still has queued (de-registration), counted under `cause`.
   void flush(std::uint32_t device, Cause cause);
   std::size_t frames_in_flight_capacity() const { return frames_.capacity(); }
+  // The developer's own downlinks (SendDataToWirelessDevice), sent in the device's receive windows.
+  DeveloperDownlinks& developer_downlinks() { return developer_; }
+  const DeveloperDownlinks& developer_downlinks() const { return developer_; }
 
   void on_event(const CalendarEntry& e) override;
 
@@ -79,6 +83,7 @@ class DeviceTraffic : public EventHandler {
   SlotMap<Outbox> outboxes_;  // devices with uplinks queued or on the air
   UplinkLinks links_;
   FramePool frames_;
+  DeveloperDownlinks developer_;
   std::uint32_t next_serial_ = 0;
 };
 

@@ -25,14 +25,16 @@ std::string iso8601_utc(std::int64_t start_unix_s, SimTime t) {
 }
 
 AwsRecordsTap::AwsRecordsTap(metrics::MetricsSink& inner, std::uint64_t seed, std::int64_t start_unix_s,
-                             const std::string& events_path, const std::string& destination_path)
+                             const std::string& events_path, const std::string& destination_path,
+                             std::string destination_topic)
     : ForwardingSink(inner),
       seed_(seed),
       start_unix_s_(start_unix_s),
       events_(events_path, std::ios::binary),
       destination_(destination_path, std::ios::binary),
       events_path_(events_path),
-      destination_path_(destination_path) {
+      destination_path_(destination_path),
+      destination_topic_(std::move(destination_topic)) {
   if (!events_) throw std::runtime_error(events_path + ": cannot be written");
   if (!destination_) throw std::runtime_error(destination_path + ": cannot be written");
 }
@@ -53,17 +55,54 @@ void AwsRecordsTap::transition(const metrics::TransitionRecord& r) {
   } else {
     return;
   }
-  std::uint8_t serial[8];
-  for (int i = 0; i < 8; ++i) serial[i] = static_cast<std::uint8_t>(event_serial_ >> (8 * (7 - i)));
-  ++event_serial_;
   nlohmann::ordered_json j;
-  j["eventId"] = resource_uuid(seed_, "Event", serial);
+  j["eventId"] = next_event_id();
   j["eventType"] = type;
   j["WirelessDeviceId"] = resource_uuid(seed_, "WirelessDevice", r.smsn);
   j["timestamp"] = timestamp(r.time);
   j["operation"] = operation;
   j["Sidewalk"] = {{"AmazonId", sidewalk_id(seed_, r.smsn)}, {"SidewalkManufacturingSn", upper_hex(r.smsn)}};
-  events_ << j.dump() << '\n';
+  event_line(std::string("$aws/iotwireless/events/device_registration_state/") + type + "/sidewalk/wireless_devices",
+             j.dump());
+}
+
+std::string AwsRecordsTap::next_event_id() {
+  std::uint8_t serial[8];
+  for (int i = 0; i < 8; ++i) serial[i] = static_cast<std::uint8_t>(event_serial_ >> (8 * (7 - i)));
+  ++event_serial_;
+  return resource_uuid(seed_, "Event", serial);
+}
+
+void AwsRecordsTap::event_line(const std::string& topic, const std::string& json) {
+  events_ << json << '\n';
+  if (publish_) publish_(topic, json);
+}
+
+void AwsRecordsTap::know_downlink(std::uint32_t message, std::string message_id, std::uint32_t seq,
+                                  std::string message_type) {
+  downlinks_[message] = Downlink{std::move(message_id), seq, std::move(message_type)};
+}
+
+void AwsRecordsTap::downlink_status(const metrics::DownlinkStatusRecord& r) {
+  ForwardingSink::downlink_status(r);
+  const auto it = downlinks_.find(r.message);
+  const Downlink d = it != downlinks_.end() ? it->second : Downlink{};
+  if (it != downlinks_.end()) downlinks_.erase(it);
+  const char* type = r.success ? "success" : "error";
+  nlohmann::ordered_json j;
+  j["eventId"] = next_event_id();
+  j["eventType"] = type;
+  j["WirelessDeviceId"] = resource_uuid(seed_, "WirelessDevice", r.smsn);
+  j["timestamp"] = timestamp(r.time);
+  j["MessageId"] = d.message_id;
+  nlohmann::ordered_json sidewalk{{"AmazonId", sidewalk_id(seed_, r.smsn)},
+                                  {"SidewalkManufacturingSn", upper_hex(r.smsn)},
+                                  {"Seq", d.seq},
+                                  {"MessageType", d.message_type}};
+  if (!r.success) sidewalk["Error"] = models::to_string(r.cause);
+  j["Sidewalk"] = std::move(sidewalk);
+  event_line(std::string("$aws/iotwireless/events/message_delivery_status/") + type + "/sidewalk/wireless_devices",
+             j.dump());
 }
 
 void AwsRecordsTap::application_uplink(const metrics::ApplicationUplinkRecord& r) {
@@ -84,7 +123,9 @@ void AwsRecordsTap::application_uplink(const metrics::ApplicationUplinkRecord& r
                              {"MessageType", "CUSTOM_COMMAND_ID_NOTIFY"},
                              {"CmdExStatus", "COMMAND_EXEC_STATUS_UNSPECIFIED"},
                              {"NackExStatus", nlohmann::ordered_json::array()}}}};
-  destination_ << j.dump() << '\n';
+  const std::string line = j.dump();
+  destination_ << line << '\n';
+  if (publish_) publish_(destination_topic_, line);
 }
 
 void AwsRecordsTap::close() {

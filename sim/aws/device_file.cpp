@@ -4,6 +4,7 @@
 
 #include "models/security/base64.hpp"
 #include "models/security/certificate.hpp"
+#include "models/security/device_identity.hpp"
 #include "models/security/primitives.hpp"
 #include "sim/aws/aws_ids.hpp"
 #include "sim/aws/json_fields.hpp"
@@ -150,10 +151,26 @@ nlohmann::ordered_json wireless_device_json(const WirelessDeviceView& d) {
                    {"DeviceProfileId", d.device_profile_id},
                    {"CertificateId", d.certificate_id},
                    {"SidewalkId", d.sidewalk_id},
-                   {"Status", d.status},
-                   {"DeviceCertificates", std::move(certs)},
-                   {"PrivateKeys", std::move(keys)}};
+                   {"Status", d.status}};
+  if (!d.chain_blobs[0].empty() || !d.chain_blobs[1].empty()) {
+    j["Sidewalk"]["DeviceCertificates"] = std::move(certs);
+    j["Sidewalk"]["PrivateKeys"] = std::move(keys);
+  }
   return j;
+}
+
+WirelessDeviceView device_view_of(std::uint64_t seed, const models::DeviceTypeConfig& cfg, const std::string& dsn,
+                                  std::span<const std::uint8_t, 32> smsn, const std::string& destination) {
+  WirelessDeviceView view;
+  view.name = cfg.name + "-" + dsn;
+  view.id = resource_uuid(seed, "WirelessDevice", smsn);
+  view.arn = arn(account_id(seed, cfg.developer), "WirelessDevice", view.id);
+  view.destination_name = destination;
+  view.device_profile_id = resource_uuid(seed, "DeviceProfile", security::as_bytes(cfg.name));
+  view.certificate_id = certificate_id(cfg.apid, security::smsn_stage(cfg.stage));
+  view.sidewalk_id = sidewalk_id(seed, smsn);
+  std::copy(smsn.begin(), smsn.end(), view.smsn.begin());
+  return view;
 }
 
 }  // namespace st::aws

@@ -5,11 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
+#include <span>
 #include <filesystem>
 #include <optional>
 #include <string>
 
 #include "models/base/crypto_algorithms.hpp"
+#include "models/base/device_type_config.hpp"
 #include "models/security/chain_blob.hpp"
 #include "sim/aws/trusted_roots.hpp"
 
@@ -56,6 +59,11 @@ struct WirelessDeviceView {
   std::array<security::Bytes, 2> private_keys;
   std::string status = "PROVISIONED";
 };
+// Without chains (chain_blobs empty) the Sidewalk part has no DeviceCertificates and no PrivateKeys.
 nlohmann::ordered_json wireless_device_json(const WirelessDeviceView& d);
+// A device of a twin's device type as AWS names it (no chains, keys or status): Name "TYPE-DSN", Id, Arn in its
+// developer's account, DestinationName, DeviceProfileId, CertificateId, SidewalkId, the SMSN.
+WirelessDeviceView device_view_of(std::uint64_t seed, const models::DeviceTypeConfig& cfg, const std::string& dsn,
+                                  std::span<const std::uint8_t, 32> smsn, const std::string& destination);
 
 }  // namespace st::aws

@@ -1,5 +1,8 @@
 #include "sim/aws/device_profile_file.hpp"
 
+#include "models/security/device_identity.hpp"
+#include "models/security/primitives.hpp"
+#include "sim/aws/aws_ids.hpp"
 #include "sim/aws/json_fields.hpp"
 
 namespace st::aws {
@@ -40,6 +43,22 @@ DeviceProfileFile read_device_profile(const std::filesystem::path& file) {
     if (const auto f = dak.find("DeviceTypeId")) p.device_type_id = f->string();
   }
   return p;
+}
+
+DeviceProfileFile device_profile_of(std::uint64_t seed, const models::DeviceTypeConfig& cfg,
+                                    const security::Bytes& application_server_public_key) {
+  DeviceProfileFile profile;
+  profile.name = cfg.name;
+  profile.id = resource_uuid(seed, "DeviceProfile", security::as_bytes(cfg.name));
+  profile.arn = arn(account_id(seed, cfg.developer), "DeviceProfile", profile.id);
+  profile.application_server_public_key = application_server_public_key;
+  profile.qualification_status = cfg.qualified;
+  profile.certificate_id = certificate_id(cfg.apid, security::smsn_stage(cfg.stage));
+  profile.max_allowed_signature = cfg.dak_signature_limit == 0 ? -1 : static_cast<long long>(cfg.dak_signature_limit);
+  profile.factory_support = cfg.flow == models::ProvisioningFlow::MassProduction;
+  profile.apid = cfg.apid;
+  profile.device_type_id = cfg.apid;  // AWS shows the 4-character code here (docs/real-formats.md)
+  return profile;
 }
 
 }  // namespace st::aws

@@ -4,9 +4,11 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
+#include "models/base/device_type_config.hpp"
 #include "models/security/bytes.hpp"
 
 namespace st::aws {
@@ -24,6 +26,10 @@ struct DeviceProfileFile {
 };
 
 nlohmann::ordered_json device_profile_json(const DeviceProfileFile& p);
+// The profile AWS holds for a device type of the twin (the export's and the API's): ids from the seed, the
+// application server's Ed25519 public key, qualification, the DAK's certificate id and limit.
+DeviceProfileFile device_profile_of(std::uint64_t seed, const models::DeviceTypeConfig& cfg,
+                                    const security::Bytes& application_server_public_key);
 // Throws FileError naming the field for a file that is not JSON or lacks a required field.
 DeviceProfileFile read_device_profile(const std::filesystem::path& file);
 

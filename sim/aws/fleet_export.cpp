@@ -92,19 +92,8 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
     const auto type = pki.add_device_type(cfg.name, cfg.dak_signature_limit);
     const models::ImportedType* real = imported != nullptr ? imported->type(type) : nullptr;
     if (real != nullptr) pki.use_chains(type, real->chains);
-    const std::string account = account_id(world.seed, cfg.developer);
     const std::string stage(security::smsn_stage(cfg.stage));
-    DeviceProfileFile profile;
-    profile.name = cfg.name;
-    profile.id = resource_uuid(world.seed, "DeviceProfile", security::as_bytes(cfg.name));
-    profile.arn = arn(account, "DeviceProfile", profile.id);
-    profile.application_server_public_key = app_server_key;
-    profile.qualification_status = cfg.qualified;
-    profile.certificate_id = certificate_id(cfg.apid, stage);
-    profile.max_allowed_signature = cfg.dak_signature_limit == 0 ? -1 : static_cast<long long>(cfg.dak_signature_limit);
-    profile.factory_support = cfg.flow == models::ProvisioningFlow::MassProduction;
-    profile.apid = cfg.apid;
-    profile.device_type_id = cfg.apid;  // AWS shows the 4-character code here (docs/real-formats.md)
+    const DeviceProfileFile profile = device_profile_of(world.seed, cfg, app_server_key);
     write_json(dir / "device-profiles" / (cfg.name + ".json"), device_profile_json(profile));
 
     Output control(dir / "control-logs" / (cfg.name + ".json"));
@@ -127,15 +116,7 @@ ExportCounts export_fleet(const models::WorldConfig& world, const security::KeyS
         // (An imported device's DSN and codes are its factory's: unknown here, left empty.)
         const std::string dsn = real != nullptr ? std::string() : models::device_serial_number(cfg, index);
         const std::string smsn = upper_hex(d.smsn);
-        WirelessDeviceView view;
-        view.name = cfg.name + "-" + dsn;
-        view.id = resource_uuid(world.seed, "WirelessDevice", d.smsn);
-        view.arn = arn(account, "WirelessDevice", view.id);
-        view.destination_name = "SidewalkDestination";
-        view.device_profile_id = profile.id;
-        view.certificate_id = profile.certificate_id;
-        view.sidewalk_id = sidewalk_id(world.seed, d.smsn);
-        view.smsn = d.smsn;
+        WirelessDeviceView view = device_view_of(world.seed, cfg, dsn, d.smsn, "SidewalkDestination");
         const models::ControlLogRecord record = models::make_control_log_record(
             d, pki.type_chains(type), cfg.apid, std::string(models::to_string(cfg.stage)));
         view.chain_blobs = record.chain_blobs;

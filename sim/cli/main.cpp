@@ -44,6 +44,24 @@ int sc_main(int argc, char* argv[]) {
       ->check(CLI::Range(0, 64));
   run_cmd->add_flag("--serve-wait", run.serve_wait, "with --serve: start the run when a first client connects")
       ->needs(serve_opt);
+  auto* api_opt = run_cmd->add_option("--api", run.live.api,
+                                      "serve the AWS IoT Wireless API on 127.0.0.1:PORT (0: any free port; docs/api.md)")
+                      ->check(CLI::Range(0, 65535));
+  run_cmd->add_option("--api-credentials", run.live.api_credentials,
+                      "the access keys the API accepts: {\"aws_access_key_id\": ..., \"aws_secret_access_key\": ...}")
+      ->needs(api_opt);
+  auto* mqtt_opt = run_cmd->add_option("--mqtt", run.live.mqtt,
+                                       "publish uplinks and events to the MQTT broker at HOST:PORT (QoS 1; docs/api.md)");
+  auto* mqtt_ca = run_cmd->add_option("--mqtt-ca", run.live.mqtt_ca, "TLS to the broker: the CA file to trust")
+                      ->needs(mqtt_opt);
+  run_cmd->add_option("--mqtt-cert", run.live.mqtt_cert, "TLS: the client certificate the broker asks for")
+      ->needs(mqtt_ca);
+  run_cmd->add_option("--mqtt-key", run.live.mqtt_key, "TLS: the client certificate's private key")->needs(mqtt_ca);
+  run_cmd->add_option("--pace", run.live.pace,
+                      "simulated seconds per wall second (default with --api or --mqtt: 1, real time)");
+  run_cmd->add_option("--replay-stimuli", run.live.replay_stimuli,
+                      "apply the outside calls recorded in a run's stimuli.jsonl, at the same instants")
+      ->excludes(api_opt);
 
   std::string validate_file;
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file and report the first error");

@@ -71,6 +71,18 @@ int run_command(const RunOptions& o) {
     std::cerr << e.what() << '\n';
     return 2;
   }
+  std::vector<api::Credentials> credentials;  // the outside world: checked before anything is written
+  std::vector<world::TimedStimulus> replay;
+  mqtt::MqttOptions broker;
+  try {
+    check_live_options(o.live, static_cast<std::uint32_t>(s.device_count()), credentials, replay, broker);
+  } catch (const aws::FileError& e) {
+    std::cerr << e.what() << '\n';
+    return 2;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sidewalk-twin: " << e.what() << '\n';
+    return 2;
+  }
   if (fs::exists(o.out_dir) && !fs::is_directory(o.out_dir)) {
     std::cerr << o.out_dir << ": --out exists and is not a directory\n";
     return 2;
@@ -110,12 +122,18 @@ int run_command(const RunOptions& o) {
   std::unique_ptr<output::PcapTap> tap;
   if (pcap) tap = std::make_unique<output::PcapTap>(recorder, *pcap);
   metrics::MetricsSink& inner = tap ? static_cast<metrics::MetricsSink&>(*tap) : recorder;
-  std::unique_ptr<aws::AwsRecordsTap> aws_tap;  // --aws-records (docs/outputs.md)
-  if (o.aws_records)
+  std::unique_ptr<aws::AwsRecordsTap> aws_tap;  // --aws-records (docs/outputs.md), and what --mqtt publishes
+  const bool aws_records = o.aws_records || !o.live.mqtt.empty();
+  if (aws_records)
     aws_tap = std::make_unique<aws::AwsRecordsTap>(inner, s.world.seed, s.start_unix_s,
                                                    dir.stage("aws-events.jsonl").string(),
-                                                   dir.stage("destination.jsonl").string());
-  metrics::MetricsSink& sink = aws_tap ? static_cast<metrics::MetricsSink&>(*aws_tap) : inner;
+                                                   dir.stage("destination.jsonl").string(),
+                                                   s.world.cloud.destination.topic);
+  metrics::MetricsSink& aws_sink = aws_tap ? static_cast<metrics::MetricsSink&>(*aws_tap) : inner;
+  const bool stimuli = o.live.api.has_value() || !o.live.replay_stimuli.empty();
+  LiveBridges live(o.live, s, aws_sink, aws_tap.get(), std::move(credentials), std::move(replay), broker,
+                   stimuli ? dir.stage("stimuli.jsonl") : fs::path{});
+  metrics::MetricsSink& sink = live.sink();
   const unsigned cores = std::thread::hardware_concurrency();
   world::World w(s, sink, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1), &imported);
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
@@ -128,12 +146,26 @@ int run_command(const RunOptions& o) {
     w.probe().add(at, [&check, i](SimTime) { check.snapshot(i); });
   }
   ProgressLine progress(recorder, s.duration, !o.quiet && ::isatty(STDERR_FILENO));
+  telemetry::RunControl own_control;  // pause, pace and the API's service: the telemetry's when it serves
+  telemetry::RunControl& control = server ? server->control() : own_control;
+  const bool gated = server || o.live.live() || o.live.pace;
+  try {
+    live.attach(w, control);
+  } catch (const std::exception& e) {
+    std::cerr << "sidewalk-twin: " << e.what() << '\n';
+    return 2;
+  }
   w.kernel().set_observer([&](SimTime now) {
     progress.update(now, w.events_dispatched());
-    if (server) server->control().gate(now);  // pause and pacing: between two kernel steps
+    live.between();  // replayed stimuli due after this activation
+    if (!gated) return;
+    const EventCalendar& calendar = w.kernel().calendar();
+    const SimTime next = calendar.empty() ? s.duration : std::min(calendar.top().time, s.duration);
+    control.gate(now, next);  // pause, pacing and the API's calls: between two kernel steps
   });
   if (server && o.serve_wait) server->wait_for_client();
   w.run();
+  live.finish();
   progress.finish();
   recorder.finish();
   if (pcap) pcap->close();
@@ -146,6 +178,7 @@ int run_command(const RunOptions& o) {
   {
     std::ofstream out(summary_path, std::ios::binary);
     summary = output::build_summary(s, recorder, results, wall_s);
+    live.add_to_summary(summary);
     out << summary.dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }
@@ -159,7 +192,7 @@ int run_command(const RunOptions& o) {
               << w.events_dispatched() << " events in " << wall_s << " s\n"
               << "results in " << fs::absolute(o.out_dir).lexically_normal().string()
               << "/ (summary.json, states.csv, handshakes.csv, events.jsonl" << (physical ? ", gateways.csv" : "")
-              << (o.aws_records ? ", aws-events.jsonl, destination.jsonl" : "")
+              << (aws_records ? ", aws-events.jsonl, destination.jsonl" : "") << (stimuli ? ", stimuli.jsonl" : "")
               << ")\n";
     if (!results.empty())
       std::cout << "expectations: " << results.size() - failed << " passed, " << failed << " failed\n";

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "sim/cli/live_bridges.hpp"
+
 namespace st::cli {
 
 struct RunOptions {
@@ -20,6 +22,7 @@ struct RunOptions {
   std::optional<std::uint16_t> serve;  // live telemetry on 127.0.0.1:PORT (0: any free port)
   bool serve_wait = false;             // hold the start until a first telemetry client connects
   std::optional<unsigned> crypto_workers;  // threads for cryptography beside the kernel (default: cores - 1, >= 1)
+  LiveOptions live;                        // --api, --mqtt, --pace, --replay-stimuli (docs/api.md)
 };
 
 int run_command(const RunOptions& o);

@@ -21,6 +21,7 @@ class MetricsSink {
   virtual bool wants_frame_bytes() const { return false; }
   virtual bool wants_payloads() const { return false; }
   virtual void application_uplink(const ApplicationUplinkRecord&) {}
+  virtual void downlink_status(const DownlinkStatusRecord&) {}
   // At the end of the run.
   virtual void run_end(const RunEndRecord&) {}
   virtual void tally(const TallyRecord&) {}
@@ -48,6 +49,7 @@ class ForwardingSink : public MetricsSink {
   bool wants_frame_bytes() const override { return inner_.wants_frame_bytes(); }
   bool wants_payloads() const override { return inner_.wants_payloads(); }
   void application_uplink(const ApplicationUplinkRecord& r) override { inner_.application_uplink(r); }
+  void downlink_status(const DownlinkStatusRecord& r) override { inner_.downlink_status(r); }
   void run_end(const RunEndRecord& r) override { inner_.run_end(r); }
   void tally(const TallyRecord& r) override { inner_.tally(r); }
   void gateway(const GatewayRecord& r) override { inner_.gateway(r); }

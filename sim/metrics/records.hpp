@@ -70,6 +70,19 @@ struct ApplicationUplinkRecord {
   std::span<const std::uint8_t> payload;
 };
 
+// A downlink the developer sent through the API (SendDataToWirelessDevice) came to its end: a success
+// (acknowledged mode: the device opened it; unacknowledged: the network server sent it), or an error with its cause
+// (expired before it could be delivered, the device de-registered).
+struct DownlinkStatusRecord {
+  SimTime time;
+  std::uint32_t device;
+  std::uint16_t device_type;
+  Smsn smsn;
+  std::uint32_t message;  // the run's serial of the message (its stimulus in stimuli.jsonl)
+  bool success;
+  models::Cause cause;    // Cause::None on success
+};
+
 struct TrafficRecord {
   SimTime time;
   std::uint32_t device;

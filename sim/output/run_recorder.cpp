@@ -181,6 +181,22 @@ void RunRecorder::notice(const metrics::NoticeRecord& r) {
   write_event(j);
 }
 
+void RunRecorder::downlink_status(const metrics::DownlinkStatusRecord& r) {
+  ++records_;
+  bump({"developer_downlinks.", r.success ? "success" : "error"});
+  if (!events_ && listener_ == nullptr) return;
+  nlohmann::ordered_json j;
+  j["t"] = seconds_json(r.time);
+  j["event"] = "downlink_status";
+  j["device"] = r.device;
+  j["smsn"] = hex(r.smsn);
+  j["device_type"] = type_names_[r.device_type];
+  j["message"] = r.message;
+  j["status"] = r.success ? "success" : "error";
+  j["cause"] = models::to_string(r.cause);
+  write_event(j);
+}
+
 void RunRecorder::link_switch(const metrics::LinkSwitchRecord& r) {
   ++records_;
   bump("link_switches");

@@ -41,6 +41,7 @@ class RunRecorder : public metrics::MetricsSink {
   void traffic(const metrics::TrafficRecord& r) override;
   void notice(const metrics::NoticeRecord& r) override;
   void link_switch(const metrics::LinkSwitchRecord& r) override;
+  void downlink_status(const metrics::DownlinkStatusRecord& r) override;
   bool wants_keylog() const override { return keylog_ != nullptr; }
   void keylog(const metrics::KeyLogRecord& r) override;
   void radio_frame(const metrics::RadioFrameRecord& r) override;

@@ -6,11 +6,22 @@
 
 namespace st::telemetry {
 
-void RunControl::gate(SimTime now) {
+void RunControl::gate(SimTime now, SimTime next) {
   std::unique_lock lock(mutex_);
   now_ = now;
+  if (next < now) next = now;
   bool held = false;
   for (;;) {
+    if (poked_ && service_) {
+      poked_ = false;
+      const SimTime live = live_locked(now, next);
+      const auto service = service_;
+      lock.unlock();
+      const SimTime scheduled = service(live);
+      lock.lock();
+      if (scheduled < next) next = scheduled < now ? now : scheduled;
+      continue;
+    }
     if (shutdown_) return;
     if (paused_) {
       if (!held && on_hold_) {
@@ -25,12 +36,36 @@ void RunControl::gate(SimTime now) {
       continue;
     }
     if (pace_ <= 0) return;
-    const double ahead_s = static_cast<double>(now - anchor_sim_) / 1e9 / pace_;
-    const auto due = anchor_wall_ + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(ahead_s));
+    const auto due = wall_of_locked(next);
     if (Clock::now() >= due) return;
-    // Woken early by a command: look again (a resume or a new pace re-anchors).
+    // Woken early by a command or a poke: look again (a resume or a new pace re-anchors).
     changed_.wait_until(lock, due);
   }
+}
+
+RunControl::Clock::time_point RunControl::wall_of_locked(SimTime t) const {
+  const double ahead_s = (static_cast<double>(t) - static_cast<double>(anchor_sim_)) / 1e9 / pace_;
+  return anchor_wall_ + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(ahead_s));
+}
+
+SimTime RunControl::live_locked(SimTime now, SimTime next) const {
+  if (paused_ || pace_ <= 0) return now;
+  const double since_s = std::chrono::duration<double>(Clock::now() - anchor_wall_).count();
+  const double live = static_cast<double>(anchor_sim_) + since_s * pace_ * 1e9;
+  if (live <= static_cast<double>(now)) return now;
+  if (live >= static_cast<double>(next)) return next;
+  return static_cast<SimTime>(live);
+}
+
+void RunControl::set_service(Service service) {
+  std::lock_guard lock(mutex_);
+  service_ = std::move(service);
+}
+
+void RunControl::poke() {
+  std::lock_guard lock(mutex_);
+  poked_ = true;
+  changed_.notify_all();
 }
 
 void RunControl::pause() {

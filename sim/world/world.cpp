@@ -55,12 +55,15 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
       RandomStream(config_.seed, kActorStreamBase), *crypto_, verdicts_});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
   timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, *gateways_, sink);
+  stimuli_ = std::make_unique<StimulusPort>(*kernel_, *lifecycle_, *fleet_);
 
   kernel_->attach(models::kProvisioningTarget, &lifecycle_->provisioning());
   kernel_->attach(models::kRegistrationTarget, &lifecycle_->registration());
   kernel_->attach(models::kTrafficTarget, &lifecycle_->traffic());
+  kernel_->attach(models::kDownlinkTarget, &lifecycle_->traffic().developer_downlinks());
   kernel_->attach(TimelineDriver::kTarget, timeline_.get());
   kernel_->attach(Probe::kTarget, &probe_);
+  kernel_->attach(StimulusPort::kTarget, stimuli_.get());
   if (ran_ != nullptr) kernel_->attach(models::RadioAccessNetwork::kTarget, ran_);
   kernel_->calendar().reserve(std::min<std::size_t>(n * 2u + 64u, 1u << 22));
 }

@@ -16,6 +16,7 @@
 #include "sim/kernel/work_pool.hpp"
 #include "sim/metrics/metrics_sink.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/world/stimulus_port.hpp"
 #include "sim/world/timeline_driver.hpp"
 
 namespace st::models {
@@ -48,6 +49,10 @@ class World {
   ~World();
 
   Probe& probe() { return probe_; }
+  // Where the API's calls enter the world (and a replay's recorded ones).
+  StimulusPort& stimuli() { return *stimuli_; }
+  // The application server's Ed25519 public key (the device profiles' ApplicationServerPublicKey).
+  const security::Bytes& application_server_public_key() const { return pki_->application_server().key.public_key; }
   Dispatcher& kernel() { return *kernel_; }
   // Run the kernel to the end of the scenario (events at exactly the end included), then report the models'
   // final state to the sink (end-of-run records: tallies, gateway loads, energy).
@@ -77,6 +82,7 @@ class World {
   std::unique_ptr<models::TwinContext> ctx_;
   std::unique_ptr<models::DeviceLifecycle> lifecycle_;
   std::unique_ptr<TimelineDriver> timeline_;
+  std::unique_ptr<StimulusPort> stimuli_;
   Probe probe_;
 };
 

@@ -1,0 +1,36 @@
+// Stimulus: one action from outside the run (a developer's API call) that changes the world, with the
+// simulated instant it takes effect at and the kernel activation after which it was taken in: what
+// stimuli.jsonl records and --replay-stimuli plays back.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "models/security/bytes.hpp"
+#include "sim/kernel/sim_time.hpp"
+
+namespace st::world {
+
+enum class StimulusKind : std::uint8_t {
+  SendData,    // a downlink to the device (SendDataToWirelessDevice)
+  Deregister,  // the developer de-registers the device (DeregisterWirelessDevice)
+};
+
+struct Stimulus {
+  StimulusKind kind = StimulusKind::SendData;
+  std::uint32_t device = 0;
+  // SendData:
+  std::uint32_t message = 0;   // the run's serial of the message
+  security::Bytes payload;     // the application payload
+  bool acknowledged = false;   // TransmitMode 1
+  SimTime keep_for = 0;        // how long the cloud tries to deliver it before it reports an error
+  // The request as the API took it (JSON text), kept for the record only: the world does not read it.
+  std::string request;
+};
+
+struct TimedStimulus {
+  std::uint64_t activation = 0;  // taken in after this many kernel activations
+  SimTime at = 0;                // takes effect at this simulated time
+  Stimulus stimulus;
+};
+
+}  // namespace st::world
