@@ -9,6 +9,7 @@
 
 #include "models/base/device_radio_config.hpp"
 #include "models/base/lifecycle_enums.hpp"
+#include "models/base/limits.hpp"
 #include "models/base/setting.hpp"
 #include "models/channel/link_type.hpp"
 #include "models/base/crypto_algorithms.hpp"
@@ -58,6 +59,8 @@ struct ImportConfig {
 struct DeviceTypeConfig {
   std::string name;
   std::uint32_t count = 0;
+  // Devices the factory makes only when asked (the API's CreateWirelessDevice), after the `count` made on schedule.
+  std::uint32_t reserve = 0;
   Stage stage = Stage::Production;
   ProvisioningFlow flow = ProvisioningFlow::MassProduction;
   std::string developer = "default";                  // developer (AWS) account the devices are associated with
@@ -113,7 +116,8 @@ struct Settings<DeviceTypeConfig> {
   using C = DeviceTypeConfig;
   static constexpr auto list = std::tuple{Section<C, RegistrationConfig>{"register", &C::registration},
                                           Section<C, TrafficConfig>{"traffic", &C::traffic},
-                                          flag("qualified", &C::qualified)};
+                                          flag("qualified", &C::qualified),
+                                          count("reserve", &C::reserve, 0u, kMaxDevices)};
 };
 
 // The MCU's core, clock and cycle counts are read by hand (sim/scenario/read_fleet.cpp: known cores, a clock of

@@ -5,13 +5,13 @@ namespace st::models {
 Fleet::Fleet(const std::vector<DeviceTypeConfig>& types, std::uint64_t seed, metrics::MetricsSink& sink)
     : types_(types), seed_(seed), sink_(sink) {
   std::uint64_t total = 0;
-  for (const auto& t : types_) total += t.count;
+  for (const auto& t : types_) total += t.count + t.reserve;  // the reserve: made on request
   devices_.resize(total);
   first_.reserve(types_.size() + 1);
   std::uint32_t next = 0;
   for (std::uint16_t t = 0; t < types_.size(); ++t) {
     first_.push_back(next);
-    for (std::uint32_t i = 0; i < types_[t].count; ++i) devices_[next++].device_type = t;
+    for (std::uint32_t i = 0; i < types_[t].count + types_[t].reserve; ++i) devices_[next++].device_type = t;
   }
   first_.push_back(next);
 }

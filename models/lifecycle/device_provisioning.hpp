@@ -28,6 +28,8 @@ class DeviceProvisioning : public EventHandler {
 
   // Schedule the manufacture of every device at its type's production times.
   void schedule_manufacturing();
+  // The factory makes a device of a type's reserve now (CreateWirelessDevice); it then lives like any other.
+  void manufacture_on_request(std::uint32_t device) { manufacture(device); }
   // (Re-)associate a created or de-registered device with its developer account.
   void associate(std::uint32_t device);
   // Called when a device becomes associated (the registration flow hooks in here).

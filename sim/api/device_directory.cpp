@@ -15,7 +15,7 @@ DeviceDirectory::DeviceDirectory(metrics::MetricsSink& inner, std::uint64_t seed
   for (const auto& t : types) {
     reports_.push_back(t.traffic.report);
     first_of_type_.push_back(first);
-    first += t.count;
+    first += t.count + t.reserve;
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "models/security/base64.hpp"
 #include "models/security/bytes.hpp"
+#include "models/cloud/contract_manufacturer.hpp"
 #include "sim/api/aws_response.hpp"
 #include "sim/aws/aws_ids.hpp"
 #include "sim/aws/aws_records_tap.hpp"
@@ -117,7 +118,7 @@ HttpResponse IotWirelessOperations::run(const ApiCall& call, SimTime live, SimTi
   try {
     switch (call.op) {
       case Operation::ListWirelessDevices: return list_wireless_devices(call);
-      case Operation::CreateWirelessDevice: return create_wireless_device(call);
+      case Operation::CreateWirelessDevice: return create_wireless_device(call, live, scheduled);
       case Operation::GetWirelessDevice: return get_wireless_device(call);
       case Operation::GetWirelessDeviceStatistics: return get_statistics(call, live);
       case Operation::SendDataToWirelessDevice: return send_data(call, live, scheduled);
@@ -340,8 +341,49 @@ HttpResponse IotWirelessOperations::get_device_profile(const ApiCall& c) {
   refuse(AwsError::ResourceNotFound, "Device profile " + c.id + " not found");
 }
 
-HttpResponse IotWirelessOperations::create_wireless_device(const ApiCall&) {
-  refuse(AwsError::Validation, "CreateWirelessDevice: not yet");
+HttpResponse IotWirelessOperations::create_wireless_device(const ApiCall& c, SimTime live, SimTime& scheduled) {
+  using V = nlohmann::json::value_t;
+  const nlohmann::json* type = member(c.body, "Type", V::string, "");
+  const nlohmann::json* destination = member(c.body, "DestinationName", V::string, "");
+  if (type == nullptr) refuse(AwsError::Validation, "Type is required (Sidewalk)");
+  if (*type != "Sidewalk") refuse(AwsError::Validation, "Type '" + type->get<std::string>() + "': the twin makes Sidewalk devices");
+  if (destination == nullptr) refuse(AwsError::Validation, "DestinationName is required");
+  const std::string token = c.body.value("ClientRequestToken", std::string());
+  if (!token.empty())
+    if (const auto again = created_.find(token); again != created_.end()) return json_response(201, again->second);
+  if (*destination != w_.destination->name)
+    refuse(AwsError::ResourceNotFound, "Destination " + destination->get<std::string>() + " not found (the run's is " +
+                                           w_.destination->name + ")");
+  const nlohmann::json* sidewalk = member(c.body, "Sidewalk", V::object, "");
+  const nlohmann::json* profile = sidewalk ? member(*sidewalk, "DeviceProfileId", V::string, "Sidewalk.") : nullptr;
+  if (profile == nullptr) refuse(AwsError::Validation, "Sidewalk.DeviceProfileId is required: it names the device type");
+  const std::vector<models::DeviceTypeConfig>& types = *w_.types;
+  std::uint16_t t = 0;
+  while (t < types.size() && aws::device_profile_of(w_.seed, types[t], {}).id != *profile) ++t;
+  if (t == types.size()) refuse(AwsError::ResourceNotFound, "Device profile " + profile->get<std::string>() + " not found");
+  const models::DeviceTypeConfig& cfg = types[t];
+  reserve_taken_.resize(types.size(), 0);
+  if (reserve_taken_[t] >= cfg.reserve)
+    refuse(AwsError::Conflict, "no device of device profile " + cfg.name + " is left to make: its reserve (" +
+                                   std::to_string(cfg.reserve) + ", the scenario's fleet.device_types[].reserve) is used up");
+  const std::uint32_t index = cfg.count + reserve_taken_[t]++;
+  std::uint32_t first = 0;
+  for (std::uint16_t k = 0; k < t; ++k) first += types[k].count + types[k].reserve;
+  const std::array<std::uint8_t, 32> smsn = models::device_smsn(cfg, index);
+  const aws::WirelessDeviceView view =
+      aws::device_view_of(w_.seed, cfg, models::device_serial_number(cfg, index), smsn, w_.destination->name);
+  world::Stimulus s;
+  s.kind = world::StimulusKind::Create;
+  s.device = first + index;
+  nlohmann::ordered_json request{{"Type", "Sidewalk"}, {"DestinationName", w_.destination->name},
+                                 {"Sidewalk", {{"DeviceProfileId", *profile}}}, {"Id", view.id}};
+  if (c.body.contains("Name")) request["Name"] = c.body["Name"];
+  s.request = request.dump();
+  const SimTime at = w_.port->submit(std::move(s), live);
+  if (at < scheduled) scheduled = at;
+  const nlohmann::ordered_json answer{{"Arn", view.arn}, {"Id", view.id}};
+  if (!token.empty()) created_.emplace(token, answer);
+  return json_response(201, answer);
 }
 
 }  // namespace st::api

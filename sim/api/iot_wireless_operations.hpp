@@ -4,6 +4,8 @@
 // simulated instant the caller met the run. Inputs are checked as AWS's model states them (ValidationException).
 #pragma once
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "models/base/cloud_config.hpp"
@@ -41,13 +43,15 @@ class IotWirelessOperations {
   HttpResponse deregister(const ApiCall& c, SimTime live, SimTime& scheduled);
   HttpResponse list_device_profiles(const ApiCall& c);
   HttpResponse get_device_profile(const ApiCall& c);
-  HttpResponse create_wireless_device(const ApiCall& c);
+  HttpResponse create_wireless_device(const ApiCall& c, SimTime live, SimTime& scheduled);
 
   nlohmann::ordered_json device_json(const DirectoryEntry& e) const;
   std::string timestamp(SimTime t) const;
 
   ApiWorld w_;
   std::uint32_t next_message_ = 0;  // the run's serial of the next downlink
+  std::vector<std::uint32_t> reserve_taken_;  // per device type: devices of its reserve created so far
+  std::map<std::string, nlohmann::ordered_json> created_;  // CreateWirelessDevice's answer by ClientRequestToken
 };
 
 }  // namespace st::api

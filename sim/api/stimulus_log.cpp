@@ -14,6 +14,7 @@ const char* operation_of(world::StimulusKind k) {
   switch (k) {
     case world::StimulusKind::SendData: return "SendDataToWirelessDevice";
     case world::StimulusKind::Deregister: return "DeregisterWirelessDevice";
+    case world::StimulusKind::Create: return "CreateWirelessDevice";
   }
   return "?";
 }
@@ -83,6 +84,8 @@ std::vector<world::TimedStimulus> read_stimulus_log(const std::filesystem::path&
       s.keep_for = static_cast<SimTime>(keep);
     } else if (op == "DeregisterWirelessDevice") {
       s.kind = world::StimulusKind::Deregister;
+    } else if (op == "CreateWirelessDevice") {
+      s.kind = world::StimulusKind::Create;
     } else {
       f.at("operation").fail("'" + op + "' is not an operation that changes the world");
     }

@@ -75,7 +75,7 @@ int run_command(const RunOptions& o) {
   std::vector<world::TimedStimulus> replay;
   mqtt::MqttOptions broker;
   try {
-    check_live_options(o.live, static_cast<std::uint32_t>(s.device_count()), credentials, replay, broker);
+    check_live_options(o.live, static_cast<std::uint32_t>(s.device_capacity()), credentials, replay, broker);
   } catch (const aws::FileError& e) {
     std::cerr << e.what() << '\n';
     return 2;

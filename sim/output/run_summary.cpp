@@ -55,10 +55,11 @@ Json build_summary(const scenario::Scenario& s, const RunRecorder& r, const std:
   j["seed"] = s.world.seed;
   j["duration_s"] = seconds_json(s.duration);
   j["devices"] = s.device_count();
-  j["final_states"] = state_counts(r.counts(), static_cast<std::int64_t>(s.device_count()));
+  j["final_states"] = state_counts(r.counts(), static_cast<std::int64_t>(s.device_capacity()));
   Json types = Json::object();
   for (std::uint16_t t = 0; t < s.world.device_types.size(); ++t)
-    types[s.world.device_types[t].name] = state_counts(r.counts(t), s.world.device_types[t].count);
+    types[s.world.device_types[t].name] =
+        state_counts(r.counts(t), s.world.device_types[t].count + s.world.device_types[t].reserve);
   j["final_states_by_type"] = types;
 
   Json hs;

@@ -159,7 +159,7 @@ void check_reachable(const Field& where, const DeviceTypeConfig& t, const Scenar
 DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
   const MapReader m(item, {"name", "count", "stage", "flow", "developer", "device_type_id", "apid", "dsn_prefix",
                            "links", "register_via", "curve", "mcu", "manufacture", "register", "traffic",
-                           "dak_signature_limit", "qualified", "radio", "import"});
+                           "dak_signature_limit", "qualified", "radio", "import", "reserve"});
   DeviceTypeConfig t;
   const Field name = m.require("name");
   t.name = name.as_name();
@@ -219,7 +219,9 @@ DeviceTypeConfig read_device_type(const Field& item, const Scenario& s) {
     }
     t.dak_signature_limit = dak->as_u32(0, std::numeric_limits<std::uint32_t>::max());
   }
-  if (auto r = m.get("radio")) read_device_radio(*r, t.radio, t.count);
+  if (t.import.enabled() && t.reserve > 0)
+    m.get("reserve")->fail_key("a device type with 'import' has no reserve: its devices are the files");
+  if (auto r = m.get("radio")) read_device_radio(*r, t.radio, t.count + t.reserve);
 
   check_reachable(links_field ? *links_field : item, t, s);
   return t;
@@ -236,7 +238,7 @@ void read_fleet(const Field& section, Scenario& s) {
   for (const auto& item : items) {
     s.world.device_types.push_back(read_device_type(item, s));
     s.device_type_where.push_back(item.where());
-    total += s.world.device_types.back().count;
+    total += s.world.device_types.back().count + s.world.device_types.back().reserve;
   }
   if (total > kMaxDevices) {
     types.fail_key("the fleet has " + std::to_string(total) + " devices in all, absurdly many (at most " +

@@ -77,6 +77,12 @@ struct Scenario {
     for (const auto& t : world.device_types) n += t.count;
     return n;
   }
+  // Every device that may exist: the counts and the reserves (made only on request).
+  std::uint64_t device_capacity() const {
+    std::uint64_t n = 0;
+    for (const auto& t : world.device_types) n += t.count + t.reserve;
+    return n;
+  }
 };
 
 }  // namespace st::scenario

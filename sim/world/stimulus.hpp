@@ -13,6 +13,7 @@ namespace st::world {
 enum class StimulusKind : std::uint8_t {
   SendData,    // a downlink to the device (SendDataToWirelessDevice)
   Deregister,  // the developer de-registers the device (DeregisterWirelessDevice)
+  Create,      // the factory makes a device of its type's reserve (CreateWirelessDevice)
 };
 
 struct Stimulus {

@@ -45,6 +45,9 @@ void StimulusPort::apply(const Stimulus& s) {
       if (fleet_[s.device].phase == models::Phase::Registered)
         lifecycle_.deregister(s.device, models::Cause::DeveloperDeregister);
       break;
+    case StimulusKind::Create:
+      lifecycle_.provisioning().manufacture_on_request(s.device);
+      break;
   }
 }
 

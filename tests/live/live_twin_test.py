@@ -171,6 +171,29 @@ class LiveTwinTest(unittest.TestCase):
         event = wait_until(lambda: delivery(lost["MessageId"], "error"), 20, "the error event of the lost downlink")
         self.assertEqual(event["Sidewalk"]["Seq"], 78)
 
+        # CreateWirelessDevice (Debian's boto3 predates its Sidewalk member: signed by hand): the factory makes it,
+        # it is provisioned and registers like the others; the same ClientRequestToken answers the same device.
+        profile = api.list_device_profiles()["DeviceProfileList"][0]["Id"]
+        create = {"Type": "Sidewalk", "DestinationName": "TestDestination", "Name": "made-on-request",
+                  "ClientRequestToken": "token-1", "Sidewalk": {"DeviceProfileId": profile}}
+        status, _, made = signed(twin.api_url, "POST", "/wireless-devices", create)
+        self.assertEqual(status, 201, made)
+        status, _, again = signed(twin.api_url, "POST", "/wireless-devices", create)
+        self.assertEqual((status, again), (201, made))
+        status, _, body = signed(twin.api_url, "POST", "/wireless-devices", dict(create, ClientRequestToken="token-2"))
+        self.assertEqual(status, 409, body)  # the scenario's reserve of one is used up
+        status, _, body = signed(twin.api_url, "POST", "/wireless-devices", dict(create, DestinationName="Elsewhere", ClientRequestToken="token-3"))
+        self.assertEqual(status, 404, body)
+
+        def registered(device_id):
+            for topic, payload in sub.received("$aws/iotwireless/events/device_registration_state/registered/"):
+                if json.loads(payload)["WirelessDeviceId"] == device_id:
+                    return True
+            return False
+        wait_until(lambda: registered(made["Id"]), 20, "the created device's registration event")
+        self.assertEqual(api.get_wireless_device(Identifier=made["Id"], IdentifierType="WirelessDeviceId")["Arn"],
+                         made["Arn"])
+
         self.assertEqual(twin.wait(120), 0, twin.err())
         # What the broker carried is what the run wrote, in order, and the summary counts it.
         self.assertEqual([p for _, p in sub.received(DESTINATION_TOPIC)], read_lines(os.path.join(out, "destination.jsonl")))
@@ -180,10 +203,11 @@ class LiveTwinTest(unittest.TestCase):
         self.assertEqual(summary["mqtt"]["delivered"], len(sub.received()))
         self.assertEqual(summary["mqtt"]["dropped"], 0)
         self.assertEqual(summary["api"]["refused_authentication"], 3)
-        self.assertEqual(summary["api"]["stimuli"], 3)
+        self.assertEqual(summary["api"]["stimuli"], 4)
         stimuli = [json.loads(line) for line in read_lines(os.path.join(out, "stimuli.jsonl"))]
         self.assertEqual([s["operation"] for s in stimuli],
-                         ["SendDataToWirelessDevice", "DeregisterWirelessDevice", "SendDataToWirelessDevice"])
+                         ["SendDataToWirelessDevice", "DeregisterWirelessDevice", "SendDataToWirelessDevice",
+                          "CreateWirelessDevice"])
 
         # Nobody calling: the recorded stimuli give the same run, byte for byte.
         replay = os.path.join(self.tmp.name, "replay")
