@@ -94,7 +94,18 @@ class RecordingSink : public metrics::MetricsSink {
   void link_switch(const metrics::LinkSwitchRecord& r) override {
     link_switches.push_back({r.time, r.device, r.from, r.to, r.cause});
   }
+  void downlink_status(const metrics::DownlinkStatusRecord& r) override {
+    downlink_statuses.push_back({r.time, r.device, r.message, r.success, std::string(models::to_string(r.cause))});
+  }
 
+  struct DownlinkStatus {
+    SimTime time;
+    std::uint32_t device;
+    std::uint32_t message;
+    bool success;
+    std::string cause;
+  };
+  std::vector<DownlinkStatus> downlink_statuses;
   std::vector<Transition> transitions;
   std::vector<Refusal> refusals;
   std::vector<LinkSwitch> link_switches;
