@@ -64,6 +64,7 @@ metrics::MetricsSink& LiveBridges::sink() { return directory_ ? static_cast<metr
 
 void LiveBridges::attach(world::World& w, telemetry::RunControl& control) {
   world_ = &w;
+  control_ = &control;
   world::StimulusPort& port = w.stimuli();
   port.on_record([this](const world::TimedStimulus& t) {
     if (log_) log_->write(t);
@@ -109,6 +110,10 @@ void LiveBridges::finish() {
 }
 
 void LiveBridges::add_to_summary(nlohmann::ordered_json& summary) const {
+  if (control_ != nullptr && (options_.live() || options_.pace)) {
+    const double pace = control_->state().sim_seconds_per_second;
+    summary["pace"] = {{"sim_seconds_per_second", pace}, {"max_behind_s", control_->max_behind_s()}};
+  }
   if (api_) {
     const api::ApiCounts c = api_->counts();
     summary["api"] = {{"requests", c.requests},

@@ -57,7 +57,7 @@ class LiveBridges {
   // The run has ended: the API answers 503 and stops, the broker gets its last publications (a bounded wait), the
   // stimulus log is closed.
   void finish();
-  // {"api": {...}, "mqtt": {...}} for summary.json (host-side counts: they differ between a live run and its replay).
+  // {"pace", "api", "mqtt"} for summary.json (host-side figures: they differ between a live run and its replay).
   void add_to_summary(nlohmann::ordered_json& summary) const;
 
  private:
@@ -72,6 +72,7 @@ class LiveBridges {
   std::unique_ptr<api::StimulusLogWriter> log_;
   std::unique_ptr<api::IotWirelessApi> api_;
   world::World* world_ = nullptr;
+  telemetry::RunControl* control_ = nullptr;
 };
 
 }  // namespace st::cli

@@ -68,6 +68,7 @@ fleet:                             # required
   device_types:                    # required: a non-empty list; names unique
     - name: tracker                # required
       count: 150                   # required: devices of this type, >= 1 (at most 10000000)
+      reserve: 0                   # more devices made only when the API's CreateWirelessDevice asks; default 0
       stage: production            # prototype | preproduction | production; default production
       flow: mass_production        # mass_production | prototyping; default prototyping for prototype, else
                                    #   mass_production (prototype <-> prototyping, both ways)
@@ -158,6 +159,8 @@ cloud:                             # optional; every key is optional (defaults s
   handshake_timeout: 10s           # a registration handshake not finished in this time fails; default 10s
   backoff: {initial: 2s, max: 5min}  # retry backoff after a failure (doubles up to max); default 2s, 5min
   ack_timeout: 5s                  # an uplink not acknowledged in this time is retried later; default 5s
+  destination: {name: SidewalkDestination, topic: sidewalk/app_data}  # the devices' destination and the MQTT
+  #                                #   topic `run --mqtt` publishes their uplinks on; these are the defaults
   destination_buffer: 10000        # uplinks the cloud partner holds while the application server is down
 
 timeline:                          # optional list of actions; `at` is within [0, duration]

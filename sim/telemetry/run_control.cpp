@@ -10,6 +10,10 @@ void RunControl::gate(SimTime now, SimTime next) {
   std::unique_lock lock(mutex_);
   now_ = now;
   if (next < now) next = now;
+  if (pace_ > 0 && !paused_) {
+    const double behind = std::chrono::duration<double>(Clock::now() - wall_of_locked(now)).count();
+    if (behind > max_behind_s_) max_behind_s_ = behind;
+  }
   bool held = false;
   for (;;) {
     if (poked_ && service_) {
@@ -85,6 +89,7 @@ void RunControl::set_pace(double sim_seconds_per_second) {
   std::lock_guard lock(mutex_);
   pace_ = std::isfinite(sim_seconds_per_second) && sim_seconds_per_second > 0 ? sim_seconds_per_second : 0;
   anchor_locked();
+  max_behind_s_ = 0;
   changed_.notify_all();
 }
 
@@ -97,6 +102,11 @@ void RunControl::shutdown() {
 void RunControl::on_hold(std::function<void()> hook) {
   std::lock_guard lock(mutex_);
   on_hold_ = std::move(hook);
+}
+
+double RunControl::max_behind_s() const {
+  std::lock_guard lock(mutex_);
+  return max_behind_s_;
 }
 
 RunControl::State RunControl::state() const {

@@ -44,6 +44,9 @@ class RunControl {
   void shutdown();
 
   State state() const;
+  // The most the simulation has been behind its pace (wall seconds late for a simulated instant it reached), since
+  // the pace was set: 0 when it always kept up.
+  double max_behind_s() const;
 
   // Called (on the simulation thread, without the lock) when a pause takes effect: gate() starts waiting.
   void on_hold(std::function<void()> hook);
@@ -64,6 +67,7 @@ class RunControl {
   Clock::time_point anchor_wall_{};
   std::function<void()> on_hold_;
   Service service_;
+  double max_behind_s_ = 0;
   bool poked_ = false;
 };
 

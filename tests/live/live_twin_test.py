@@ -8,6 +8,7 @@ import base64
 import datetime
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +41,7 @@ def run_files(out):
 def summary_without_host_side(path):
     with open(path) as f:
         s = json.load(f)
-    for key in ("wall_s", "api", "mqtt"):
+    for key in ("wall_s", "pace", "api", "mqtt"):
         s.pop(key, None)
     return s
 
@@ -99,6 +100,14 @@ class LiveTwinTest(unittest.TestCase):
         devices = wait_until(all_registered, 25, "every device REGISTERED")
         self.assertEqual([d["Id"] for d in devices], [d["Id"] for d in devices if d["Type"] == "Sidewalk"])
         first, second = devices[0], devices[1]
+        # The aws CLI (Debian's awscli) against the twin, as the README shows it.
+        env = dict(os.environ, AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET, AWS_DEFAULT_REGION="us-east-1",
+                   AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null")
+        cli = subprocess.run(["/usr/bin/aws", "iotwireless", "list-wireless-devices", "--endpoint-url", twin.api_url,
+                              "--max-results", "2", "--output", "json"], capture_output=True, text=True, env=env,
+                             timeout=120)
+        self.assertEqual(cli.returncode, 0, cli.stderr)
+        self.assertEqual([d["Id"] for d in json.loads(cli.stdout)["WirelessDeviceList"]], [first["Id"], second["Id"]])
         got = api.get_wireless_device(Identifier=first["Sidewalk"]["SidewalkManufacturingSn"],
                                       IdentifierType="SidewalkManufacturingSn")
         self.assertEqual(got["Id"], first["Id"])
@@ -248,7 +257,6 @@ class LiveTwinTest(unittest.TestCase):
             self.assertIn(payload, written)
 
     def test_bad_options_and_files_are_refused_before_anything_is_written(self):
-        import subprocess
         out = os.path.join(self.tmp.name, "never")
         bad_credentials = os.path.join(self.tmp.name, "bad.json")
         with open(bad_credentials, "w") as f:
