@@ -42,6 +42,17 @@ std::uint64_t RunRecorder::counter(const std::string& name) const {
   return it == counters_.end() ? 0 : it->second;
 }
 
+nlohmann::ordered_json RunRecorder::device_event(SimTime t, const char* event, std::uint32_t device,
+                                                metrics::Smsn smsn, std::uint16_t device_type) const {
+  nlohmann::ordered_json j;
+  j["t"] = seconds_json(t);
+  j["event"] = event;
+  j["device"] = device;
+  j["smsn"] = hex(smsn);
+  j["device_type"] = type_names_[device_type];
+  return j;
+}
+
 void RunRecorder::transition(const metrics::TransitionRecord& r) {
   ++records_;
   --total_[static_cast<std::size_t>(r.from)];
@@ -52,12 +63,7 @@ void RunRecorder::transition(const metrics::TransitionRecord& r) {
   if (r.to == metrics::FleetState::Rejected) bump("provisioning_rejected");
   if (r.to == metrics::FleetState::Blocked) bump({"blocked.", models::to_string(r.cause)});
   if (!events_ && listener_ == nullptr) return;
-  nlohmann::ordered_json j;
-  j["t"] = seconds_json(r.time);
-  j["event"] = "transition";
-  j["device"] = r.device;
-  j["smsn"] = hex(r.smsn);
-  j["device_type"] = type_names_[r.device_type];
+  nlohmann::ordered_json j = device_event(r.time, "transition", r.device, r.smsn, r.device_type);
   j["from"] = metrics::to_string(r.from);
   j["to"] = metrics::to_string(r.to);
   j["cause"] = models::to_string(r.cause);
@@ -70,12 +76,7 @@ void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   bump({"refusals.", models::to_string(r.cause)});
   if (r.what == models::Refused::IngestRecord) bump("ingest_rejected");
   if (!events_ && listener_ == nullptr) return;
-  nlohmann::ordered_json j;
-  j["t"] = seconds_json(r.time);
-  j["event"] = "refusal";
-  j["device"] = r.device;
-  j["smsn"] = hex(r.smsn);
-  j["device_type"] = type_names_[r.device_type];
+  nlohmann::ordered_json j = device_event(r.time, "refusal", r.device, r.smsn, r.device_type);
   j["actor"] = models::to_string(r.actor);
   j["what"] = models::to_string(r.what);
   j["cause"] = models::to_string(r.cause);
@@ -185,12 +186,7 @@ void RunRecorder::downlink_status(const metrics::DownlinkStatusRecord& r) {
   ++records_;
   bump({"developer_downlinks.", r.success ? "success" : "error"});
   if (!events_ && listener_ == nullptr) return;
-  nlohmann::ordered_json j;
-  j["t"] = seconds_json(r.time);
-  j["event"] = "downlink_status";
-  j["device"] = r.device;
-  j["smsn"] = hex(r.smsn);
-  j["device_type"] = type_names_[r.device_type];
+  nlohmann::ordered_json j = device_event(r.time, "downlink_status", r.device, r.smsn, r.device_type);
   j["message"] = r.message;
   j["status"] = r.success ? "success" : "error";
   j["cause"] = models::to_string(r.cause);

@@ -91,6 +91,9 @@ class RunRecorder : public metrics::MetricsSink {
     return *slot;
   }
   void write_event(nlohmann::ordered_json& j);  // to events.jsonl and the listener
+  // The head every event about one device starts with: t, event, device, smsn, device_type.
+  nlohmann::ordered_json device_event(SimTime t, const char* event, std::uint32_t device, metrics::Smsn smsn,
+                                      std::uint16_t device_type) const;
 
   std::vector<std::string> type_names_;
   struct TypeKeys {  // the per-device-type counter names, built once, and their counters once used
