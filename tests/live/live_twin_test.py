@@ -20,7 +20,8 @@ import botocore.auth
 import botocore.exceptions
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from twin_harness import KEY_ID, SECRET, Broker, Subscriber, Twin, read_lines, signed, wait_until  # noqa: E402
+from twin_harness import (KEY_ID, SECRET, Broker, Subscriber, Twin, make_tls_files, read_lines, signed,  # noqa: E402
+                          wait_until)
 
 BINARY = os.environ.get("TWIN_BINARY", "sidewalk-twin")
 SCENARIO = os.environ.get("LIVE_SCENARIO", os.path.join(os.path.dirname(os.path.abspath(__file__)), "live.yaml"))
@@ -256,6 +257,26 @@ class LiveTwinTest(unittest.TestCase):
         for _, payload in sub.received(DESTINATION_TOPIC):
             self.assertIn(payload, written)
 
+    def test_a_broker_that_needs_tls_and_a_client_certificate(self):
+        tls = make_tls_files(self.tmp.name)
+        broker = Broker(tls=tls)
+        self.addCleanup(broker.close)
+        sub = Subscriber(broker.port, [DESTINATION_TOPIC, EVENT_TOPICS], tls=tls)
+        self.addCleanup(sub.close)
+        out = os.path.join(self.tmp.name, "tls")
+        twin = self.start_twin(out, ["--mqtt", "127.0.0.1:%d" % broker.port, "--mqtt-ca", tls["ca"],
+                                     "--mqtt-cert", tls["client_cert"], "--mqtt-key", tls["client_key"],
+                                     "--pace", "8"])
+        self.assertEqual(twin.wait(60), 0, twin.err())
+        wait_until(lambda: len(sub.received()) >= 1, 10, "messages over TLS")
+        destination = read_lines(os.path.join(out, "destination.jsonl"))
+        self.assertGreater(len(destination), 10)
+        self.assertEqual([p for _, p in sub.received(DESTINATION_TOPIC)], destination)
+        with open(os.path.join(out, "summary.json")) as f:
+            mqtt = json.load(f)["mqtt"]
+        self.assertEqual(mqtt["dropped"], 0)
+        self.assertEqual(mqtt["delivered"], len(sub.received()))
+
     def test_bad_options_and_files_are_refused_before_anything_is_written(self):
         out = os.path.join(self.tmp.name, "never")
         bad_credentials = os.path.join(self.tmp.name, "bad.json")
@@ -282,4 +303,5 @@ class LiveTwinTest(unittest.TestCase):
 if __name__ == "__main__":
     import warnings
     warnings.simplefilter("ignore", ResourceWarning)  # boto3's pooled connections, closed at exit
+    warnings.simplefilter("ignore", DeprecationWarning)  # paho 1.6's tls_set on Python 3.11
     unittest.main(verbosity=2)

@@ -37,15 +37,40 @@ def wait_until(predicate, timeout, what):
     raise AssertionError("timed out after %.0f s waiting for %s" % (timeout, what))
 
 
-class Broker:
-    """mosquitto (Debian's) on 127.0.0.1:port, no persistence; stop() is bounded (SIGTERM, 5 s, SIGKILL)."""
+def make_tls_files(folder):
+    """A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl command (P-256):
+    {"ca", "server_cert", "server_key", "client_cert", "client_key"} -> paths."""
+    def openssl(*args):
+        subprocess.run(["openssl"] + list(args), check=True, capture_output=True, timeout=60)
+    p = {k: os.path.join(folder, k + ".pem") for k in ("ca", "ca_key", "server_cert", "server_key", "client_cert",
+                                                        "client_key")}
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+            "-subj", "/CN=live-test CA", "-keyout", p["ca_key"], "-out", p["ca"])
+    for who, cn in (("server", "127.0.0.1"), ("client", "sidewalk-twin")):
+        csr = os.path.join(folder, who + ".csr")
+        ext = os.path.join(folder, who + ".ext")
+        with open(ext, "w") as f:
+            f.write("subjectAltName=IP:127.0.0.1\n" if who == "server" else "extendedKeyUsage=clientAuth\n")
+        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=" + cn,
+                "-keyout", p[who + "_key"], "-out", csr)
+        openssl("x509", "-req", "-in", csr, "-CA", p["ca"], "-CAkey", p["ca_key"], "-CAcreateserial", "-days", "2",
+                "-extfile", ext, "-out", p[who + "_cert"])
+    return p
 
-    def __init__(self, port=None):
+
+class Broker:
+    """mosquitto (Debian's) on 127.0.0.1:port, no persistence; stop() is bounded (SIGTERM, 5 s, SIGKILL). With
+    `tls` (make_tls_files): TLS only, and clients must show a certificate of the same CA."""
+
+    def __init__(self, port=None, tls=None):
         self.port = port or free_port()
         self.dir = tempfile.TemporaryDirectory()
         self.conf = os.path.join(self.dir.name, "mosquitto.conf")
         with open(self.conf, "w") as f:
             f.write("listener %d 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n" % self.port)
+            if tls:
+                f.write("cafile %s\ncertfile %s\nkeyfile %s\nrequire_certificate true\n" %
+                        (tls["ca"], tls["server_cert"], tls["server_key"]))
             if os.geteuid() == 0:
                 f.write("user root\n")  # else it switches to its own user, whom a container's root may not signal
         self.proc = None
@@ -84,7 +109,7 @@ class Subscriber:
     """A paho client that keeps (topic, payload) of everything on its topics, in arrival order, and subscribes
     again whenever it reconnects."""
 
-    def __init__(self, port, topics):
+    def __init__(self, port, topics, tls=None):
         self.messages = []
         self.lock = threading.Lock()
         self.topics = topics
@@ -94,6 +119,8 @@ class Subscriber:
         self.client.on_subscribe = lambda *a: self.subscribed.set()
         self.client.on_message = self._on_message
         self.client.reconnect_delay_set(0.1, 1)
+        if tls:
+            self.client.tls_set(ca_certs=tls["ca"], certfile=tls["client_cert"], keyfile=tls["client_key"])
         self.client.connect("127.0.0.1", port)
         self.client.loop_start()
         wait_until(self.subscribed.is_set, 10, "the subscription")
