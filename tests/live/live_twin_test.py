@@ -8,6 +8,8 @@ import base64
 import datetime
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -276,6 +278,39 @@ class LiveTwinTest(unittest.TestCase):
             mqtt = json.load(f)["mqtt"]
         self.assertEqual(mqtt["dropped"], 0)
         self.assertEqual(mqtt["delivered"], len(sub.received()))
+
+    def test_the_telemetry_pauses_and_paces_a_run_whose_api_keeps_answering(self):
+        out = os.path.join(self.tmp.name, "paused")
+        twin = self.start_twin(out, ["--api", "0", "--api-credentials", self.credentials, "--serve", "0",
+                                     "--pace", "2"])
+        port = int(wait_until(lambda: re.search(r"serving telemetry on 127.0.0.1:(\d+)", twin.err()), 30,
+                              "the telemetry line").group(1))
+        telemetry = socket.create_connection(("127.0.0.1", port), timeout=30)
+        self.addCleanup(telemetry.close)
+        lines = telemetry.makefile("r")
+
+        def control(paused):
+            for _ in range(100000):
+                record = json.loads(lines.readline())
+                if record.get("type") == "control" and record["paused"] == paused:
+                    return record
+            raise AssertionError("no control record")
+        api = client(twin.api_url)
+        device = wait_until(lambda: api.list_wireless_devices()["WirelessDeviceList"], 20, "a device")[0]["Id"]
+        telemetry.sendall(b'{"cmd": "pause"}\n')
+        held = control(True)
+        # Paused: the API still answers, and a downlink takes effect at the frozen instant.
+        sent = api.send_data_to_wireless_device(Id=device, TransmitMode=0, PayloadData="AQID")
+        self.assertEqual(sent["ResponseMetadata"]["HTTPStatusCode"], 202)
+        time.sleep(1)
+        self.assertEqual(api.get_wireless_device_statistics(WirelessDeviceId=device)["WirelessDeviceId"], device)
+        telemetry.sendall(b'{"cmd": "resume"}\n')
+        telemetry.sendall(b'{"cmd": "pace", "sim_seconds_per_second": 120}\n')
+        resumed = time.monotonic()
+        self.assertEqual(twin.wait(60), 0, twin.err())
+        self.assertLess(time.monotonic() - resumed, 20)  # at the scenario's pace 2 the rest would take ~25 s
+        stimulus = json.loads(read_lines(os.path.join(out, "stimuli.jsonl"))[0])
+        self.assertEqual(stimulus["t_ns"], round(held["t"] * 1e9))
 
     def test_bad_options_and_files_are_refused_before_anything_is_written(self):
         out = os.path.join(self.tmp.name, "never")
