@@ -37,7 +37,9 @@ HttpResponse json_response(unsigned status, const nlohmann::ordered_json& body) 
   HttpResponse r;
   r.status = status;
   r.headers.emplace_back("Content-Type", "application/json");
-  r.body = body.dump();
+  // Messages may quote what a request sent (a path's id): bytes that are not UTF-8 are replaced, never a throw
+  // (found by fuzz/api_request_fuzz: a crafted path took the API down).
+  r.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   return r;
 }
 

@@ -274,7 +274,7 @@ HttpResponse IotWirelessOperations::send_data(const ApiCall& c, SimTime live, Si
   s.keep_for = transmit_mode == 1 && retry && *retry > 0 ? static_cast<SimTime>(*retry) * kSecond
                                                          : (*w_.types)[e->device_type].traffic.ttl;
   s.request = request.dump();
-  const SimTime at = w_.port->submit(std::move(s), live);
+  const SimTime at = w_.submit(std::move(s), live);
   if (at < scheduled) scheduled = at;
   w_.directory->queue(e->device, QueuedMessage{serial, message_id, static_cast<int>(transmit_mode), seq_value, at});
   return json_response(202, nlohmann::ordered_json{{"MessageId", message_id}});
@@ -312,7 +312,7 @@ HttpResponse IotWirelessOperations::deregister(const ApiCall& c, SimTime live, S
   s.kind = world::StimulusKind::Deregister;
   s.device = e->device;
   s.request = nlohmann::ordered_json{{"Identifier", e->id}, {"WirelessDeviceType", "Sidewalk"}}.dump();
-  const SimTime at = w_.port->submit(std::move(s), live);
+  const SimTime at = w_.submit(std::move(s), live);
   if (at < scheduled) scheduled = at;
   return json_response(200, nlohmann::ordered_json::object());
 }
@@ -379,7 +379,7 @@ HttpResponse IotWirelessOperations::create_wireless_device(const ApiCall& c, Sim
                                  {"Sidewalk", {{"DeviceProfileId", *profile}}}, {"Id", view.id}};
   if (c.body.contains("Name")) request["Name"] = c.body["Name"];
   s.request = request.dump();
-  const SimTime at = w_.port->submit(std::move(s), live);
+  const SimTime at = w_.submit(std::move(s), live);
   if (at < scheduled) scheduled = at;
   const nlohmann::ordered_json answer{{"Arn", view.arn}, {"Id", view.id}};
   if (!token.empty()) created_.emplace(token, answer);

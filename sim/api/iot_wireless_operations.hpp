@@ -4,6 +4,7 @@
 // simulated instant the caller met the run. Inputs are checked as AWS's model states them (ValidationException).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,7 +25,8 @@ struct ApiWorld {
   const models::DestinationConfig* destination = nullptr;
   security::Bytes application_server_public_key;  // GetDeviceProfile
   DeviceDirectory* directory = nullptr;
-  world::StimulusPort* port = nullptr;
+  // Where a change to the world goes (world::StimulusPort::submit): returns the instant it takes effect.
+  std::function<SimTime(world::Stimulus, SimTime live)> submit;
 };
 
 class IotWirelessOperations {

@@ -54,47 +54,52 @@ std::vector<world::TimedStimulus> read_stimulus_log(const std::filesystem::path&
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     if (line.empty()) continue;
-    const std::string where = file.string() + ":" + std::to_string(n);
-    const nlohmann::json j = aws::parse_json_text(line, where);
-    const aws::JsonField f(j, where);
-    world::TimedStimulus t;
-    const long long activation = f.at("activation").integer();
-    const long long at = f.at("t_ns").integer();
-    const long long device = f.at("device").integer();
-    if (activation < 0) f.at("activation").fail("negative");
-    if (at < 0) f.at("t_ns").fail("negative");
-    if (device < 0 || device >= static_cast<long long>(devices))
-      f.at("device").fail("no device " + std::to_string(device) + " in this run (it has " + std::to_string(devices) + ")");
-    if (!out.empty() && static_cast<std::uint64_t>(activation) < out.back().activation)
-      f.at("activation").fail("earlier than the line before: lines are in the order the run took them in");
-    t.activation = static_cast<std::uint64_t>(activation);
-    t.at = static_cast<SimTime>(at);
-    world::Stimulus& s = t.stimulus;
-    s.device = static_cast<std::uint32_t>(device);
-    const std::string op = f.at("operation").string();
-    if (op == "SendDataToWirelessDevice") {
-      s.kind = world::StimulusKind::SendData;
-      const long long message = f.at("message").integer();
-      const long long keep = f.at("keep_for_ns").integer();
-      if (message < 0 || message > 0xFFFFFFFFll) f.at("message").fail("not a message serial");
-      if (keep < 0) f.at("keep_for_ns").fail("negative");
-      s.message = static_cast<std::uint32_t>(message);
-      s.payload = f.at("payload").base64();
-      s.acknowledged = f.at("acknowledged").boolean();
-      s.keep_for = static_cast<SimTime>(keep);
-    } else if (op == "DeregisterWirelessDevice") {
-      s.kind = world::StimulusKind::Deregister;
-    } else if (op == "CreateWirelessDevice") {
-      s.kind = world::StimulusKind::Create;
-    } else {
-      f.at("operation").fail("'" + op + "' is not an operation that changes the world");
-    }
-    const aws::JsonField request = f.at("request");
-    if (!request.value().is_object()) request.fail("not an object");
-    s.request = nlohmann::ordered_json::parse(line)["request"].dump();  // its members in their order
+    world::TimedStimulus t = parse_stimulus_line(line, file.string() + ":" + std::to_string(n), devices);
+    if (!out.empty() && t.activation < out.back().activation)
+      throw aws::FileError(file.string() + ":" + std::to_string(n) +
+                           ": activation: earlier than the line before: lines are in the order the run took them in");
     out.push_back(std::move(t));
   }
   return out;
+}
+
+world::TimedStimulus parse_stimulus_line(std::string_view line, const std::string& where, std::uint32_t devices) {
+  const nlohmann::json j = aws::parse_json_text(line, where);
+  const aws::JsonField f(j, where);
+  world::TimedStimulus t;
+  const long long activation = f.at("activation").integer();
+  const long long at = f.at("t_ns").integer();
+  const long long device = f.at("device").integer();
+  if (activation < 0) f.at("activation").fail("negative");
+  if (at < 0) f.at("t_ns").fail("negative");
+  if (device < 0 || device >= static_cast<long long>(devices))
+    f.at("device").fail("no device " + std::to_string(device) + " in this run (it has " + std::to_string(devices) + ")");
+  t.activation = static_cast<std::uint64_t>(activation);
+  t.at = static_cast<SimTime>(at);
+  world::Stimulus& s = t.stimulus;
+  s.device = static_cast<std::uint32_t>(device);
+  const std::string op = f.at("operation").string();
+  if (op == "SendDataToWirelessDevice") {
+    s.kind = world::StimulusKind::SendData;
+    const long long message = f.at("message").integer();
+    const long long keep = f.at("keep_for_ns").integer();
+    if (message < 0 || message > 0xFFFFFFFFll) f.at("message").fail("not a message serial");
+    if (keep < 0) f.at("keep_for_ns").fail("negative");
+    s.message = static_cast<std::uint32_t>(message);
+    s.payload = f.at("payload").base64();
+    s.acknowledged = f.at("acknowledged").boolean();
+    s.keep_for = static_cast<SimTime>(keep);
+  } else if (op == "DeregisterWirelessDevice") {
+    s.kind = world::StimulusKind::Deregister;
+  } else if (op == "CreateWirelessDevice") {
+    s.kind = world::StimulusKind::Create;
+  } else {
+    f.at("operation").fail("'" + op + "' is not an operation that changes the world");
+  }
+  const aws::JsonField request = f.at("request");
+  if (!request.value().is_object()) request.fail("not an object");
+  s.request = nlohmann::ordered_json::parse(line)["request"].dump();  // its members in their order
+  return t;
 }
 
 std::optional<DownlinkMeta> downlink_meta(const world::Stimulus& s) {

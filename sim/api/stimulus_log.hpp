@@ -27,6 +27,8 @@ class StimulusLogWriter {
 // Reads a stimulus log; throws aws::FileError ("FILE:LINE: cause") for a line that is not one this twin wrote, a
 // device index not below `devices`, or activations out of order.
 std::vector<world::TimedStimulus> read_stimulus_log(const std::filesystem::path& file, std::uint32_t devices);
+// One line of it; `where` ("FILE:LINE") starts the error.
+world::TimedStimulus parse_stimulus_line(std::string_view line, const std::string& where, std::uint32_t devices);
 
 // What the AWS-shaped records say of a downlink (its MessageId, Seq and MessageType), from its stimulus's request.
 struct DownlinkMeta {

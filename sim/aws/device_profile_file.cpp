@@ -24,8 +24,11 @@ nlohmann::ordered_json device_profile_json(const DeviceProfileFile& p) {
 }
 
 DeviceProfileFile read_device_profile(const std::filesystem::path& file) {
-  const nlohmann::json json = read_json_file(file);
-  const JsonField top(json, file.string());
+  return parse_device_profile(read_json_file(file), file.string());
+}
+
+DeviceProfileFile parse_device_profile(const nlohmann::json& json, const std::string& file) {
+  const JsonField top(json, file);
   DeviceProfileFile p;
   if (const auto f = top.find("Name"); f && f->value().is_string()) p.name = f->string();
   if (const auto f = top.find("Id"); f && f->value().is_string()) p.id = f->string();

@@ -32,5 +32,6 @@ DeviceProfileFile device_profile_of(std::uint64_t seed, const models::DeviceType
                                     const security::Bytes& application_server_public_key);
 // Throws FileError naming the field for a file that is not JSON or lacks a required field.
 DeviceProfileFile read_device_profile(const std::filesystem::path& file);
+DeviceProfileFile parse_device_profile(const nlohmann::json& json, const std::string& file);
 
 }  // namespace st::aws

@@ -75,7 +75,7 @@ security::Bytes JsonField::base64() const {
 nlohmann::json parse_json_text(std::string_view text, const std::string& file) {
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // a syntax error, or a number too large (found by fuzzing)
     std::string what = e.what();
     if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);  // "[json.exception...] "
     throw FileError(file + ": not valid JSON: " + what);

@@ -81,7 +81,7 @@ void LiveBridges::attach(world::World& w, telemetry::RunControl& control) {
     aw.destination = &scenario_.world.cloud.destination;
     aw.application_server_public_key = w.application_server_public_key();
     aw.directory = directory_.get();
-    aw.port = &port;
+    aw.submit = [&port](world::Stimulus s, SimTime live) { return port.submit(std::move(s), live); };
     api::ApiOptions ao;
     ao.port = *options_.api;
     ao.credentials = credentials_;

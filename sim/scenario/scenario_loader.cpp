@@ -1,11 +1,13 @@
 #include "sim/scenario/scenario_loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sstream>
 
 #include "sim/scenario/sections.hpp"
 #include "sim/scenario/text_check.hpp"
@@ -15,9 +17,46 @@ namespace st::scenario {
 
 namespace {
 
-std::vector<YAML::Node> parse(std::string_view text, const std::string& file) {
+// Where a document's first node is (the parser's events, ignored but for that).
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark, seen = false; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { node(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnMapEnd() override {}
+  YAML::Mark start;
+
+ private:
+  void node(const YAML::Mark& m) {
+    if (!seen) start = m;
+    seen = true;
+  }
+  bool seen = false;
+};
+
+// The file's one document. yaml-cpp 0.7's LoadAll never ends on some malformed text (a stray ',' at the top level
+// makes empty documents forever, allocating as it goes: found by fuzz/scenario_fuzz): read the first document, then
+// look for a second one, never further.
+YAML::Node parse(std::string_view text, const std::string& file) {
   try {
-    return YAML::LoadAll(std::string(text));
+    const std::string whole(text);
+    YAML::Node first = YAML::Load(whole);
+    std::istringstream in(whole);
+    YAML::Parser parser(in);
+    DocumentStarts starts;
+    if (parser.HandleNextDocument(starts) && parser.HandleNextDocument(starts))
+      throw ScenarioError(file, source_ref(starts.start),
+                          "a scenario file holds one YAML document, but a second one starts here");
+    return first;
   } catch (const YAML::Exception& e) {
     // e.msg is the bare message; what() would repeat the position in yaml-cpp's own words.
     throw ScenarioError(file, source_ref(e.mark), "YAML syntax error: " + e.msg);
@@ -29,13 +68,9 @@ std::vector<YAML::Node> parse(std::string_view text, const std::string& file) {
 Scenario load_scenario_text(std::string_view raw, const std::string& file_for_messages) {
   const std::string& file = file_for_messages;
   const std::string_view text = check_scenario_text(raw, file);
-  const auto docs = parse(text, file);
-  if (docs.empty() || docs.front().IsNull()) throw ScenarioError(file, 1, 1, "the scenario file is empty");
-  if (docs.size() > 1) {
-    throw ScenarioError(file, source_ref(docs[1].Mark()),
-                        "a scenario file holds one YAML document, but a second one starts here");
-  }
-  const Field root(file, docs.front(), std::nullopt, "");
+  const YAML::Node doc = parse(text, file);
+  if (!doc || doc.IsNull()) throw ScenarioError(file, 1, 1, "the scenario file is empty");
+  const Field root(file, doc, std::nullopt, "");
   if (!root.is_map()) {
     root.fail_raw("a scenario file is a map of sections (scenario, topology, fleet, cloud, timeline, expect), not " +
                   std::string(root.is_list() ? "a list" : "a single value"));

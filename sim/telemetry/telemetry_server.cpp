@@ -21,6 +21,7 @@
 
 #include "sim/output/number_format.hpp"
 #include "sim/telemetry/stream_queue.hpp"
+#include "sim/telemetry/telemetry_command.hpp"
 
 namespace st::telemetry {
 
@@ -209,23 +210,12 @@ struct TelemetryServer::Impl {
   }
 
   void command(const std::string& line) {
-    const auto j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_object()) return;
-    const auto cmd = j.find("cmd");
-    if (cmd == j.end() || !cmd->is_string()) return;
-    const std::string name = cmd->get<std::string>();
-    if (name == "pause") {
-      control.pause();
-    } else if (name == "resume") {
-      control.resume();
-    } else if (name == "pace") {
-      const auto x = j.find("sim_seconds_per_second");
-      if (x == j.end() || !x->is_number()) return;
-      const double v = x->get<double>();
-      if (!std::isfinite(v) || v < 0) return;
-      control.set_pace(v);
-    } else {
-      return;  // unknown: ignored
+    const auto c = parse_telemetry_command(line);
+    if (!c) return;  // not a command: ignored
+    switch (c->kind) {
+      case TelemetryCommand::Pause: control.pause(); break;
+      case TelemetryCommand::Resume: control.resume(); break;
+      case TelemetryCommand::Pace: control.set_pace(c->sim_seconds_per_second); break;
     }
     broadcast_control();
     if (control.state().paused && !control_timer_armed) arm_control_timer();

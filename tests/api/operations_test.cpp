@@ -20,6 +20,10 @@
 namespace st::api {
 namespace {
 
+std::vector<world::TimedStimulus> read_stimulus_log_text(const std::string& line) {
+  return {parse_stimulus_line(line, "stimuli.jsonl:1", 4)};
+}
+
 ApiCall call_of(const std::string& method, const std::string& target, const std::string& body = "") {
   SignedRequest r{method, target, {}, body};
   auto parsed = parse_call(r);
@@ -176,6 +180,20 @@ TEST(apiOperations, SendDataChecksItsInputAsAwsModelsIt) {
             "ResourceNotFoundException");
   EXPECT_EQ(error_type(d.run("PATCH", "/wireless-devices/" + d.dir->device(0)->id + "/deregister")),
             "ConflictException");  // provisioned, not registered
+}
+
+// Found by fuzz/api_request_fuzz: an error message quoting a path id that is not UTF-8 made the JSON writer throw,
+// which took the API down. The bytes are replaced now.
+TEST(apiOperations, AnIdThatIsNotUtf8IsQuotedInTheErrorWithoutThrowing) {
+  Directory d(1);
+  const HttpResponse r = d.run("GET", "/wireless-devices/01%D3%DE%F1%FD?identifierType=WirelessDeviceId");
+  EXPECT_EQ(r.status, 404u);
+  EXPECT_TRUE(nlohmann::json::accept(r.body));
+}
+
+// Found by fuzz/aws_json_fuzz: a number too large for a double escaped the JSON readers as another exception.
+TEST(apiOperations, ANumberTooLargeIsAFileErrorNotACrash) {
+  EXPECT_THROW(read_stimulus_log_text("{\"activation\": 6e2407}"), aws::FileError);
 }
 
 TEST(apiOperations, DeviceProfilesListAndGet) {
