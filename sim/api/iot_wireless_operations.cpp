@@ -112,6 +112,10 @@ long long integer_in(const nlohmann::json& v, long long min, long long max, cons
 
 }  // namespace
 
+IotWirelessOperations::IotWirelessOperations(ApiWorld w) : w_(std::move(w)) {
+  for (const auto& cfg : *w_.types) profiles_.push_back(aws::device_profile_of(w_.seed, cfg, w_.application_server_public_key));
+}
+
 std::string IotWirelessOperations::timestamp(SimTime t) const { return aws::iso8601_utc(w_.start_unix_s, t); }
 
 HttpResponse IotWirelessOperations::run(const ApiCall& call, SimTime live, SimTime& scheduled) {
@@ -324,7 +328,7 @@ HttpResponse IotWirelessOperations::list_device_profiles(const ApiCall& c) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   std::size_t pos = p.begin;
   for (; pos < n && list.size() < p.size; ++pos) {
-    const aws::DeviceProfileFile f = aws::device_profile_of(w_.seed, (*w_.types)[pos], w_.application_server_public_key);
+    const aws::DeviceProfileFile& f = profiles_[pos];
     list.push_back({{"Arn", f.arn}, {"Name", f.name}, {"Id", f.id}});
   }
   nlohmann::ordered_json out;
@@ -334,10 +338,8 @@ HttpResponse IotWirelessOperations::list_device_profiles(const ApiCall& c) {
 }
 
 HttpResponse IotWirelessOperations::get_device_profile(const ApiCall& c) {
-  for (const auto& cfg : *w_.types) {
-    const aws::DeviceProfileFile f = aws::device_profile_of(w_.seed, cfg, w_.application_server_public_key);
+  for (const aws::DeviceProfileFile& f : profiles_)
     if (f.id == c.id) return json_response(200, aws::device_profile_json(f));
-  }
   refuse(AwsError::ResourceNotFound, "Device profile " + c.id + " not found");
 }
 
@@ -359,7 +361,7 @@ HttpResponse IotWirelessOperations::create_wireless_device(const ApiCall& c, Sim
   if (profile == nullptr) refuse(AwsError::Validation, "Sidewalk.DeviceProfileId is required: it names the device type");
   const std::vector<models::DeviceTypeConfig>& types = *w_.types;
   std::uint16_t t = 0;
-  while (t < types.size() && aws::device_profile_of(w_.seed, types[t], {}).id != *profile) ++t;
+  while (t < types.size() && profiles_[t].id != *profile) ++t;
   if (t == types.size()) refuse(AwsError::ResourceNotFound, "Device profile " + profile->get<std::string>() + " not found");
   const models::DeviceTypeConfig& cfg = types[t];
   reserve_taken_.resize(types.size(), 0);

@@ -14,6 +14,7 @@
 #include "models/security/bytes.hpp"
 #include "sim/api/api_call.hpp"
 #include "sim/api/device_directory.hpp"
+#include "sim/aws/device_profile_file.hpp"
 #include "sim/world/stimulus_port.hpp"
 
 namespace st::api {
@@ -31,7 +32,7 @@ struct ApiWorld {
 
 class IotWirelessOperations {
  public:
-  explicit IotWirelessOperations(ApiWorld w) : w_(std::move(w)) {}
+  explicit IotWirelessOperations(ApiWorld w);
 
   // Runs one call with the world at simulated time `live`; lowers `scheduled` to the time of a stimulus it submitted.
   HttpResponse run(const ApiCall& call, SimTime live, SimTime& scheduled);
@@ -51,6 +52,7 @@ class IotWirelessOperations {
   std::string timestamp(SimTime t) const;
 
   ApiWorld w_;
+  std::vector<aws::DeviceProfileFile> profiles_;  // one per device type, made once
   std::uint32_t next_message_ = 0;  // the run's serial of the next downlink
   std::vector<std::uint32_t> reserve_taken_;  // per device type: devices of its reserve created so far
   std::map<std::string, nlohmann::ordered_json> created_;  // CreateWirelessDevice's answer by ClientRequestToken
