@@ -51,9 +51,10 @@ enum class Cause : std::uint8_t {
   Deregistered,
   DestinationFull,
   LinkLoss,
+  ServerDown,  // the network server was down: nobody heard the frame
 };
 
-inline constexpr std::size_t kCauseCount = static_cast<std::size_t>(Cause::LinkLoss) + 1;
+inline constexpr std::size_t kCauseCount = static_cast<std::size_t>(Cause::ServerDown) + 1;
 
 constexpr std::string_view to_string(Cause c) {
   switch (c) {
@@ -93,6 +94,7 @@ constexpr std::string_view to_string(Cause c) {
     case Cause::Deregistered: return "deregistered";
     case Cause::DestinationFull: return "destination_full";
     case Cause::LinkLoss: return "link_loss";
+    case Cause::ServerDown: return "server_down";
   }
   return "?";
 }

@@ -38,6 +38,7 @@ void Fleet::set_phase(std::uint32_t device, Phase phase, SimTime now, Cause caus
   if (to == d.visible) return;
   const metrics::FleetState from = d.visible;
   d.visible = to;
+  if (from == metrics::FleetState::None) ++made_;
   sink_.transition({now, device, d.device_type, metrics::Smsn(d.identity.smsn), from, to, cause});
 }
 

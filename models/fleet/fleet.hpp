@@ -17,6 +17,8 @@ class Fleet {
   Fleet(const std::vector<DeviceTypeConfig>& types, std::uint64_t seed, metrics::MetricsSink& sink);
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(devices_.size()); }
+  // Devices made so far: through manufacturing and provisioning, into a visible state (created or rejected).
+  std::uint32_t made() const { return made_; }
   DeviceRecord& operator[](std::uint32_t i) { return devices_[i]; }
   const DeviceRecord& operator[](std::uint32_t i) const { return devices_[i]; }
   const DeviceTypeConfig& type(std::uint16_t t) const { return types_[t]; }
@@ -48,6 +50,7 @@ class Fleet {
   HugePageVector<DeviceRecord> devices_;
   std::uint64_t seed_;
   metrics::MetricsSink& sink_;
+  std::uint32_t made_ = 0;
 };
 
 }  // namespace st::models

@@ -11,6 +11,8 @@ void DeveloperDownlinks::queue(std::uint32_t device, DeveloperDownlink m) {
   const SimTime expires = m.expires;
   const std::uint32_t message = m.message;
   queues_[device].push_back(std::move(m));
+  ++queued_count_;
+  ctx_.sink.downlink_queued({ctx_.now(), device, ctx_.fleet[device].device_type, message});
   ctx_.kernel.schedule_at(expires, kDownlinkTarget, kExpired, device, message);
 }
 
@@ -119,13 +121,14 @@ void DeveloperDownlinks::finish(std::uint32_t device, std::deque<DeveloperDownli
   ctx_.sink.downlink_status({ctx_.now(), device, d.device_type, d.identity.smsn, it->message, success, cause});
   auto& q = queues_[device];
   q.erase(it);
+  --queued_count_;
   if (q.empty()) queues_.erase(device);
 }
 
 void DeveloperDownlinks::count(std::uint32_t device, TrafficOutcome outcome, Cause cause) {
   const DeviceRecord& d = ctx_.fleet[device];
   ctx_.sink.traffic({ctx_.now(), device, d.device_type, Direction::Downlink, outcome, cause,
-                     d.visible == metrics::FleetState::Blocked});
+                     d.visible == metrics::FleetState::Blocked, 0, false});
 }
 
 }  // namespace st::models

@@ -36,6 +36,8 @@ class DeveloperDownlinks : public EventHandler {
   void flush(std::uint32_t device, Cause cause);
   // The device's queued messages, oldest first (nullptr: none).
   const std::deque<DeveloperDownlink>* queued(std::uint32_t device) const;
+  // Messages queued for every device (the ledger's "still queued" at the end of the run).
+  std::size_t queued_count() const { return queued_count_; }
 
   void on_event(const CalendarEntry& e) override;
 
@@ -50,6 +52,7 @@ class DeveloperDownlinks : public EventHandler {
   TwinContext& ctx_;
   std::map<std::uint32_t, std::deque<DeveloperDownlink>> queues_;  // by device: few devices have any
   FramePool frames_;
+  std::size_t queued_count_ = 0;
 };
 
 }  // namespace st::models

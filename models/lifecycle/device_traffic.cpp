@@ -1,6 +1,7 @@
 #include "models/lifecycle/device_traffic.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "models/lifecycle/uplink_payload.hpp"
 #include "models/security/secure_frame.hpp"
@@ -36,16 +37,26 @@ void DeviceTraffic::on_event(const CalendarEntry& e) {
   }
 }
 
-void DeviceTraffic::count(std::uint32_t device, Direction direction, TrafficOutcome outcome, Cause cause) {
+void DeviceTraffic::count(std::uint32_t device, Direction direction, TrafficOutcome outcome, Cause cause,
+                          std::uint32_t message, bool attacker) {
   const DeviceRecord& d = ctx_.fleet[device];
   ctx_.sink.traffic({ctx_.now(), device, d.device_type, direction, outcome, cause,
-                     d.visible == metrics::FleetState::Blocked});
+                     d.visible == metrics::FleetState::Blocked, message, attacker});
 }
 
-void DeviceTraffic::reject(std::uint32_t device, Actor actor, Direction direction, Cause cause) {
+void DeviceTraffic::reject(std::uint32_t device, Actor actor, Direction direction, Cause cause, std::uint32_t message,
+                           bool attacker) {
   ctx_.fleet.report_refusal(device, ctx_.now(), actor, direction == Direction::Uplink ? Refused::Uplink : Refused::Downlink,
                             cause);
-  count(device, direction, TrafficOutcome::Rejected, cause);
+  count(device, direction, TrafficOutcome::Rejected, cause, message, attacker);
+}
+
+void DeviceTraffic::give_up(std::uint32_t device, Outbox& box, std::size_t index, Cause cause) {
+  const std::uint32_t message = box.queued[index].message;
+  box.queued.erase(box.queued.begin() + static_cast<std::ptrdiff_t>(index));
+  if (index == 0) box.head_inner.clear();
+  count(device, Direction::Uplink, TrafficOutcome::Dropped, cause, message);
+  messages_.given_up(ctx_.now(), message, cause);
 }
 
 std::pair<Actor, Cause> DeviceTraffic::refusal_of(std::uint32_t device) const {
@@ -53,6 +64,17 @@ std::pair<Actor, Cause> DeviceTraffic::refusal_of(std::uint32_t device) const {
   if (const Cause c = ctx_.cloud.network_server.admit(d.identity.smsn, d.device_type); c != Cause::None)
     return {Actor::NetworkServer, c};
   return {Actor::CloudPartner, ctx_.cloud.cloud_partner.admit(device)};
+}
+
+std::size_t DeviceTraffic::messages_in_flight() const {
+  std::unordered_set<std::uint32_t> messages;
+  outboxes_.for_each([&](const Outbox& box) {
+    for (const Queued& q : box.queued) messages.insert(q.message);
+  });
+  frames_.for_each_in_use([&](const FrameSlot& f) {
+    if (f.origin == FrameOrigin::Device && f.to_application) messages.insert(f.message);
+  });
+  return messages.size();
 }
 
 void DeviceTraffic::start(std::uint32_t device) {
@@ -66,9 +88,9 @@ void DeviceTraffic::start(std::uint32_t device) {
 void DeviceTraffic::flush(std::uint32_t device, Cause cause) {
   links_.forget(device);
   developer_.flush(device, cause);
-  const Outbox* box = outboxes_.find(device);
+  Outbox* box = outboxes_.find(device);
   if (box == nullptr) return;
-  for (std::size_t i = 0; i < box->queued.size(); ++i) count(device, Direction::Uplink, TrafficOutcome::Dropped, cause);
+  while (!box->queued.empty()) give_up(device, *box, 0, cause);
   outboxes_.erase(device);
   ctx_.fleet[device].flags = static_cast<std::uint8_t>(ctx_.fleet[device].flags & ~kFrameInFlight);
 }
@@ -80,15 +102,11 @@ void DeviceTraffic::uplink_due(std::uint32_t device, std::uint16_t generation) {
   if (!ctx_.air.powered(device)) return;  // its battery is empty: no more uplinks
   const TrafficConfig& cfg = ctx_.fleet.type_of(device).traffic;
   Outbox& box = outboxes_.emplace(device, [](Outbox& o) { o.clear(); });
-  box.queued.push_back(ctx_.now());
-  count(device, Direction::Uplink, TrafficOutcome::Sent, Cause::None);
-  if (box.queued.size() > cfg.queue_limit) {
-    // The queue is full: the oldest uplink that is not on the air gives way.
-    const std::size_t victim = box.in_flight != 0 ? 1 : 0;
-    box.queued.erase(box.queued.begin() + static_cast<std::ptrdiff_t>(victim));
-    if (victim == 0) box.head_inner.clear();
-    count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::QueueFull);
-  }
+  const std::uint32_t message = messages_.open(device, d.device_type);
+  box.queued.push_back({ctx_.now(), message});
+  count(device, Direction::Uplink, TrafficOutcome::Sent, Cause::None, message);
+  // The queue is full: the oldest uplink that is not on the air gives way.
+  if (box.queued.size() > cfg.queue_limit) give_up(device, box, box.in_flight != 0 ? 1 : 0, Cause::QueueFull);
   RandomStream rng = ctx_.fleet.stream(device);
   ctx_.kernel.schedule_in(static_cast<SimTime>(rng.exponential(static_cast<double>(cfg.uplink_period))),
                           kTrafficTarget, kUplinkDue, device, d.generation);
@@ -102,12 +120,12 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   if (found == nullptr || found->in_flight != 0) return;
   Outbox& box = *found;
   const DeviceTypeConfig& cfg = ctx_.fleet.type_of(device);
-  while (!box.queued.empty() && ctx_.now() - box.queued.front() > cfg.traffic.ttl) {
-    box.queued.erase(box.queued.begin());
-    box.head_inner.clear();
-    count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::TtlExpired);
-  }
-  if (box.queued.empty() || !d.network_key.valid || !d.application_key.valid) {
+  while (!box.queued.empty() && ctx_.now() - box.queued.front().at > cfg.traffic.ttl)
+    give_up(device, box, 0, Cause::TtlExpired);
+  // Its session keys are gone (wiped): what it still holds can never be sent.
+  if (!d.network_key.valid || !d.application_key.valid)
+    while (!box.queued.empty()) give_up(device, box, 0, Cause::NoSession);
+  if (box.queued.empty()) {
     outboxes_.erase(device);
     d.flags = static_cast<std::uint8_t>(d.flags & ~kFrameInFlight);
     return;
@@ -139,6 +157,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
   f.bytes = security::seal_uplink_network(d.network_key, device, ++d.uplink_network_counter, box.head_inner);
   f.device = device;
   f.tx_id = box.in_flight;
+  f.message = box.queued.front().message;
   f.generation = d.generation;
   f.origin = FrameOrigin::Device;
   f.link = link;
@@ -155,6 +174,7 @@ void DeviceTraffic::transmit(std::uint32_t device) {
     frames_[forged] = frames_[slot];
     frames_[forged].origin = FrameOrigin::Forged;
     frames_[forged].bytes.back() ^= 0x5a;
+    count(device, Direction::Uplink, TrafficOutcome::Sent, Cause::None, 0, true);
     ctx_.kernel.schedule_at(depart, kTrafficTarget, kUplinkAtServer, device, forged);
   }
   send_frame(slot, MessageClass::Uplink, depart, kUplinkAtServer, kUplinkLost, true);
@@ -198,8 +218,10 @@ void DeviceTraffic::answer_device(std::uint32_t slot, SimTime at, Kind kind) {
 void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   FrameSlot& f = frames_[slot];
   const std::uint32_t device = f.device;
+  const bool attacker = f.origin != FrameOrigin::Device;
   const SimTime done = ctx_.cloud.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) {  // the network server is down: nobody answers, the device will retry
+    if (attacker) count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::ServerDown, 0, true);
     frames_.release(slot);
     return;
   }
@@ -210,24 +232,29 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
     const std::uint32_t copy = frames_.acquire();
     frames_[copy] = frames_[slot];
     frames_[copy].origin = FrameOrigin::Replayed;
+    count(device, Direction::Uplink, TrafficOutcome::Sent, Cause::None, 0, true);
     ctx_.kernel.schedule_in(kReplayDelay, kTrafficTarget, kUplinkAtServer, device, copy);
   }
   FrameSlot& g = frames_[slot];  // (acquire() may have moved the slots)
+  const std::uint32_t message = attacker ? 0 : g.message;
   NetworkSession& s = ctx_.cloud.network_server.sessions()[device];
   security::Bytes inner;
   const FrameError err = security::open_uplink_network(s.key, g.bytes, s.uplink_window, inner);
-  if (err != FrameError::None) {
-    reject(device, Actor::NetworkServer, Direction::Uplink, security::cause_of(err));
+  if (err != FrameError::None) {  // (a copy of the device's own: it tries again while the message has time)
+    reject(device, Actor::NetworkServer, Direction::Uplink, security::cause_of(err), message, attacker);
     frames_.release(slot);
     return;
   }
   // The network server's rule (revocations), then the cloud partner's (the developer's permission).
   if (const auto [actor, refused] = refusal_of(device); refused != Cause::None) {
-    reject(device, actor, Direction::Uplink, refused);
+    reject(device, actor, Direction::Uplink, refused, message, attacker);
+    if (!attacker) messages_.refused(message, refused);
     answer_device(slot, done, kNackAtDevice);  // the MAC-level NACK ends the message on the device
     frames_.release(slot);
     return;
   }
+  if (!attacker) messages_.forwarded(message);
+  g.to_application = true;
   answer_device(slot, done, kAckAtDevice);
   dev.uplink_link = g.link;  // the network server answers the device on the link it last heard it on
   if (g.origin == FrameOrigin::Device) developer_.receive_window(device, done);  // the device listens
@@ -240,10 +267,19 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
 void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
   FrameSlot& f = frames_[slot];
   const std::uint32_t device = f.device;
+  const bool attacker = f.origin != FrameOrigin::Device;
+  const std::uint32_t message = attacker ? 0 : f.message;
+  // The copy's end here, counted and told to the message it carries (not an adversary's frame).
+  const auto end = [&](TrafficOutcome outcome, Cause cause) {
+    if (outcome == TrafficOutcome::Rejected) reject(device, Actor::ApplicationServer, Direction::Uplink, cause, message, attacker);
+    else count(device, Direction::Uplink, outcome, cause, message, attacker);
+    if (!attacker) messages_.copy_ended(ctx_.now(), message, outcome, cause);
+  };
   if (buffered) ctx_.cloud.cloud_partner.release_from_destination();
   // The destination forwards nothing of a device blocked since the network server let this uplink through.
   if (const Cause refused = refusal_of(device).second; refused != Cause::None) {
-    reject(device, Actor::CloudPartner, Direction::Uplink, refused);
+    reject(device, Actor::CloudPartner, Direction::Uplink, refused, message, attacker);
+    if (!attacker) messages_.copy_ended(ctx_.now(), message, TrafficOutcome::Rejected, refused);
     frames_.release(slot);
     return;
   }
@@ -254,7 +290,7 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
       const SimTime retry = std::max(ctx_.cloud.application_server.station().down_until(), ctx_.now() + kSecond);
       ctx_.kernel.schedule_at(retry, kTrafficTarget, kUplinkAtApp, device, slot | kBufferedFlag);
     } else {
-      count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::DestinationFull);
+      end(TrafficOutcome::Dropped, Cause::DestinationFull);
       frames_.release(slot);
     }
     return;
@@ -265,14 +301,14 @@ void DeviceTraffic::uplink_at_app(std::uint32_t slot, bool buffered) {
   const FrameError err = security::open_uplink_application(s.key, f.bytes, s.uplink_window, payload, &counter);
   frames_.release(slot);
   if (err == FrameError::Replay) {  // a retransmission whose first copy already arrived
-    count(device, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None);
+    end(TrafficOutcome::Duplicate, Cause::None);
     return;
   }
   if (err != FrameError::None) {
-    reject(device, Actor::ApplicationServer, Direction::Uplink, security::cause_of(err));
+    end(TrafficOutcome::Rejected, security::cause_of(err));
     return;
   }
-  count(device, Direction::Uplink, TrafficOutcome::Delivered, Cause::None);
+  end(TrafficOutcome::Delivered, Cause::None);
   if (ctx_.sink.wants_payloads()) {
     const DeviceRecord& dev = ctx_.fleet[device];
     ctx_.sink.application_uplink({ctx_.now(), device, dev.device_type, dev.identity.smsn, counter, payload});
@@ -324,7 +360,11 @@ void DeviceTraffic::acknowledged(std::uint32_t device, std::uint32_t serial) {
   Outbox* found = outboxes_.find(device);
   if (found == nullptr || found->in_flight != serial) return;
   Outbox& box = *found;
-  if (!box.queued.empty()) box.queued.erase(box.queued.begin());
+  if (!box.queued.empty()) {
+    const std::uint32_t message = box.queued.front().message;
+    box.queued.erase(box.queued.begin());
+    messages_.answered(ctx_.now(), message);
+  }
   box.head_inner.clear();
   box.in_flight = 0;
   box.backoff = 0;

@@ -14,6 +14,7 @@
 #include "models/lifecycle/slot_map.hpp"
 #include "models/lifecycle/twin_context.hpp"
 #include "models/lifecycle/uplink_links.hpp"
+#include "models/lifecycle/uplink_messages.hpp"
 
 namespace st::models {
 
@@ -26,7 +27,7 @@ class DeviceTraffic : public EventHandler {
   };
   static constexpr SimTime kReplayDelay = 30 * kSecond;  // how long an adversary waits before replaying
 
-  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx), links_(ctx), developer_(ctx) {}
+  explicit DeviceTraffic(TwinContext& ctx) : ctx_(ctx), links_(ctx), developer_(ctx), messages_(ctx.sink) {}
 
   // Begin periodic uplinks of a device that just registered.
   void start(std::uint32_t device);
@@ -36,14 +37,21 @@ class DeviceTraffic : public EventHandler {
   // The developer's own downlinks (SendDataToWirelessDevice), sent in the device's receive windows.
   DeveloperDownlinks& developer_downlinks() { return developer_; }
   const DeveloperDownlinks& developer_downlinks() const { return developer_; }
+  // Uplink messages still somewhere, counted from where they are (queued in an outbox, or a copy between the
+  // network server and the application server), not from UplinkMessages: the ledger's "in flight" to check.
+  std::size_t messages_in_flight() const;
 
   void on_event(const CalendarEntry& e) override;
 
  private:
   static constexpr std::uint8_t kNoLink = 0xFF;  // no link was in reach for the transmission
+  struct Queued {
+    SimTime at;             // when the device queued it
+    std::uint32_t message;  // its serial (UplinkMessages)
+  };
   struct Outbox {
-    // Enqueue times, head first; inline room for the usual one or two (no allocation per uplink).
-    boost::container::small_vector<SimTime, 2> queued;
+    // The messages, head first; inline room for the usual one or two (no allocation per uplink).
+    boost::container::small_vector<Queued, 2> queued;
     std::uint32_t in_flight = 0;    // serial of the transmission awaiting its ack (0: none)
     std::uint8_t backoff = 0;
     std::uint8_t link = kNoLink;    // index of the in-flight transmission's link in the type's list
@@ -69,8 +77,13 @@ class DeviceTraffic : public EventHandler {
   void link_failed(std::uint32_t slot);
   void downlink_at_device(std::uint32_t slot);
   void send_downlink(std::uint32_t device, SimTime at);
-  void reject(std::uint32_t device, Actor actor, Direction direction, Cause cause);
-  void count(std::uint32_t device, Direction direction, TrafficOutcome outcome, Cause cause);
+  // A refusal of an uplink copy of `message` (0: a downlink), by an adversary's frame or the device's own.
+  void reject(std::uint32_t device, Actor actor, Direction direction, Cause cause, std::uint32_t message = 0,
+              bool attacker = false);
+  void count(std::uint32_t device, Direction direction, TrafficOutcome outcome, Cause cause,
+             std::uint32_t message = 0, bool attacker = false);
+  // The device gives up the queued message at `index` for `cause` (counted as dropped).
+  void give_up(std::uint32_t device, Outbox& box, std::size_t index, Cause cause);
   void answer_device(std::uint32_t slot, SimTime at, Kind kind);
   // Whether the cloud takes the device's uplinks now (Cause::None), or why not and which actor refuses them: the
   // network server's rule (revocations) first, then the cloud partner's (the developer's permission).
@@ -84,6 +97,7 @@ class DeviceTraffic : public EventHandler {
   UplinkLinks links_;
   FramePool frames_;
   DeveloperDownlinks developer_;
+  UplinkMessages messages_;
   std::uint32_t next_serial_ = 0;
 };
 

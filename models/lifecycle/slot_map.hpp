@@ -42,6 +42,14 @@ class SlotMap {
     free_.push_back(slot);
   }
   std::size_t size() const { return index_.size(); }
+  // Every entry's value, in slot order (the end-of-run accounting; not for hot paths: it walks the pool).
+  template <typename Fn>
+  void for_each(Fn fn) const {
+    std::vector<bool> free(values_.size(), false);
+    for (const std::uint32_t slot : free_) free[slot] = true;
+    for (std::size_t slot = 0; slot < values_.size(); ++slot)
+      if (!free[slot]) fn(values_[slot]);
+  }
 
  private:
   channel::NodeIndex index_;

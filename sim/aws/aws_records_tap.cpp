@@ -75,6 +75,7 @@ std::string AwsRecordsTap::next_event_id() {
 
 void AwsRecordsTap::event_line(const std::string& topic, const std::string& json) {
   events_ << json << '\n';
+  ++lines_;
   if (publish_) publish_(topic, json);
 }
 
@@ -125,6 +126,7 @@ void AwsRecordsTap::application_uplink(const metrics::ApplicationUplinkRecord& r
                              {"NackExStatus", nlohmann::ordered_json::array()}}}};
   const std::string line = j.dump();
   destination_ << line << '\n';
+  ++lines_;
   if (publish_) publish_(destination_topic_, line);
 }
 

@@ -32,6 +32,8 @@ class AwsRecordsTap : public metrics::ForwardingSink {
   void downlink_status(const metrics::DownlinkStatusRecord& r) override;
   // Flushes and closes both files; throws when a write failed.
   void close();
+  // Lines written to both files (each one also handed to the publisher).
+  std::uint64_t lines_written() const { return lines_; }
 
  private:
   std::string timestamp(SimTime t) const;
@@ -52,6 +54,7 @@ class AwsRecordsTap : public metrics::ForwardingSink {
   std::string destination_topic_;
   std::uint64_t event_serial_ = 0;
   std::uint64_t message_serial_ = 0;
+  std::uint64_t lines_ = 0;
 };
 
 // An instant as AWS writes it: "2026-01-01T00:05:12.345Z" (milliseconds, UTC).

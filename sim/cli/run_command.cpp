@@ -14,6 +14,7 @@
 #include "sim/aws/json_fields.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/output/expectation_check.hpp"
+#include "sim/output/ledger.hpp"
 #include "sim/output/pcap_tap.hpp"
 #include "sim/output/pcap_writer.hpp"
 #include "sim/output/run_directory.hpp"
@@ -133,11 +134,14 @@ int run_command(const RunOptions& o) {
   const bool stimuli = o.live.api.has_value() || !o.live.replay_stimuli.empty();
   LiveBridges live(o.live, s, aws_sink, aws_tap.get(), std::move(credentials), std::move(replay), broker,
                    stimuli ? dir.stage("stimuli.jsonl") : fs::path{});
-  metrics::MetricsSink& sink = live.sink();
+  output::Ledger ledger(live.sink());  // every record passes the run's books first
   const unsigned cores = std::thread::hardware_concurrency();
-  world::World w(s, sink, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1), &imported);
+  world::World w(s, ledger, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1), &imported);
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
-    w.probe().add(t, [&recorder](SimTime now) { recorder.sample_states(now); });
+    w.probe().add(t, [&recorder, &ledger, &w](SimTime now) {
+      recorder.sample_states(now);
+      ledger.sample(now, w.fleet().made(), recorder.counts());
+    });
     if (s.sample_interval == 0) break;
   }
   output::ExpectationCheck check(s, recorder);
@@ -179,6 +183,12 @@ int run_command(const RunOptions& o) {
     std::ofstream out(summary_path, std::ios::binary);
     summary = output::build_summary(s, recorder, results, wall_s);
     live.add_to_summary(summary);
+    if (summary.contains("mqtt") && aws_tap) {
+      auto& m = summary["mqtt"];
+      m["lines_written"] = aws_tap->lines_written();
+      ledger.publications(m["lines_written"], m["publications"], m["delivered"], m["dropped"]);
+    }
+    summary["ledger"] = ledger.to_json();
     out << summary.dump(2) << '\n';
     if (!out) throw std::runtime_error("cannot write " + summary_path.string());
   }
@@ -200,7 +210,9 @@ int run_command(const RunOptions& o) {
   for (const auto& r : results)
     if (!r.passed)
       std::cerr << r.where << ": expectation failed: " << r.expectation->text << " (observed " << r.observed << ")\n";
-  return (o.check && failed > 0) ? 1 : 0;
+  if (!ledger.balanced())
+    std::cerr << "sidewalk-twin: LEDGER UNBALANCED (summary.json `ledger`): " << ledger.first_imbalance() << '\n';
+  return (o.check && (failed > 0 || !ledger.balanced())) ? 1 : 0;
 }
 
 }  // namespace st::cli

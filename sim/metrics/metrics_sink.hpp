@@ -22,8 +22,11 @@ class MetricsSink {
   virtual bool wants_payloads() const { return false; }
   virtual void application_uplink(const ApplicationUplinkRecord&) {}
   virtual void downlink_status(const DownlinkStatusRecord&) {}
+  virtual void downlink_queued(const DownlinkQueuedRecord&) {}
+  virtual void uplink_fate(const UplinkFateRecord&) {}
   // At the end of the run.
   virtual void run_end(const RunEndRecord&) {}
+  virtual void device_final(const DeviceFinalRecord&) {}
   virtual void tally(const TallyRecord&) {}
   virtual void gateway(const GatewayRecord&) {}
   virtual void battery(const BatteryRecord&) {}
@@ -50,7 +53,10 @@ class ForwardingSink : public MetricsSink {
   bool wants_payloads() const override { return inner_.wants_payloads(); }
   void application_uplink(const ApplicationUplinkRecord& r) override { inner_.application_uplink(r); }
   void downlink_status(const DownlinkStatusRecord& r) override { inner_.downlink_status(r); }
+  void downlink_queued(const DownlinkQueuedRecord& r) override { inner_.downlink_queued(r); }
+  void uplink_fate(const UplinkFateRecord& r) override { inner_.uplink_fate(r); }
   void run_end(const RunEndRecord& r) override { inner_.run_end(r); }
+  void device_final(const DeviceFinalRecord& r) override { inner_.device_final(r); }
   void tally(const TallyRecord& r) override { inner_.tally(r); }
   void gateway(const GatewayRecord& r) override { inner_.gateway(r); }
   void battery(const BatteryRecord& r) override { inner_.battery(r); }

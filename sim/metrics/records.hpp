@@ -91,6 +91,29 @@ struct TrafficRecord {
   models::TrafficOutcome outcome;
   models::Cause cause;        // Cause::None for sent, delivered, duplicate
   bool from_blocked_device;   // the device was blocked when this happened
+  std::uint32_t message;      // an uplink's serial (UplinkFateRecord), 0 for a copy the ledger does not follow
+  bool attacker;              // a frame an adversary forged or replayed, not one the device sent
+};
+
+// An uplink message of a device came to its one end (the run's ledger): delivered (some copy reached the
+// application server), rejected (the cloud refused it), or dropped (the device or the destination gave it up),
+// with the cause. A message is followed from the moment the device queues it (its `sent` traffic record carries the
+// same serial) until it has left the device's outbox and no copy of it is on its way to the application server.
+struct UplinkFateRecord {
+  SimTime time;
+  std::uint32_t device;
+  std::uint16_t device_type;
+  std::uint32_t message;
+  models::TrafficOutcome outcome;  // Delivered, Rejected or Dropped
+  models::Cause cause;             // Cause::None when delivered
+};
+
+// The developer's downlink `message` (SendDataToWirelessDevice) was accepted and queued for the device.
+struct DownlinkQueuedRecord {
+  SimTime time;
+  std::uint32_t device;
+  std::uint16_t device_type;
+  std::uint32_t message;
 };
 
 // A device moved from one of its links to another, for `cause`: its registrations failed on `from`
@@ -164,6 +187,15 @@ struct RadioFrameRecord {
 struct RunEndRecord {
   SimTime end;
   std::uint64_t kernel_events;
+  std::uint64_t uplinks_in_flight;   // uplink messages with no fate yet (queued on devices, or on their way)
+  std::uint64_t downlinks_queued;    // the developer's downlinks still queued for their devices
+};
+
+// A device's state when the run ended, as the model holds it (the ledger replays its transitions to it).
+struct DeviceFinalRecord {
+  std::uint32_t device;
+  std::uint16_t device_type;
+  FleetState state;
 };
 
 // A final count of a cloud actor (`actors` in summary.json) or of the cloud partner's devices (`cloud_partner`).

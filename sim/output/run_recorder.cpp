@@ -126,6 +126,10 @@ std::uint64_t& RunRecorder::counter(std::initializer_list<std::string_view> part
 
 void RunRecorder::traffic(const metrics::TrafficRecord& r) {
   ++records_;
+  // An adversary's frame: injected, or unheard (the network server was down), counted apart from the device's
+  // uplinks; its refusal (replay, forged) counts among the rejected uplinks, as the network server sees it.
+  if (r.attacker && r.outcome == models::TrafficOutcome::Sent) return bump("attacker_frames");
+  if (r.attacker && r.outcome == models::TrafficOutcome::Dropped) return bump("attacker_frames_unheard");
   const std::string_view direction = models::to_string(r.direction);
   const std::string_view outcome = models::to_string(r.outcome);
   ++fixed(traffic_n_[static_cast<std::size_t>(r.direction)][static_cast<std::size_t>(r.outcome)],

@@ -9,13 +9,13 @@
 
 namespace st::scenario {
 
-inline constexpr std::array<std::string_view, 21> kCounterNames = {
+inline constexpr std::array<std::string_view, 23> kCounterNames = {
     "uplinks_sent",         "uplinks_delivered",     "uplinks_rejected",     "uplinks_dropped",
     "uplinks_duplicate",    "uplinks_accepted_from_blocked",                 "downlinks_sent",
     "downlinks_delivered",  "downlinks_rejected",    "downlinks_dropped",    "handshakes_succeeded",
     "handshakes_failed",    "registrations",         "deregistrations",      "ingest_rejected",
     "provisioning_rejected", "refusals",             "radio_frames",         "radio_received",
-    "radio_lost",           "link_switches",
+    "radio_lost",           "link_switches",         "attacker_frames",      "attacker_frames_unheard",
 };
 // Counters that also exist per cause, e.g. "uplinks_rejected.replay", "blocked.device_type_revoked".
 // Radio counters exist per link ("radio_frames.css", "radio_received.fsk") and per loss cause

@@ -77,7 +77,11 @@ void World::run() {
   kernel_->run_until(scenario_.duration);
   if (ran_ != nullptr) ran_->finish(scenario_.duration);
   cloud_->report(sink_, fleet_->size());
-  sink_.run_end({scenario_.duration, kernel_->dispatched()});
+  for (std::uint32_t i = 0; i < fleet_->size(); ++i)
+    sink_.device_final({i, (*fleet_)[i].device_type, (*fleet_)[i].visible});
+  const models::DeviceTraffic& traffic = lifecycle_->traffic();
+  sink_.run_end({scenario_.duration, kernel_->dispatched(), traffic.messages_in_flight(),
+                 traffic.developer_downlinks().queued_count()});
 }
 
 }  // namespace st::world

@@ -30,6 +30,7 @@ SCENARIO = os.environ.get("LIVE_SCENARIO", os.path.join(os.path.dirname(os.path.
 DESTINATION_TOPIC = "test/sidewalk/uplinks"  # live.yaml's cloud.destination.topic
 EVENT_TOPICS = "$aws/iotwireless/events/+/+/sidewalk/wireless_devices"
 DEVICES = 6
+SOAK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios", "soak.yaml")
 
 
 def client(url, key_id=KEY_ID, secret=SECRET):
@@ -258,6 +259,44 @@ class LiveTwinTest(unittest.TestCase):
         written = set(read_lines(os.path.join(out, "destination.jsonl")))
         for _, payload in sub.received(DESTINATION_TOPIC):
             self.assertIn(payload, written)
+
+    def test_the_soak_with_the_api_and_mqtt_on_balances_its_books_through_a_broker_restart(self):
+        # scenarios/soak.yaml (twelve simulated hours of outages, churn, revocations and attacks) at 1500 simulated
+        # seconds per second, with downlinks sent through the API and the broker restarted mid-run: --check fails
+        # on an unbalanced ledger, and the ledger follows every downlink and every publication.
+        broker = self.start_broker()
+        out = os.path.join(self.tmp.name, "soak")
+        twin = Twin(BINARY, SOAK, out, ["--api", "0", "--api-credentials", self.credentials,
+                                        "--mqtt", "127.0.0.1:%d" % broker.port, "--pace", "1500", "--check"])
+        self.addCleanup(twin.kill)
+        api = client(twin.api_url)
+
+        def registered():
+            status, _, raw = signed(twin.api_url, "GET", "/wireless-devices?maxResults=250")
+            ids = [d["Id"] for d in raw.get("WirelessDeviceList", [])
+                   if d["Sidewalk"]["Status"] in ("REGISTERED", "ACTIVATED")]
+            return ids if len(ids) >= 20 else None
+        ids = wait_until(registered, 30, "twenty registered devices")
+        for i, device in enumerate(ids[:20]):
+            api.send_data_to_wireless_device(
+                Id=device, TransmitMode=i % 2, PayloadData=base64.b64encode(bytes([i])).decode(),
+                WirelessMetadata={"Sidewalk": {"Seq": i, "MessageType": "CUSTOM_COMMAND_ID_NOTIFY"}})
+        broker.stop()
+        time.sleep(1)
+        broker.start()
+        self.assertEqual(twin.wait(180), 0, twin.err())
+        with open(os.path.join(out, "summary.json")) as f:
+            summary = json.load(f)
+        ledger = summary["ledger"]
+        self.assertTrue(ledger["balanced"], ledger["imbalances"])
+        self.assertEqual(ledger["downlinks"]["accepted"], 20)
+        self.assertEqual(ledger["downlinks"]["accepted"], ledger["downlinks"]["delivered"] +
+                         ledger["downlinks"]["failed"] + ledger["downlinks"]["queued"])
+        self.assertGreater(ledger["attacker_frames"]["injected"], 0)
+        self.assertGreaterEqual(summary["mqtt"]["connects"], 2)
+        self.assertEqual(summary["mqtt"]["lines_written"],
+                         len(read_lines(os.path.join(out, "destination.jsonl"))) +
+                         len(read_lines(os.path.join(out, "aws-events.jsonl"))))
 
     def test_a_broker_that_needs_tls_and_a_client_certificate(self):
         tls = make_tls_files(self.tmp.name)

@@ -287,7 +287,7 @@ TEST_F(outputPcapWriter, TapForwardsEverySinkCallAndWritesRadioFrames) {
   tap.transition({0, 0, 0, s, metrics::FleetState::None, metrics::FleetState::Created, Cause::Provisioned});
   tap.refusal({0, 0, 0, s, models::Actor::NetworkServer, models::Refused::Uplink, Cause::Replay});
   tap.handshake({0, 0, s, LinkType::Ble, models::RegistrationPath::Gateway, 0, 1, true, Cause::None});
-  tap.traffic({0, 0, 0, models::Direction::Uplink, models::TrafficOutcome::Sent, Cause::None, false});
+  tap.traffic({0, 0, 0, models::Direction::Uplink, models::TrafficOutcome::Sent, Cause::None, false, 0, false});
   tap.notice({0, models::Actor::Ingest, models::NoticeKind::OutageStart, ""});
   tap.keylog({false, s, metrics::KeyLayer::Network, security::EcdhCurve::X25519, metrics::KeyParty::Device, {}, {}, {}});
   const Bytes frame = secure_frame(0, 1, 1);

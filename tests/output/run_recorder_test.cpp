@@ -104,13 +104,13 @@ TEST_F(outputRunRecorder, TransitionsMoveStateCountsAndCountBlockedByCause) {
 
 TEST_F(outputRunRecorder, TrafficAndRefusalCountersAreNamedByOutcomeAndCause) {
   RunRecorder r({"t"}, files());
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Delivered, Cause::None, false});
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::Replay, false});
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::DeviceTypeRevoked, true});
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Delivered, Cause::None, true});
-  r.traffic({kSecond, 0, 0, Direction::Downlink, TrafficOutcome::Dropped, Cause::LinkLoss, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Delivered, Cause::None, false, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::Replay, false, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::DeviceTypeRevoked, true, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Delivered, Cause::None, true, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Downlink, TrafficOutcome::Dropped, Cause::LinkLoss, false, 0, false});
   r.refusal({kSecond, 0, 0, smsn(), Actor::NetworkServer, Refused::Uplink, Cause::Replay});
   r.refusal({kSecond, 0, 0, smsn(), Actor::Ingest, Refused::IngestRecord, Cause::BadDeviceSignature});
   r.notice({kSecond, Actor::Ingest, models::NoticeKind::FactoryNotified, "device x rejected"});
@@ -166,10 +166,10 @@ TEST_F(outputRunRecorder, RadioAndUplinkCountersByLinkAndTypeAppearWhenFirstCoun
   EXPECT_EQ(r.counter("radio_uplinks_by_type.a"), 1u);
   EXPECT_EQ(r.counters().count("radio_uplinks_received_by_type.a"), 0u);
 
-  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
-  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
-  r.traffic({kSecond, 0, 0, Direction::Downlink, TrafficOutcome::Sent, Cause::None, false});
-  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None, false});
+  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false, 0, false});
+  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Downlink, TrafficOutcome::Sent, Cause::None, false, 0, false});
+  r.traffic({kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None, false, 0, false});
   EXPECT_EQ(r.counter("uplinks_sent"), 2u);
   EXPECT_EQ(r.counter("uplinks_sent_by_type.b"), 2u);
   EXPECT_EQ(r.counters().count("uplinks_sent_by_type.a"), 0u);
@@ -195,11 +195,11 @@ TEST_F(outputRunRecorder, EveryCounterItCreatesIsADocumentedCounterName) {
   });
   for (const Direction d : {Direction::Uplink, Direction::Downlink}) {
     for (const TrafficOutcome o : {TrafficOutcome::Sent, TrafficOutcome::Delivered})
-      r.traffic({kSecond, 0, 1, d, o, Cause::None, true});
+      r.traffic({kSecond, 0, 1, d, o, Cause::None, true, 0, false});
     for (const TrafficOutcome o : {TrafficOutcome::Rejected, TrafficOutcome::Dropped})
-      causes([&](Cause c) { r.traffic({kSecond, 0, 1, d, o, c, true}); });
+      causes([&](Cause c) { r.traffic({kSecond, 0, 1, d, o, c, true, 0, false}); });
   }
-  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None, true});  // (uplinks only)
+  r.traffic({kSecond, 0, 1, Direction::Uplink, TrafficOutcome::Duplicate, Cause::None, true, 0, false});  // (uplinks only)
   for (const LinkType l : models::kLinks)
     for (int o = 0; o <= static_cast<int>(FrameOutcome::BatteryDepleted); ++o) {
       metrics::RadioFrameRecord f{};
@@ -326,8 +326,8 @@ TEST_F(outputRunRecorder, ListenerGetsEveryRecordAsATypedJsonLine) {
     r.set_listener(&listener);
     r.transition({kSecond, 0, 0, smsn(), metrics::FleetState::None, metrics::FleetState::Created, Cause::Manufactured});
     r.handshake({0, 0, smsn(), LinkType::Ble, models::RegistrationPath::Gateway, kSecond, 2 * kSecond, true, Cause::None});
-    r.traffic({2 * kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false});
-    r.traffic({2 * kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::Replay, false});
+    r.traffic({2 * kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Sent, Cause::None, false, 0, false});
+    r.traffic({2 * kSecond, 0, 0, Direction::Uplink, TrafficOutcome::Rejected, Cause::Replay, false, 0, false});
     r.sample_states(3 * kSecond);
     r.finish();
   }
