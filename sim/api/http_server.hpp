@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "models/base/setting.hpp"
 #include "sim/api/sigv4.hpp"
+#include "sim/kernel/sim_time.hpp"
 
 namespace st::api {
 
@@ -25,11 +27,26 @@ struct HttpResponse {
 using HttpReply = std::function<void(HttpResponse)>;
 using HttpHandler = std::function<void(SignedRequest, HttpReply)>;
 
+// What one client may take of the server (`run --limit api.NAME=VALUE`, docs/api.md "Limits"); the settings are
+// declared below. Over a limit, a request is answered with its error and the connection closed (429: kept).
 struct HttpLimits {
-  std::size_t header_bytes = 16 * 1024;     // a request's start line and headers
-  std::size_t body_bytes = 1024 * 1024;     // a request's body
-  std::size_t connections = 256;            // open at once; more are closed at once
-  unsigned idle_seconds = 60;               // a connection that sends nothing this long is closed
+  std::size_t connections = 256;            // open at once; more are closed as they arrive
+  std::uint64_t header_bytes = 16 * 1024;   // a request's start line and headers (431)
+  std::uint64_t body_bytes = 1024 * 1024;   // a request's body (413)
+  SimTime read_timeout = 30 * kSecond;      // a whole request must arrive within this (slow writers, idle
+                                            // keep-alive connections): then the connection is closed
+  SimTime write_timeout = 30 * kSecond;     // a whole response must be taken within this (slow readers)
+  double rate = 200;                        // requests per second, all clients together (429 over it; 0: none)
+  std::uint64_t burst = 400;                // requests above the rate a quiet server takes at once
+};
+
+// What the server refused, for summary.json (`api`).
+struct HttpCounts {
+  std::uint64_t connections_refused = 0;  // over `connections`
+  std::uint64_t throttled = 0;            // over `rate`
+  std::uint64_t too_large = 0;            // 413 and 431
+  std::uint64_t malformed = 0;            // 400
+  std::uint64_t timed_out = 0;            // closed by read_timeout or write_timeout
 };
 
 class HttpServer {
@@ -44,6 +61,7 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   std::uint16_t port() const { return port_; }
+  HttpCounts counts() const;  // any thread
   // Closes the listener and every connection and joins the thread. Replies after it are dropped.
   void stop();
 
@@ -54,3 +72,16 @@ class HttpServer {
 };
 
 }  // namespace st::api
+
+template <>
+struct st::models::Settings<st::api::HttpLimits> {
+  using L = st::api::HttpLimits;
+  static constexpr auto list = std::make_tuple(
+      count("connections", &L::connections, std::size_t{1}, std::size_t{65535}),
+      Setting<L, std::uint64_t>{"header_bytes", &L::header_bytes, Unit::Size, 1024, 1u << 20, "within 1KiB..1MiB"},
+      Setting<L, std::uint64_t>{"body_bytes", &L::body_bytes, Unit::Size, 1024, 64u << 20, "within 1KiB..64MiB"},
+      duration_within("read_timeout", &L::read_timeout, 10 * kMillisecond, 3600 * kSecond, "within 10ms..1h"),
+      duration_within("write_timeout", &L::write_timeout, 10 * kMillisecond, 3600 * kSecond, "within 10ms..1h"),
+      quantity("rate", &L::rate, Unit::Count, 0.0, 1e6, "within 0..1000000 (0: no limit)"),
+      count("burst", &L::burst, std::uint64_t{1}, std::uint64_t{1'000'000}));
+};

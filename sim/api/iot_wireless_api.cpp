@@ -17,8 +17,10 @@ IotWirelessApi::IotWirelessApi(const ApiOptions& options, ApiWorld world, std::f
   server_ = std::make_unique<HttpServer>(
       options.port, [this](SignedRequest r, HttpReply reply) { handle(std::move(r), std::move(reply)); },
       [](unsigned status, std::string message) {
+        if (status == 429) return aws_error(AwsError::Throttling, std::move(message));
         return aws_error(status, status == 413 ? "RequestEntityTooLargeException" : "SerializationException", message);
-      });
+      },
+      options.limits);
 }
 
 IotWirelessApi::~IotWirelessApi() { close(); }
@@ -93,7 +95,10 @@ void IotWirelessApi::close() {
 
 ApiCounts IotWirelessApi::counts() const {
   std::lock_guard lock(mutex_);
-  return counts_;
+  ApiCounts c = counts_;
+  c.limits = server_->counts();
+  c.throttled += c.limits.throttled;
+  return c;
 }
 
 }  // namespace st::api

@@ -20,15 +20,17 @@ struct ApiOptions {
   std::uint16_t port = 0;                 // 0: any free port
   std::vector<Credentials> credentials;   // the access keys it accepts
   std::size_t max_waiting = 1024;         // calls waiting for the simulation; more are throttled (429)
+  HttpLimits limits;                      // what one client may take (`--limit api.NAME=VALUE`)
 };
 
 // What the API did, for summary.json.
 struct ApiCounts {
   std::uint64_t requests = 0;
   std::uint64_t refused_authentication = 0;  // 403
-  std::uint64_t throttled = 0;               // 429
+  std::uint64_t throttled = 0;               // 429: over the rate, or too many calls waiting
   std::uint64_t served = 0;                  // answered by the simulation thread
   std::uint64_t stimuli = 0;                 // calls that changed the world
+  HttpCounts limits;                         // what the server's limits refused (throttled: over the rate)
 };
 
 class IotWirelessApi {

@@ -85,6 +85,7 @@ void LiveBridges::attach(world::World& w, telemetry::RunControl& control) {
     api::ApiOptions ao;
     ao.port = *options_.api;
     ao.credentials = credentials_;
+    ao.limits = options_.api_limits;
     api_ = std::make_unique<api::IotWirelessApi>(ao, std::move(aw), [&control] { control.poke(); });
     control.set_service([this](SimTime live) { return api_->service(live); });
     std::cerr << "api: http://127.0.0.1:" << api_->port() << std::endl;
@@ -119,6 +120,10 @@ void LiveBridges::add_to_summary(nlohmann::ordered_json& summary) const {
     summary["api"] = {{"requests", c.requests},
                       {"refused_authentication", c.refused_authentication},
                       {"throttled", c.throttled},
+                      {"connections_refused", c.limits.connections_refused},
+                      {"too_large", c.limits.too_large},
+                      {"malformed", c.limits.malformed},
+                      {"timed_out", c.limits.timed_out},
                       {"served", c.served},
                       {"stimuli", c.stimuli}};
   }

@@ -30,6 +30,7 @@ struct LiveOptions {
   std::string mqtt_ca, mqtt_cert, mqtt_key;  // TLS to the broker (--mqtt-ca turns it on)
   std::optional<double> pace;             // --pace X: simulated seconds per wall second (default 1 when live)
   std::string replay_stimuli;             // --replay-stimuli FILE
+  api::HttpLimits api_limits;             // --limit api.NAME=VALUE
   bool live() const { return api.has_value() || !mqtt.empty(); }
 };
 

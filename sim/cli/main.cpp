@@ -59,6 +59,12 @@ int sc_main(int argc, char* argv[]) {
   run_cmd->add_option("--mqtt-key", run.live.mqtt_key, "TLS: the client certificate's private key")->needs(mqtt_ca);
   run_cmd->add_option("--pace", run.live.pace,
                       "simulated seconds per wall second (default with --api or --mqtt: 1, real time)");
+  run_cmd->add_option("--limit", run.limits,
+                      "what a client may take of a server the run opens, SERVER.NAME=VALUE, repeatable: "
+                      "api.connections, api.header_bytes, api.body_bytes, api.read_timeout, api.write_timeout, "
+                      "api.rate, api.burst, telemetry.clients, telemetry.line_bytes, telemetry.queue_bytes, "
+                      "telemetry.history (docs/api.md, docs/telemetry.md)")
+      ->allow_extra_args(false);
   run_cmd->add_option("--replay-stimuli", run.live.replay_stimuli,
                       "apply the outside calls recorded in a run's stimuli.jsonl, at the same instants")
       ->excludes(api_opt);

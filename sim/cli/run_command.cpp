@@ -13,6 +13,7 @@
 #include "sim/aws/fleet_import.hpp"
 #include "sim/aws/json_fields.hpp"
 #include "sim/cli/progress_line.hpp"
+#include "sim/cli/run_limits.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/ledger.hpp"
 #include "sim/output/pcap_tap.hpp"
@@ -72,6 +73,15 @@ int run_command(const RunOptions& o) {
     std::cerr << e.what() << '\n';
     return 2;
   }
+  RunLimits limits;
+  try {
+    limits = read_limits(o.limits);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sidewalk-twin: " << e.what() << '\n';
+    return 2;
+  }
+  LiveOptions live_options = o.live;
+  live_options.api_limits = limits.api;
   std::vector<api::Credentials> credentials;  // the outside world: checked before anything is written
   std::vector<world::TimedStimulus> replay;
   mqtt::MqttOptions broker;
@@ -91,7 +101,9 @@ int run_command(const RunOptions& o) {
   std::unique_ptr<telemetry::TelemetryServer> server;  // live telemetry (docs/telemetry.md)
   if (o.serve) {
     try {
-      server = std::make_unique<telemetry::TelemetryServer>(*o.serve);
+      telemetry::ServerOptions serve = limits.telemetry;
+      serve.port = *o.serve;
+      server = std::make_unique<telemetry::TelemetryServer>(serve);
     } catch (const std::exception& e) {
       std::cerr << "sidewalk-twin: " << e.what() << '\n';
       return 2;
@@ -132,7 +144,7 @@ int run_command(const RunOptions& o) {
                                                    s.world.cloud.destination.topic);
   metrics::MetricsSink& aws_sink = aws_tap ? static_cast<metrics::MetricsSink&>(*aws_tap) : inner;
   const bool stimuli = o.live.api.has_value() || !o.live.replay_stimuli.empty();
-  LiveBridges live(o.live, s, aws_sink, aws_tap.get(), std::move(credentials), std::move(replay), broker,
+  LiveBridges live(live_options, s, aws_sink, aws_tap.get(), std::move(credentials), std::move(replay), broker,
                    stimuli ? dir.stage("stimuli.jsonl") : fs::path{});
   output::Ledger ledger(live.sink());  // every record passes the run's books first
   const unsigned cores = std::thread::hardware_concurrency();

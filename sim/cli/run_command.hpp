@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/cli/live_bridges.hpp"
 
@@ -23,6 +24,7 @@ struct RunOptions {
   bool serve_wait = false;             // hold the start until a first telemetry client connects
   std::optional<unsigned> crypto_workers;  // threads for cryptography beside the kernel (default: cores - 1, >= 1)
   LiveOptions live;                        // --api, --mqtt, --pace, --replay-stimuli (docs/api.md)
+  std::vector<std::string> limits;         // --limit SERVER.NAME=VALUE (run_limits.hpp)
 };
 
 int run_command(const RunOptions& o);

@@ -3,6 +3,8 @@
 // asio::post. What each client is sent, and what it loses when it falls behind, is StreamQueue's policy.
 #include "sim/telemetry/telemetry_server.hpp"
 
+#include <atomic>
+
 #include <utility>  // before Boost.Asio 1.74: its awaitable.hpp uses std::exchange without including it
 #include <boost/asio.hpp>
 
@@ -31,7 +33,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr std::size_t kMaxCommandBytes = 64 * 1024;   // a longer command line is discarded
 constexpr std::size_t kMaxBatchItems = 512;           // records per write
 constexpr std::size_t kMaxBatchBytes = 1u << 20;      // bytes per write (at least one record)
 constexpr auto kLinger = std::chrono::milliseconds(1000);  // after `end`: how long to wait for the client to close
@@ -41,7 +42,7 @@ constexpr auto kLinger = std::chrono::milliseconds(1000);  // after `end`: how l
 struct TelemetryServer::Impl {
   using Item = StreamQueue::Item;
   struct Client {
-    Client(asio::io_context& io, std::size_t queue_limit) : socket(io), in(kMaxCommandBytes), queue(queue_limit) {}
+    Client(asio::io_context& io, const ServerOptions& o) : socket(io), in(o.line_bytes), queue(o.client_queue_limit) {}
     tcp::socket socket;
     asio::streambuf in;
     StreamQueue queue;
@@ -85,12 +86,13 @@ struct TelemetryServer::Impl {
   bool finish_checking = false;  // the finish timer is armed
   bool stopped = false;          // stop(): everything closed without `end`
   std::list<ClientPtr> clients;
+  std::atomic<std::uint64_t> clients_refused{0}, lines_refused{0};
   StreamHistory history;
   std::thread thread;
 
   // ---- accepting ----
   void accept() {
-    auto c = std::make_shared<Client>(io, options.client_queue_limit);
+    auto c = std::make_shared<Client>(io, options);
     acceptor.async_accept(c->socket, [this, c](const boost::system::error_code& ec) {
       if (ec || stopped) return;  // closed (finish or stop)
       on_connect(c);
@@ -100,6 +102,11 @@ struct TelemetryServer::Impl {
 
   void on_connect(const ClientPtr& c) {
     boost::system::error_code ignored;
+    if (clients.size() >= options.max_clients) {  // over the limit: closed at once, nothing sent
+      ++clients_refused;
+      c->socket.close(ignored);
+      return;
+    }
     c->socket.set_option(tcp::no_delay(true), ignored);
     clients.push_back(c);
     // hello and the history in their original order, a gap record where older events were left out.
@@ -191,7 +198,8 @@ struct TelemetryServer::Impl {
   void read(const ClientPtr& c) {
     asio::async_read_until(c->socket, c->in, '\n', [this, c](const boost::system::error_code& ec, std::size_t n) {
       if (!c->open) return;
-      if (ec == asio::error::not_found) {  // a line longer than any command: discard it
+      if (ec == asio::error::not_found) {  // a line longer than line_bytes: discard it
+        ++lines_refused;
         c->in.consume(c->in.size());
         read(c);
         return;
@@ -252,7 +260,7 @@ struct TelemetryServer::Impl {
     boost::system::error_code ec;
     acceptor.non_blocking(true, ec);
     while (!ec) {
-      auto c = std::make_shared<Client>(io, options.client_queue_limit);
+      auto c = std::make_shared<Client>(io, options);
       acceptor.accept(c->socket, ec);
       if (!ec) on_connect(c);
     }
@@ -344,6 +352,9 @@ void TelemetryServer::record(std::string_view json_line) {
     asio::post(m.io, [&m] { m.drain(); });
   }
 }
+
+std::uint64_t TelemetryServer::clients_refused() const { return impl_->clients_refused.load(); }
+std::uint64_t TelemetryServer::lines_refused() const { return impl_->lines_refused.load(); }
 
 bool TelemetryServer::wait_for_client(std::optional<std::chrono::milliseconds> timeout) {
   Impl& m = *impl_;

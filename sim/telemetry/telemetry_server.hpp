@@ -8,15 +8,21 @@
 #include <optional>
 #include <string_view>
 
+#include "models/base/setting.hpp"
 #include "sim/output/record_listener.hpp"
 #include "sim/telemetry/run_control.hpp"
 
 namespace st::telemetry {
 
+// The server's settings; those a user may change (`run --limit telemetry.NAME=VALUE`, docs/telemetry.md) are
+// declared below.
 struct ServerOptions {
   std::uint16_t port = 0;                              // 0: any free port (see TelemetryServer::port())
   std::size_t event_history = 100'000;                 // events a late client gets
-  std::size_t client_queue_limit = 64u << 20;          // bytes behind before a client's events are dropped
+  std::size_t client_queue_limit = 64u << 20;          // bytes behind before a client's events are dropped (a
+                                                       // slow reader loses events, the run never waits for it)
+  std::size_t max_clients = 64;                        // connected at once; more are closed as they arrive
+  std::size_t line_bytes = 64 * 1024;                  // a longer command line is discarded
   std::chrono::milliseconds control_period{1000};      // `control` records while paused
   std::chrono::milliseconds flush_timeout{5000};       // finish(): a client making no progress is closed
 };
@@ -33,6 +39,9 @@ class TelemetryServer : public output::RecordListener {
 
   std::uint16_t port() const { return port_; }
   RunControl& control() { return control_; }
+  // Clients closed as they arrived (over max_clients) and for a command line over line_bytes (any thread).
+  std::uint64_t clients_refused() const;
+  std::uint64_t lines_refused() const;
 
   // Any thread (the simulation's): one record, a JSON object on one line without the newline. Never waits for
   // the network: the line is handed to the network thread. `hello`, `states`, `counters` and `handshake`
@@ -54,3 +63,14 @@ class TelemetryServer : public output::RecordListener {
 };
 
 }  // namespace st::telemetry
+
+template <>
+struct st::models::Settings<st::telemetry::ServerOptions> {
+  using O = st::telemetry::ServerOptions;
+  static constexpr auto list = std::make_tuple(
+      count("clients", &O::max_clients, std::size_t{1}, std::size_t{4096}),
+      Setting<O, std::size_t>{"line_bytes", &O::line_bytes, Unit::Size, 256, 16u << 20, "within 256B..16MiB"},
+      Setting<O, std::size_t>{"queue_bytes", &O::client_queue_limit, Unit::Size, 64 * 1024, std::size_t{1} << 34,
+                              "within 64KiB..16GiB"},
+      count("history", &O::event_history, std::size_t{0}, std::size_t{100'000'000}));
+};

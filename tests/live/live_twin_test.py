@@ -19,6 +19,7 @@ import unittest.mock
 
 import boto3
 import botocore.auth
+import botocore.config
 import botocore.exceptions
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -297,6 +298,64 @@ class LiveTwinTest(unittest.TestCase):
         self.assertEqual(summary["mqtt"]["lines_written"],
                          len(read_lines(os.path.join(out, "destination.jsonl"))) +
                          len(read_lines(os.path.join(out, "aws-events.jsonl"))))
+
+    def test_abusive_clients_hit_the_limits_and_the_paced_run_never_waits_for_them(self):
+        # Small limits on both servers; clients that hold every API connection without finishing a request, flood
+        # it past its rate, and a telemetry client that never reads: the run keeps its pace and ends on time.
+        out = os.path.join(self.tmp.name, "abuse")
+        twin = self.start_twin(out, ["--api", "0", "--api-credentials", self.credentials, "--serve", "0",
+                                     "--pace", "3", "--limit", "api.connections=6", "--limit", "api.read_timeout=2s",
+                                     "--limit", "api.rate=10", "--limit", "api.burst=10",
+                                     "--limit", "telemetry.clients=2", "--limit", "telemetry.queue_bytes=64KiB"])
+        port = int(wait_until(lambda: re.search(r"serving telemetry on 127.0.0.1:(\d+)", twin.err()), 30,
+                              "the telemetry line").group(1))
+        api_port = int(twin.api_url.rsplit(":", 1)[1])
+        sockets = []
+
+        def connect(p):
+            s = socket.create_connection(("127.0.0.1", p), timeout=10)
+            sockets.append(s)
+            return s
+        self.addCleanup(lambda: [s.close() for s in sockets])
+        # A telemetry client that never reads, one that does, and a third the server closes at once.
+        connect(port).setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        reader = connect(port).makefile("r")
+        self.assertIn('"type":"hello"', reader.readline())
+        third = connect(port)
+        self.assertEqual(third.recv(1), b"")
+        # Slow writers on every API connection: a request that never ends.
+        slow = [connect(api_port) for _ in range(6)]
+        for s in slow:
+            s.sendall(b"GET /wireless-devices HTTP/1.1\r\nHost: x\r\n")
+        time.sleep(0.5)
+        refused = connect(api_port)
+        self.assertEqual(refused.recv(1), b"")  # over api.connections: closed as it arrives
+        for s in slow:  # cut at api.read_timeout
+            s.settimeout(10)
+            self.assertEqual(s.recv(1), b"")
+        # A flood past the rate: boto3 without retries sees AWS's ThrottlingException.
+        flood = boto3.client("iotwireless", endpoint_url=twin.api_url, region_name="us-east-1",
+                             aws_access_key_id=KEY_ID, aws_secret_access_key=SECRET,
+                             config=botocore.config.Config(retries={"total_max_attempts": 1}))
+        codes = []
+        for _ in range(40):
+            try:
+                flood.list_wireless_devices(MaxResults=1)
+                codes.append("ok")
+            except botocore.exceptions.ClientError as e:
+                codes.append(e.response["Error"]["Code"])
+        self.assertIn("ThrottlingException", codes)
+        self.assertIn("ok", codes)
+        self.assertEqual(set(codes), {"ok", "ThrottlingException"})
+        self.assertEqual(twin.wait(60), 0, twin.err())
+        with open(os.path.join(out, "summary.json")) as f:
+            summary = json.load(f)
+        api = summary["api"]
+        self.assertGreaterEqual(api["connections_refused"], 1)
+        self.assertGreaterEqual(api["timed_out"], 6)
+        self.assertEqual(api["throttled"], codes.count("ThrottlingException"))
+        self.assertLess(summary["pace"]["max_behind_s"], 2.0)  # the simulation never waited for a client
+        self.assertTrue(summary["ledger"]["balanced"])
 
     def test_a_broker_that_needs_tls_and_a_client_certificate(self):
         tls = make_tls_files(self.tmp.name)
