@@ -43,31 +43,36 @@ struct MqttPublisher::Impl : public paho::callback {
     return c;
   }
 
-  // Connects whenever disconnected, waiting min_retry, then twice as long each failure, up to max_retry.
+  // Connects whenever disconnected, waiting min_retry, then twice as long each failure, up to max_retry. Paho is
+  // never called with `mutex` held: its receive thread calls connection_lost() holding Paho's own lock, so holding
+  // ours around a Paho call (is_connected, connect) could deadlock the two threads.
   void connect_loop() {
     std::chrono::milliseconds wait = options.min_retry;
-    std::unique_lock lock(mutex);
-    while (!closing) {
-      if (!client.is_connected()) {
-        lock.unlock();
-        bool ok = false;
-        try {
-          ok = client.connect(connect_options())->wait_for(std::chrono::seconds(6));
-        } catch (const paho::exception&) {
-          ok = false;
-        }
-        lock.lock();
-        if (ok) {
-          ++connects;
-          wait = options.min_retry;
-          continue;
-        }
-        changed.wait_for(lock, wait, [this] { return closing; });
-        wait = std::min(wait * 2, options.max_retry);
+    for (;;) {
+      {
+        std::lock_guard lock(mutex);
+        if (closing) return;
+      }
+      if (client.is_connected()) {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [this] { return closing || lost; });
+        lost = false;
         continue;
       }
-      changed.wait(lock, [this] { return closing || lost; });
-      lost = false;
+      bool ok = false;
+      try {
+        ok = client.connect(connect_options())->wait_for(std::chrono::seconds(6));
+      } catch (const paho::exception&) {
+        ok = false;
+      }
+      std::unique_lock lock(mutex);
+      if (ok) {
+        ++connects;
+        wait = options.min_retry;
+        continue;
+      }
+      changed.wait_for(lock, wait, [this] { return closing; });
+      wait = std::min(wait * 2, options.max_retry);
     }
   }
 

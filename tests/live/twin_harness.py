@@ -1,6 +1,7 @@
 """What the live tests share: a mosquitto broker on a free loopback port, the twin run as a subprocess with its API
 line read from stderr, a paho subscriber that keeps every message, and SigV4-signed requests made by hand.
 Every process started here is stopped here, with bounded waits."""
+import ctypes
 import json
 import os
 import signal
@@ -21,6 +22,12 @@ KEY_ID = "AKIDLIVETEST"
 SECRET = "live-test-secret"
 
 
+# A sanitized build runs several times slower: scripts/test-sanitizers sets LIVE_SLOWDOWN (e.g. 4), which divides
+# every --pace the tests ask for and multiplies every wait (wait_until, Twin.wait), so that a run still outlasts the
+# calls a test makes during it.
+SLOWDOWN = float(os.environ.get("LIVE_SLOWDOWN", "1"))
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -28,6 +35,7 @@ def free_port():
 
 
 def wait_until(predicate, timeout, what):
+    timeout *= SLOWDOWN
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
@@ -58,6 +66,11 @@ def make_tls_files(folder):
     return p
 
 
+def _die_with_the_test():
+    """In a child before exec: SIGKILL when the test process ends, however it ends (a crash, a kill)."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 class Broker:
     """mosquitto (Debian's) on 127.0.0.1:port, no persistence; stop() is bounded (SIGTERM, 5 s, SIGKILL). With
     `tls` (make_tls_files): TLS only, and clients must show a certificate of the same CA."""
@@ -78,7 +91,7 @@ class Broker:
 
     def start(self):
         self.proc = subprocess.Popen(["mosquitto", "-c", self.conf], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=subprocess.DEVNULL, preexec_fn=_die_with_the_test)
 
         def accepting():
             if self.proc.poll() is not None:
@@ -147,8 +160,12 @@ class Twin:
     def __init__(self, binary, scenario, out, args):
         self.out = out
         self.stderr = tempfile.TemporaryFile(mode="w+")
+        args = list(args)
+        for i, arg in enumerate(args[:-1]):
+            if arg == "--pace":
+                args[i + 1] = "%g" % (float(args[i + 1]) / SLOWDOWN)
         self.proc = subprocess.Popen([binary, "run", scenario, "--out", out, "-q"] + args,
-                                     stdout=subprocess.DEVNULL, stderr=self.stderr)
+                                     stdout=subprocess.DEVNULL, stderr=self.stderr, preexec_fn=_die_with_the_test)
         self.api_url = None
         if "--api" in args:
             def api_line():
@@ -168,7 +185,7 @@ class Twin:
 
     def wait(self, timeout):
         try:
-            return self.proc.wait(timeout)
+            return self.proc.wait(timeout * SLOWDOWN)
         except subprocess.TimeoutExpired:
             self.kill()
             raise AssertionError("the twin did not finish within %d s" % timeout)
