@@ -281,52 +281,6 @@ TEST(telemetryServer, GarbageCommandsAreIgnoredAndDisconnectNobody) {
   }
 }
 
-TEST(telemetryServer, ClientsOverTheLimitAreClosedAtOnceAndTheOthersGoOn) {
-  ServerOptions o;
-  o.max_clients = 2;
-  TelemetryServer server(o);
-  server.record(hello());
-  LineClient a(server.port());
-  LineClient b(server.port());
-  ASSERT_EQ(a.read_line(10s), hello());
-  ASSERT_EQ(b.read_line(10s), hello());
-  LineClient c(server.port());  // the connection is accepted by the kernel, then closed: nothing is sent
-  EXPECT_FALSE(c.read_line(10s));
-  EXPECT_TRUE(c.eof());
-  EXPECT_EQ(server.clients_refused(), 1u);
-  server.record(states(1));
-  EXPECT_EQ(a.read_line(10s), states(1));
-  EXPECT_EQ(b.read_line(10s), states(1));
-  a.close();
-  // A place is free again once the server has noticed the leaver (it does when it next writes to it).
-  bool admitted = false;
-  for (int i = 0; i < 100 && !admitted; ++i) {
-    server.record(states(2 + i));
-    LineClient d(server.port());
-    const auto first = d.read_line(200ms);
-    admitted = first && *first == hello();
-  }
-  EXPECT_TRUE(admitted);
-  server.finish(end_line());
-}
-
-TEST(telemetryServer, ALineOverTheLimitIsDiscardedAndTheClientStaysConnected) {
-  ServerOptions o;
-  o.line_bytes = 1024;
-  TelemetryServer server(o);
-  server.record(hello());
-  LineClient a(server.port());
-  ASSERT_EQ(a.read_line(10s), hello());
-  ASSERT_TRUE(a.send(std::string(5000, 'x')));
-  ASSERT_TRUE(a.send(R"({"cmd":"pause"})"));
-  const auto control = a.read_json(10s);
-  ASSERT_TRUE(control);
-  EXPECT_EQ((*control)["paused"], true);
-  EXPECT_GE(server.lines_refused(), 1u);
-  server.control().resume();
-  server.finish(end_line());
-}
-
 TEST(telemetryServer, PauseResumeAndPaceUpdateRunControlAndBroadcastControlRecords) {
   ServerOptions o;
   o.control_period = 200ms;
