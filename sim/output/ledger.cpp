@@ -1,6 +1,8 @@
 #include "sim/output/ledger.hpp"
 
+#include <map>
 #include <sstream>
+#include <string_view>
 
 #include "sim/output/number_format.hpp"
 
@@ -15,9 +17,13 @@ std::string at(SimTime t) {
   return s.str();
 }
 
-nlohmann::ordered_json by_cause(const std::map<std::string, std::uint64_t>& m) {
+// {cause name: count} of the causes counted, in name order.
+nlohmann::ordered_json by_cause(const std::array<std::uint64_t, models::kCauseCount>& counts) {
+  std::map<std::string_view, std::uint64_t> named;
+  for (std::size_t c = 0; c < counts.size(); ++c)
+    if (counts[c] > 0) named[models::to_string(static_cast<models::Cause>(c))] = counts[c];
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (const auto& [cause, n] : m) j[cause] = n;
+  for (const auto& [cause, n] : named) j[std::string(cause)] = n;
   return j;
 }
 }  // namespace
@@ -58,10 +64,9 @@ void Ledger::traffic(const metrics::TrafficRecord& r) {
   using models::TrafficOutcome;
   if (r.direction == models::Direction::Uplink) {
     if (r.attacker) {
-      const std::string cause(models::to_string(r.cause));
       switch (r.outcome) {
         case TrafficOutcome::Sent: ++attacker_injected_; break;
-        case TrafficOutcome::Rejected: ++attacker_rejected_n_; ++attacker_rejected_[cause]; break;
+        case TrafficOutcome::Rejected: ++attacker_rejected_n_; ++attacker_rejected_[static_cast<std::size_t>(r.cause)]; break;
         case TrafficOutcome::Dropped: ++attacker_unheard_; break;
         case TrafficOutcome::Delivered:
         case TrafficOutcome::Duplicate: ++attacker_accepted_; break;
@@ -90,7 +95,7 @@ void Ledger::traffic(const metrics::TrafficRecord& r) {
 void Ledger::uplink_fate(const metrics::UplinkFateRecord& r) {
   using models::TrafficOutcome;
   const bool was_open = open_uplinks_.erase(r.message) == 1;
-  const std::string cause(models::to_string(r.cause));
+  const auto cause = static_cast<std::size_t>(r.cause);
   switch (r.outcome) {
     case TrafficOutcome::Delivered: ++delivered_; break;
     case TrafficOutcome::Rejected: ++rejected_n_; ++rejected_[cause]; break;
@@ -122,7 +127,7 @@ void Ledger::downlink_status(const metrics::DownlinkStatusRecord& r) {
     ++downlinks_delivered_;
   } else {
     ++downlinks_failed_n_;
-    ++downlinks_failed_[std::string(models::to_string(r.cause))];
+    ++downlinks_failed_[static_cast<std::size_t>(r.cause)];
   }
   ForwardingSink::downlink_status(r);
 }

@@ -4,8 +4,8 @@
 // apart), the developer's downlinks from the API to their status. At the end it compares what it followed with
 // what the models hold; any difference is an imbalance.
 #pragma once
+#include <array>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -47,7 +47,7 @@ class Ledger : public metrics::ForwardingSink {
 
  private:
   void imbalance(std::string what);  // counted; the first few kept in order (the first is the line on stderr)
-  using ByCause = std::map<std::string, std::uint64_t>;
+  using ByCause = std::array<std::uint64_t, models::kCauseCount>;  // named at the output edge (to_json)
 
   // States and transitions.
   std::vector<metrics::FleetState> state_;  // by device: where its transitions so far have taken it
@@ -64,20 +64,20 @@ class Ledger : public metrics::ForwardingSink {
   std::unordered_set<std::uint32_t> open_uplinks_;
   std::uint64_t sent_ = 0;
   std::uint64_t delivered_ = 0;
-  ByCause rejected_, dropped_;
+  ByCause rejected_{}, dropped_{};
   std::uint64_t rejected_n_ = 0, dropped_n_ = 0;
   std::uint64_t unaccounted_ = 0;    // a fate of no open message, or a fate that is none
   std::uint64_t copies_rejected_ = 0, duplicates_ = 0;
   std::uint64_t accepted_from_blocked_ = 0;
   // The adversary's frames.
   std::uint64_t attacker_injected_ = 0, attacker_accepted_ = 0, attacker_unheard_ = 0;
-  ByCause attacker_rejected_;
+  ByCause attacker_rejected_{};
   std::uint64_t attacker_rejected_n_ = 0;
   // The developer's downlinks.
   std::unordered_set<std::uint32_t> queued_downlinks_;
   std::uint64_t downlinks_accepted_ = 0, downlinks_delivered_ = 0, downlinks_failed_n_ = 0,
                 downlink_unaccounted_ = 0;
-  ByCause downlinks_failed_;
+  ByCause downlinks_failed_{};
   // The models' own figures at the end.
   bool ended_ = false;
   std::uint64_t model_in_flight_ = 0, model_queued_ = 0;
