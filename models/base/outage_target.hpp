@@ -1,5 +1,5 @@
-// OutageTarget: what a timeline outage takes down: a cloud actor (the network server, the application server, the
-// manufacturing ingest) or some of the gateways.
+// OutageTarget: what a timeline outage takes down: a cloud actor (the network server, the cloud partner, the
+// application server, the manufacturing ingest) or some of the gateways.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -8,13 +8,15 @@
 
 namespace st::models {
 
-enum class OutageTarget : std::uint8_t { NetworkServer, ApplicationServer, Ingest, Gateways };
-inline constexpr OutageTarget kOutageTargets[] = {OutageTarget::NetworkServer, OutageTarget::ApplicationServer,
-                                                  OutageTarget::Ingest, OutageTarget::Gateways};
+enum class OutageTarget : std::uint8_t { NetworkServer, CloudPartner, ApplicationServer, Ingest, Gateways };
+inline constexpr OutageTarget kOutageTargets[] = {OutageTarget::NetworkServer, OutageTarget::CloudPartner,
+                                                  OutageTarget::ApplicationServer, OutageTarget::Ingest,
+                                                  OutageTarget::Gateways};
 
 constexpr std::string_view to_string(OutageTarget t) {
   switch (t) {
     case OutageTarget::NetworkServer: return "network_server";
+    case OutageTarget::CloudPartner: return "cloud_partner";
     case OutageTarget::ApplicationServer: return "application_server";
     case OutageTarget::Ingest: return "ingest";
     case OutageTarget::Gateways: return "gateways";
@@ -26,6 +28,7 @@ constexpr std::string_view to_string(OutageTarget t) {
 constexpr Actor actor_of(OutageTarget t) {
   switch (t) {
     case OutageTarget::NetworkServer: return Actor::NetworkServer;
+    case OutageTarget::CloudPartner: return Actor::CloudPartner;
     case OutageTarget::ApplicationServer: return Actor::ApplicationServer;
     case OutageTarget::Ingest: return Actor::Ingest;
     case OutageTarget::Gateways: return Actor::Gateways;

@@ -20,11 +20,17 @@ CloudActors::CloudActors(const CloudConfig& cfg, const std::vector<DeviceTypeCon
 ServiceStation* CloudActors::station(OutageTarget target) {
   switch (target) {
     case OutageTarget::NetworkServer: return &network_server.station();
+    case OutageTarget::CloudPartner: return &cloud_partner.station();
     case OutageTarget::ApplicationServer: return &application_server.station();
     case OutageTarget::Ingest: return &ingest.station();
     case OutageTarget::Gateways: break;
   }
   return nullptr;
+}
+
+void CloudActors::outage(OutageTarget target, SimTime from, SimTime until) {
+  if (ServiceStation* s = station(target)) s->outage(from, until);
+  if (target == OutageTarget::CloudPartner) cloud_partner.association_station().outage(from, until);
 }
 
 void CloudActors::report(metrics::MetricsSink& sink, std::uint32_t devices) const {

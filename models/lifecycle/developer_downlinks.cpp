@@ -29,6 +29,8 @@ void DeveloperDownlinks::receive_window(std::uint32_t device, SimTime at) {
   ApplicationSession& as = ctx_.cloud.application_server.sessions()[device];
   NetworkSession& ns = ctx_.cloud.network_server.sessions()[device];
   if (!as.key.valid || !ns.key.valid) return;
+  // While the cloud partner is down nothing reaches the network server: the message waits for a later window.
+  if (!ctx_.cloud.cloud_partner.station().available(at)) return;
   const security::Bytes inner = security::seal_downlink_application(as.key, ++as.downlink_counter, m.payload);
   const std::uint32_t slot = frames_.acquire();
   FrameSlot& f = frames_[slot];

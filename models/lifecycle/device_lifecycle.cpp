@@ -152,7 +152,7 @@ std::uint32_t DeviceLifecycle::forge_attack(const DeviceSelection& s, RandomStre
 void DeviceLifecycle::qualify(std::uint16_t type) { ctx_.cloud.cloud_partner.profile(type).qualified = true; }
 
 void DeviceLifecycle::cloud_outage(OutageTarget target, SimTime duration) {
-  if (ServiceStation* s = ctx_.cloud.station(target)) s->outage(ctx_.now(), ctx_.now() + duration);
+  ctx_.cloud.outage(target, ctx_.now(), ctx_.now() + duration);
 }
 
 }  // namespace st::models

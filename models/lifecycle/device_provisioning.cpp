@@ -88,6 +88,9 @@ void DeviceProvisioning::on_event(const CalendarEntry& e) {
     case kManufacture: manufacture(e.device); break;
     case kIngestArrive: ingest_arrive(e.device); break;
     case kAssociated: associated(e.device, static_cast<std::uint16_t>(e.arg)); break;
+    case kRetryAssociation:
+      if (ctx_.fleet[e.device].generation == static_cast<std::uint16_t>(e.arg)) associate(e.device);
+      break;
     default: break;
   }
 }
@@ -244,8 +247,12 @@ void DeviceProvisioning::provisioned(std::uint32_t device) {
 
 void DeviceProvisioning::associate(std::uint32_t device) {
   const SimTime done = ctx_.cloud.cloud_partner.association_station().serve(ctx_.now(), ctx_.cloud_rng);
-  const SimTime at = done == kNever ? ctx_.now() + ctx_.config.cloud.backoff.initial : done;
-  ctx_.kernel.schedule_at(at, kProvisioningTarget, kAssociated, device, ctx_.fleet[device].generation);
+  const std::uint16_t generation = ctx_.fleet[device].generation;
+  if (done == kNever) {
+    ctx_.kernel.schedule_in(ctx_.config.cloud.backoff.initial, kProvisioningTarget, kRetryAssociation, device, generation);
+    return;
+  }
+  ctx_.kernel.schedule_at(done, kProvisioningTarget, kAssociated, device, generation);
 }
 
 void DeviceProvisioning::associated(std::uint32_t device, std::uint16_t generation) {

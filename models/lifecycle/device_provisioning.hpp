@@ -22,7 +22,7 @@ namespace st::models {
 
 class DeviceProvisioning : public EventHandler {
  public:
-  enum Kind : std::uint16_t { kManufacture, kIngestArrive, kAssociated };
+  enum Kind : std::uint16_t { kManufacture, kIngestArrive, kAssociated, kRetryAssociation };
 
   explicit DeviceProvisioning(TwinContext& ctx);
 
@@ -30,7 +30,8 @@ class DeviceProvisioning : public EventHandler {
   void schedule_manufacturing();
   // The factory makes a device of a type's reserve now (CreateWirelessDevice); it then lives like any other.
   void manufacture_on_request(std::uint32_t device) { manufacture(device); }
-  // (Re-)associate a created or de-registered device with its developer account.
+  // (Re-)associate a created or de-registered device with its developer account; while the cloud partner is down,
+  // tried again every `backoff.initial`.
   void associate(std::uint32_t device);
   // Called when a device becomes associated (the registration flow hooks in here).
   void on_associated(std::function<void(std::uint32_t)> hook) { associated_hook_ = std::move(hook); }

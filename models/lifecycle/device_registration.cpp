@@ -195,6 +195,7 @@ void DeviceRegistration::hello_served(std::uint32_t device, Attempt& a) {
   }
   // Network server -> cloud partner -> application server.
   const SimTime via_partner = ctx_.cloud.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (via_partner == kNever) return;  // the cloud partner is down: the device's attempt times out and it retries
   ctx_.kernel.schedule_at(via_partner, kRegistrationTarget, kKeyRequestAtApp, device, a.number);
 }
 
@@ -212,6 +213,7 @@ void DeviceRegistration::key_request_served(std::uint32_t device, Attempt& a) {
     return;
   }
   const SimTime back = ctx_.cloud.cloud_partner.station().serve(ctx_.now(), ctx_.cloud_rng);
+  if (back == kNever) return;  // the cloud partner is down
   ctx_.kernel.schedule_at(back, kRegistrationTarget, kKeyResponseAtServer, device, a.number);
 }
 
@@ -254,6 +256,9 @@ void DeviceRegistration::server_hello_served(std::uint32_t device, Attempt& a) {
 void DeviceRegistration::confirm_at_server(std::uint32_t device, Attempt& a) {
   const SimTime done = ctx_.cloud.network_server.station().serve(ctx_.now(), ctx_.cloud_rng);
   if (done == kNever) return;
+  // The cloud partner, down, could not carry the confirmation on to the application server: the network server
+  // keeps no half-made session and the device's attempt times out.
+  if (!ctx_.cloud.cloud_partner.station().available(done)) return;
   const DeviceRecord& d = ctx_.fleet[device];
   if (const Cause refused = ctx_.cloud.network_server.admit(d.identity.smsn, d.device_type); refused != Cause::None) {
     refuse(device, a, done, refused);

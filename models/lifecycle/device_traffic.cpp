@@ -261,6 +261,12 @@ void DeviceTraffic::uplink_at_server(std::uint32_t slot) {
   // Network server -> cloud partner (destination) -> application server.
   g.bytes = std::move(inner);
   const SimTime at_partner = ctx_.cloud.cloud_partner.station().serve(done, ctx_.cloud_rng);
+  if (at_partner == kNever) {  // the cloud partner is down: the network server has nowhere to pass the uplink on
+    count(device, Direction::Uplink, TrafficOutcome::Dropped, Cause::CloudPartnerUnavailable, message, attacker);
+    if (!attacker) messages_.copy_ended(ctx_.now(), message, TrafficOutcome::Dropped, Cause::CloudPartnerUnavailable);
+    frames_.release(slot);
+    return;
+  }
   ctx_.kernel.schedule_at(at_partner, kTrafficTarget, kUplinkAtApp, device, slot);
 }
 
@@ -338,6 +344,11 @@ void DeviceTraffic::send_downlink(std::uint32_t device, SimTime at) {
   // Application server -> cloud partner -> network server -> gateway -> device, on the link of the last uplink
   // that reached the network server.
   const SimTime at_server = ctx_.cloud.cloud_partner.station().serve(at, ctx_.cloud_rng);
+  if (at_server == kNever) {  // the cloud partner is down: the downlink goes nowhere
+    count(device, Direction::Downlink, TrafficOutcome::Dropped, Cause::CloudPartnerUnavailable);
+    frames_.release(slot);
+    return;
+  }
   send_frame(slot, MessageClass::Downlink, at_server, kDownlinkAtDevice, kDownlinkLost, false);
 }
 

@@ -74,6 +74,13 @@ TEST_F(cloudAdmission, OutagesTakeDownTheirActorsStationAndTalliesComeInOrder) {
   EXPECT_EQ(cloud_->station(OutageTarget::ApplicationServer), &cloud_->application_server.station());
   EXPECT_EQ(cloud_->station(OutageTarget::Ingest), &cloud_->ingest.station());
   EXPECT_EQ(cloud_->station(OutageTarget::Gateways), nullptr);
+  // The cloud partner's outage takes its association service down with it.
+  EXPECT_EQ(cloud_->station(OutageTarget::CloudPartner), &cloud_->cloud_partner.station());
+  cloud_->outage(OutageTarget::CloudPartner, 10 * kSecond, 20 * kSecond);
+  EXPECT_TRUE(cloud_->cloud_partner.association_station().available(5 * kSecond));
+  EXPECT_FALSE(cloud_->cloud_partner.association_station().available(15 * kSecond));
+  EXPECT_FALSE(cloud_->cloud_partner.station().available(15 * kSecond));
+  EXPECT_TRUE(cloud_->cloud_partner.station().available(20 * kSecond));
   cloud_->cloud_partner.device(1).status = WirelessStatus::Provisioned;
   cloud_->cloud_partner.device(1).associated = true;
   Tallies t;
