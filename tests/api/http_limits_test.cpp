@@ -156,12 +156,14 @@ TEST_F(HttpLimitsTest, ARequestThatTricklesInIsCutAtTheReadTimeout) {
   RawClient slow(server_->port());
   const auto t0 = Clock::now();
   slow.write("GET / HTTP/1.1\r\n");
-  for (int i = 0; i < 20 && !slow.closed(); ++i) {  // a header line every 100 ms: never done
+  // A header line every 100 ms: the connection is never idle, so only a limit on the whole request cuts it.
+  // (Bounded at 10 s; the bound below is loose because the machine may be busy with other tests.)
+  for (int i = 0; i < 100 && !slow.closed(); ++i) {
     slow.read_for(100ms);
     if (!slow.closed()) slow.write("X-Slow: " + std::to_string(i) + "\r\n");
   }
   EXPECT_TRUE(slow.closed());
-  EXPECT_LT(Clock::now() - t0, 1500ms);
+  EXPECT_LT(Clock::now() - t0, 5s);
   EXPECT_EQ(handled_, 0);
   EXPECT_TRUE(eventually([&] { return server_->counts().timed_out == 1; }));
   RawClient next(server_->port());  // the server goes on
