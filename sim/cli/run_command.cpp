@@ -14,6 +14,7 @@
 #include "sim/aws/json_fields.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/cli/run_limits.hpp"
+#include "sim/output/devices_csv.hpp"
 #include "sim/output/expectation_check.hpp"
 #include "sim/output/ledger.hpp"
 #include "sim/output/pcap_tap.hpp"
@@ -122,6 +123,7 @@ int run_command(const RunOptions& o) {
   const fs::path summary_path = dir.stage("summary.json");
   const bool physical = s.world.radio.physical;
   const fs::path gateways_path = physical ? dir.stage("gateways.csv") : fs::path{};
+  const fs::path devices_path = physical ? dir.stage("devices.csv") : fs::path{};
   std::unique_ptr<output::PcapWriter> pcap;
   if (!o.pcap.empty()) pcap = std::make_unique<output::PcapWriter>(dir.stage("pcap.partial", o.pcap));
 
@@ -146,7 +148,9 @@ int run_command(const RunOptions& o) {
   const bool stimuli = o.live.api.has_value() || !o.live.replay_stimuli.empty();
   LiveBridges live(live_options, s, aws_sink, aws_tap.get(), std::move(credentials), std::move(replay), broker,
                    stimuli ? dir.stage("stimuli.jsonl") : fs::path{});
-  output::Ledger ledger(live.sink());  // every record passes the run's books first
+  std::unique_ptr<output::DevicesCsv> devices;  // where each device is (physical layer only, like gateways.csv)
+  if (physical) devices = std::make_unique<output::DevicesCsv>(live.sink(), devices_path.string(), names);
+  output::Ledger ledger(devices ? static_cast<metrics::MetricsSink&>(*devices) : live.sink());  // the run's books first
   const unsigned cores = std::thread::hardware_concurrency();
   world::World w(s, ledger, keys, o.crypto_workers.value_or(cores > 1 ? cores - 1 : 1), &imported);
   for (SimTime t = 0; t <= s.duration; t += s.sample_interval) {
@@ -187,6 +191,7 @@ int run_command(const RunOptions& o) {
   if (pcap) pcap->close();
   if (aws_tap) aws_tap->close();
   if (physical) recorder.radio_report().write_gateways_csv(gateways_path.string());
+  if (devices) devices->close();
 
   const auto results = check.evaluate();
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
@@ -213,7 +218,7 @@ int run_command(const RunOptions& o) {
     std::cout << "sidewalk-twin: " << s.name << " (seed " << s.world.seed << "): " << s.device_count() << " devices, "
               << w.events_dispatched() << " events in " << wall_s << " s\n"
               << "results in " << fs::absolute(o.out_dir).lexically_normal().string()
-              << "/ (summary.json, states.csv, handshakes.csv, events.jsonl" << (physical ? ", gateways.csv" : "")
+              << "/ (summary.json, states.csv, handshakes.csv, events.jsonl" << (physical ? ", gateways.csv, devices.csv" : "")
               << (aws_records ? ", aws-events.jsonl, destination.jsonl" : "") << (stimuli ? ", stimuli.jsonl" : "")
               << ")\n";
     if (!results.empty())

@@ -3,6 +3,7 @@
 // outputs need of the models' final state (gateway loads, energy, actor tallies). This is the only way data
 // reaches the outputs; the files and the live stream the dashboard reads are made from it.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -191,11 +192,21 @@ struct RunEndRecord {
   std::uint64_t downlinks_queued;    // the developer's downlinks still queued for their devices
 };
 
-// A device's state when the run ended, as the model holds it (the ledger replays its transitions to it).
+// The SMSN of a device never made.
+inline constexpr std::array<std::uint8_t, 32> kNoSmsn{};
+
+// A device's state when the run ended, as the model holds it (the ledger replays its transitions to it), and
+// where it is: its position and home gateway per link (devices.csv) when the physical layer placed it.
 struct DeviceFinalRecord {
   std::uint32_t device;
   std::uint16_t device_type;
   FleetState state;
+  Smsn smsn{kNoSmsn};    // all zero for a device never made
+  bool placed = false;   // the physical layer placed it (x_m, y_m, home are set)
+  double x_m = 0;
+  double y_m = 0;
+  models::PerLink<std::uint32_t> home{};  // by link_index(); kNoGateway: out of range of every gateway
+  static constexpr std::uint32_t kNoGateway = 0xFFFF'FFFFu;
 };
 
 // A final count of a cloud actor (`actors` in summary.json) or of the cloud partner's devices (`cloud_partner`).

@@ -77,8 +77,18 @@ void World::run() {
   kernel_->run_until(scenario_.duration);
   if (ran_ != nullptr) ran_->finish(scenario_.duration);
   cloud_->report(sink_, fleet_->size());
-  for (std::uint32_t i = 0; i < fleet_->size(); ++i)
-    sink_.device_final({i, (*fleet_)[i].device_type, (*fleet_)[i].visible});
+  for (std::uint32_t i = 0; i < fleet_->size(); ++i) {
+    const models::DeviceRecord& d = (*fleet_)[i];
+    metrics::DeviceFinalRecord r{i, d.device_type, d.visible, d.identity.smsn};
+    if (ran_ != nullptr) {
+      r.placed = true;
+      const auto p = ran_->device_position(i);
+      r.x_m = p.x_m;
+      r.y_m = p.y_m;
+      for (const models::LinkType link : models::kLinks) r.home[models::link_index(link)] = ran_->home(i, link);
+    }
+    sink_.device_final(r);
+  }
   const models::DeviceTraffic& traffic = lifecycle_->traffic();
   sink_.run_end({scenario_.duration, kernel_->dispatched(), traffic.messages_in_flight(),
                  traffic.developer_downlinks().queued_count()});

@@ -163,7 +163,7 @@ TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
   EXPECT_GT(read(dir_ / "a.pcap").size(), 10000u);
   EXPECT_EQ(pcap_without_signatures(read(dir_ / "a.pcap")), pcap_without_signatures(read(dir_ / "b.pcap")))
       << "the pcap files differ between two runs";
-  for (const char* f : {"states.csv", "handshakes.csv", "events.jsonl", "gateways.csv"}) {
+  for (const char* f : {"states.csv", "handshakes.csv", "events.jsonl", "gateways.csv", "devices.csv"}) {
     const std::string fa = read(dir_ / "a" / f);
     EXPECT_GT(fa.size(), 100u) << f;
     EXPECT_TRUE(fa == read(dir_ / "b" / f)) << f << " differs between two runs with the same seed";
@@ -173,11 +173,11 @@ TEST_F(cliRun, SameSeedGivesByteIdenticalRunFilesAndAnotherSeedDiffers) {
   // Another seed: other random draws, other key material.
   EXPECT_NE(read(dir_ / "a" / "handshakes.csv"), read(dir_ / "c" / "handshakes.csv"));
   EXPECT_EQ(summary_without_wall_time(dir_ / "c")["seed"], 43);
-  // The run directory holds exactly the six documented files (gateways.csv: the physical layer is on).
+  // The run directory holds exactly the seven documented files (gateways.csv, devices.csv: the physical layer is on).
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(dir_ / "a")) names.insert(e.path().filename().string());
-  EXPECT_EQ(names, (std::set<std::string>{"counters.jsonl", "events.jsonl", "gateways.csv", "handshakes.csv",
-                                          "states.csv", "summary.json"}));
+  EXPECT_EQ(names, (std::set<std::string>{"counters.jsonl", "devices.csv", "events.jsonl", "gateways.csv",
+                                          "handshakes.csv", "states.csv", "summary.json"}));
   // No staging directory is left beside the run directories.
   for (const auto& e : fs::directory_iterator(dir_))
     EXPECT_EQ(e.path().filename().string().find(".partial"), std::string::npos) << e.path();
