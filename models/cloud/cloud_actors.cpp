@@ -29,8 +29,11 @@ ServiceStation* CloudActors::station(OutageTarget target) {
 }
 
 void CloudActors::outage(OutageTarget target, SimTime from, SimTime until) {
-  if (ServiceStation* s = station(target)) s->outage(from, until);
-  if (target == OutageTarget::CloudPartner) cloud_partner.association_station().outage(from, until);
+  if (target == OutageTarget::CloudPartner) {
+    cloud_partner.outage(from, until);
+  } else if (ServiceStation* s = station(target)) {
+    s->outage(from, until);
+  }
 }
 
 void CloudActors::report(metrics::MetricsSink& sink, std::uint32_t devices) const {

@@ -27,10 +27,10 @@ struct CloudActors {
   CloudActors(const CloudConfig& cfg, const std::vector<DeviceTypeConfig>& types, std::uint32_t devices,
               security::Pki& pki, const security::KeySource& keys, security::SignatureVerdicts& verdicts);
 
-  // The service station an outage of `target` takes down (nullptr: not a cloud actor); the cloud partner's
-  // association service goes down with it.
+  // The service station of the actor `target` names (nullptr: not a cloud actor).
   ServiceStation* station(OutageTarget target);
-  // Takes `target` down during [from, until) (nothing for the gateways, which are not a cloud actor).
+  // Takes `target` down during [from, until): its station (the cloud partner's association service with it);
+  // nothing for the gateways, which are not a cloud actor.
   void outage(OutageTarget target, SimTime from, SimTime until);
   // The end-of-run tallies: wireless devices per cloud-partner status and associations, then what each actor did.
   void report(metrics::MetricsSink& sink, std::uint32_t devices) const;

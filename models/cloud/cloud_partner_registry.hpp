@@ -40,6 +40,11 @@ class CloudPartnerRegistry {
   ServiceStation& station() { return station_; }
   const ServiceStation& station() const { return station_; }
   ServiceStation& association_station() { return association_; }
+  // Down during [from, until): its data path and its association service alike.
+  void outage(SimTime from, SimTime until) {
+    station_.outage(from, until);
+    association_.outage(from, until);
+  }
   WirelessDevice& device(std::uint32_t d) { return devices_[d]; }
   const WirelessDevice& device(std::uint32_t d) const { return devices_[d]; }
   DeviceProfile& profile(std::uint16_t type) { return profiles_[type]; }

@@ -1,6 +1,7 @@
 #include "sim/output/ledger.hpp"
 
 #include <map>
+#include <numeric>
 #include <sstream>
 #include <string_view>
 
@@ -15,6 +16,10 @@ std::string at(SimTime t) {
   std::ostringstream s;
   s << seconds_json(t) << " s";
   return s.str();
+}
+
+std::uint64_t total(const std::array<std::uint64_t, models::kCauseCount>& counts) {
+  return std::accumulate(counts.begin(), counts.end(), std::uint64_t{0});
 }
 
 // {cause name: count} of the causes counted, in name order.
@@ -66,7 +71,7 @@ void Ledger::traffic(const metrics::TrafficRecord& r) {
     if (r.attacker) {
       switch (r.outcome) {
         case TrafficOutcome::Sent: ++attacker_injected_; break;
-        case TrafficOutcome::Rejected: ++attacker_rejected_n_; ++attacker_rejected_[static_cast<std::size_t>(r.cause)]; break;
+        case TrafficOutcome::Rejected: ++attacker_rejected_[static_cast<std::size_t>(r.cause)]; break;
         case TrafficOutcome::Dropped: ++attacker_unheard_; break;
         case TrafficOutcome::Delivered:
         case TrafficOutcome::Duplicate: ++attacker_accepted_; break;
@@ -98,8 +103,8 @@ void Ledger::uplink_fate(const metrics::UplinkFateRecord& r) {
   const auto cause = static_cast<std::size_t>(r.cause);
   switch (r.outcome) {
     case TrafficOutcome::Delivered: ++delivered_; break;
-    case TrafficOutcome::Rejected: ++rejected_n_; ++rejected_[cause]; break;
-    case TrafficOutcome::Dropped: ++dropped_n_; ++dropped_[cause]; break;
+    case TrafficOutcome::Rejected: ++rejected_[cause]; break;
+    case TrafficOutcome::Dropped: ++dropped_[cause]; break;
     default: break;
   }
   const bool has_fate = r.outcome == TrafficOutcome::Delivered || r.outcome == TrafficOutcome::Rejected ||
@@ -126,7 +131,6 @@ void Ledger::downlink_status(const metrics::DownlinkStatusRecord& r) {
   } else if (r.success) {
     ++downlinks_delivered_;
   } else {
-    ++downlinks_failed_n_;
     ++downlinks_failed_[static_cast<std::size_t>(r.cause)];
   }
   ForwardingSink::downlink_status(r);
@@ -165,14 +169,15 @@ void Ledger::run_end(const metrics::RunEndRecord& r) {
   model_in_flight_ = r.uplinks_in_flight;
   model_queued_ = r.downlinks_queued;
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
-  if (open_uplinks_.size() != model_in_flight_ || sent_ != delivered_ + rejected_n_ + dropped_n_ + open_uplinks_.size())
-    imbalance("uplinks: " + n(sent_) + " sent, " + n(delivered_) + " delivered + " + n(rejected_n_) + " rejected + " +
-              n(dropped_n_) + " dropped + " + n(open_uplinks_.size()) + " open (the model has " +
+  const std::uint64_t rejected = total(rejected_), dropped = total(dropped_), failed = total(downlinks_failed_);
+  if (open_uplinks_.size() != model_in_flight_ || sent_ != delivered_ + rejected + dropped + open_uplinks_.size())
+    imbalance("uplinks: " + n(sent_) + " sent, " + n(delivered_) + " delivered + " + n(rejected) + " rejected + " +
+              n(dropped) + " dropped + " + n(open_uplinks_.size()) + " open (the model has " +
               n(model_in_flight_) + " in flight)");
   if (queued_downlinks_.size() != model_queued_ ||
-      downlinks_accepted_ != downlinks_delivered_ + downlinks_failed_n_ + queued_downlinks_.size())
+      downlinks_accepted_ != downlinks_delivered_ + failed + queued_downlinks_.size())
     imbalance("downlinks: " + n(downlinks_accepted_) + " accepted, " + n(downlinks_delivered_) + " delivered + " +
-              n(downlinks_failed_n_) + " failed + " + n(queued_downlinks_.size()) + " queued (the model has " +
+              n(failed) + " failed + " + n(queued_downlinks_.size()) + " queued (the model has " +
               n(model_queued_) + " queued)");
   if (handshakes_ok_ != registered_transitions_)
     imbalance("handshakes: " + n(handshakes_ok_) + " succeeded, " + n(registered_transitions_) +
@@ -204,9 +209,9 @@ nlohmann::ordered_json Ledger::to_json() const {
   nlohmann::ordered_json up;
   up["sent"] = sent_;
   up["delivered"] = delivered_;
-  up["rejected"] = rejected_n_;
+  up["rejected"] = total(rejected_);
   up["rejected_by"] = by_cause(rejected_);
-  up["dropped"] = dropped_n_;
+  up["dropped"] = total(dropped_);
   up["dropped_by"] = by_cause(dropped_);
   up["in_flight"] = open_uplinks_.size();
   up["unaccounted"] = unaccounted_;
@@ -216,16 +221,17 @@ nlohmann::ordered_json Ledger::to_json() const {
   j["uplinks"] = up;
   nlohmann::ordered_json adv;
   adv["injected"] = attacker_injected_;
-  adv["rejected"] = attacker_rejected_n_;
+  adv["rejected"] = total(attacker_rejected_);
   adv["rejected_by"] = by_cause(attacker_rejected_);
   adv["unheard"] = attacker_unheard_;
   adv["accepted"] = attacker_accepted_;
-  adv["in_flight"] = attacker_injected_ - std::min(attacker_injected_, attacker_rejected_n_ + attacker_unheard_ + attacker_accepted_);
+  const std::uint64_t attacker_ended = total(attacker_rejected_) + attacker_unheard_ + attacker_accepted_;
+  adv["in_flight"] = attacker_injected_ - std::min(attacker_injected_, attacker_ended);
   j["attacker_frames"] = adv;
   nlohmann::ordered_json down;
   down["accepted"] = downlinks_accepted_;
   down["delivered"] = downlinks_delivered_;
-  down["failed"] = downlinks_failed_n_;
+  down["failed"] = total(downlinks_failed_);
   down["failed_by"] = by_cause(downlinks_failed_);
   down["queued"] = queued_downlinks_.size();
   down["unaccounted"] = downlink_unaccounted_;

@@ -65,17 +65,15 @@ class Ledger : public metrics::ForwardingSink {
   std::uint64_t sent_ = 0;
   std::uint64_t delivered_ = 0;
   ByCause rejected_{}, dropped_{};
-  std::uint64_t rejected_n_ = 0, dropped_n_ = 0;
   std::uint64_t unaccounted_ = 0;    // a fate of no open message, or a fate that is none
   std::uint64_t copies_rejected_ = 0, duplicates_ = 0;
   std::uint64_t accepted_from_blocked_ = 0;
   // The adversary's frames.
   std::uint64_t attacker_injected_ = 0, attacker_accepted_ = 0, attacker_unheard_ = 0;
   ByCause attacker_rejected_{};
-  std::uint64_t attacker_rejected_n_ = 0;
   // The developer's downlinks.
   std::unordered_set<std::uint32_t> queued_downlinks_;
-  std::uint64_t downlinks_accepted_ = 0, downlinks_delivered_ = 0, downlinks_failed_n_ = 0,
+  std::uint64_t downlinks_accepted_ = 0, downlinks_delivered_ = 0,
                 downlink_unaccounted_ = 0;
   ByCause downlinks_failed_{};
   // The models' own figures at the end.

@@ -85,6 +85,7 @@ void World::run() {
       const auto p = ran_->device_position(i);
       r.x_m = p.x_m;
       r.y_m = p.y_m;
+      static_assert(metrics::DeviceFinalRecord::kNoGateway == models::GatewayPool::kNone);
       for (const models::LinkType link : models::kLinks) r.home[models::link_index(link)] = ran_->home(i, link);
     }
     sink_.device_final(r);
