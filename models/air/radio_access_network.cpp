@@ -99,8 +99,35 @@ void RadioAccessNetwork::finish(SimTime end) {
   for (std::uint32_t g = 0; g < gateways_.gateway_count(); ++g) {
     const GatewayGroupConfig& group = gateways_.group(g);
     sink_.gateway({g, gateways_.group_of(g), group.name, gateways_.position(g).x_m, gateways_.position(g).y_m, group.links,
-                   gateways_.load(g)});
+                   gateways_.load(g), reach_m(g)});
   }
+}
+
+PerLink<double> RadioAccessNetwork::reach_m(std::uint32_t gateway) const {
+  PerLink<double> reach{};
+  for (const LinkType link : kLinks) {
+    if (!gateways_.serves(gateway, link)) continue;
+    for (std::uint16_t t = 0; t < budget_.type_count(); ++t)
+      reach[link_index(link)] = std::max(reach[link_index(link)], budget_.serving_range_m(t, link));
+  }
+  return reach;
+}
+
+void RadioAccessNetwork::report_placement() {
+  std::vector<metrics::GatewayPlace> gateways;
+  gateways.reserve(gateways_.gateway_count());
+  for (std::uint32_t g = 0; g < gateways_.gateway_count(); ++g) {
+    const GatewayGroupConfig& group = gateways_.group(g);
+    gateways.push_back({gateways_.group_of(g), group.name, gateways_.position(g).x_m, gateways_.position(g).y_m,
+                        group.links, reach_m(g)});
+  }
+  std::vector<metrics::DevicePlace> devices;
+  devices.reserve(fleet_.size());
+  for (std::uint32_t d = 0; d < fleet_.size(); ++d) {
+    const channel::Position p = topology_.position(d);
+    devices.push_back({fleet_[d].device_type, p.x_m, p.y_m});
+  }
+  sink_.placement({gateways, devices});
 }
 
 std::uint32_t RadioAccessNetwork::new_transfer() {

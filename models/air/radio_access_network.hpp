@@ -51,6 +51,8 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   // Integrates every device's sleep and listening baseline up to the end of the run, then reports the end-of-run
   // records: each type's battery, each manufactured device's charge, the energy totals, each gateway's load.
   void finish(SimTime end);
+  // Reports where every gateway and device is (PlacementRecord): once, before the run starts.
+  void report_placement();
 
   channel::Position device_position(std::uint32_t device) const { return topology_.position(device); }
   // Its best gateway on `link` when the world was built (kNone: out of range of every gateway).
@@ -65,6 +67,8 @@ class RadioAccessNetwork : public AirInterface, public EventHandler {
   struct Transfer;
 
   air::LinkMac& mac(LinkType link) const { return *macs_[link_index(link)]; }
+  // How far a gateway's links reach: the longest serving range of any device type on each (0: not its link).
+  PerLink<double> reach_m(std::uint32_t gateway) const;
   std::uint32_t new_transfer();
   // A transfer for message `m` (through its gateway, or the phone), its fragments counted.
   std::uint32_t open_transfer(const AirMessage& m, bool uplink, bool phone);

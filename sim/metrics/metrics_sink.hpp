@@ -24,6 +24,8 @@ class MetricsSink {
   virtual void downlink_status(const DownlinkStatusRecord&) {}
   virtual void downlink_queued(const DownlinkQueuedRecord&) {}
   virtual void uplink_fate(const UplinkFateRecord&) {}
+  // Once, before the first event (physical layer only).
+  virtual void placement(const PlacementRecord&) {}
   // At the end of the run.
   virtual void run_end(const RunEndRecord&) {}
   virtual void device_final(const DeviceFinalRecord&) {}
@@ -55,6 +57,7 @@ class ForwardingSink : public MetricsSink {
   void downlink_status(const DownlinkStatusRecord& r) override { inner_.downlink_status(r); }
   void downlink_queued(const DownlinkQueuedRecord& r) override { inner_.downlink_queued(r); }
   void uplink_fate(const UplinkFateRecord& r) override { inner_.uplink_fate(r); }
+  void placement(const PlacementRecord& r) override { inner_.placement(r); }
   void run_end(const RunEndRecord& r) override { inner_.run_end(r); }
   void device_final(const DeviceFinalRecord& r) override { inner_.device_final(r); }
   void tally(const TallyRecord& r) override { inner_.tally(r); }

@@ -209,6 +209,30 @@ struct DeviceFinalRecord {
   static constexpr std::uint32_t kNoGateway = 0xFFFF'FFFFu;
 };
 
+// Where the physical layer put a gateway, and how far each of its links reaches (the longest serving range of any
+// device type on that link; 0 where it lacks the link). Positions are fixed for the run.
+struct GatewayPlace {
+  std::uint32_t group;
+  std::string_view group_name;
+  double x_m;
+  double y_m;
+  std::span<const models::LinkType> links;  // its group's links, in the scenario's order
+  models::PerLink<double> reach_m{};        // by link_index()
+};
+
+// Where it put a device (every device of the fleet, the reserve included).
+struct DevicePlace {
+  std::uint16_t device_type;
+  double x_m;
+  double y_m;
+};
+
+// The placement, reported once before the first event (physical layer only): gateways and devices by index.
+struct PlacementRecord {
+  std::span<const GatewayPlace> gateways;
+  std::span<const DevicePlace> devices;
+};
+
 // A final count of a cloud actor (`actors` in summary.json) or of the cloud partner's devices (`cloud_partner`).
 enum class TallySection : std::uint8_t { CloudPartner, Actors };
 std::string_view to_string(TallySection s);
@@ -228,6 +252,7 @@ struct GatewayRecord {
   double y_m;
   std::span<const models::LinkType> links;  // its group's links, in the scenario's order
   models::GatewayLoad load;
+  models::PerLink<double> reach_m{};        // as in its GatewayPlace
 };
 
 // The battery of a device type and the current that always flows (sleep and listening), physical layer only.

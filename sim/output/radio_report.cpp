@@ -234,7 +234,7 @@ void RadioReport::write_gateways_csv(const std::string& path) const {
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error("cannot write " + path);
   out << "gateway,group,x_m,y_m,links,devices_served,frames_received,frames_lost,frames_sent,rx_airtime_s,"
-         "tx_airtime_s,backhaul_bytes,backhaul_delayed,backhaul_wait_s,backhaul_dropped\n";
+         "tx_airtime_s,backhaul_bytes,backhaul_delayed,backhaul_wait_s,backhaul_dropped,reach_ble_m,reach_fsk_m,reach_css_m\n";
   char xy[64];
   for (const Gateway& g : gateways_) {
     const models::GatewayLoad& l = g.record.load;
@@ -242,7 +242,12 @@ void RadioReport::write_gateways_csv(const std::string& path) const {
     out << g.record.gateway << ',' << g.group_name << ',' << xy << ',' << g.links << ',' << l.devices_served << ','
         << l.frames_received << ',' << l.frames_lost << ',' << l.frames_sent << ',' << format_seconds(l.rx_airtime)
         << ',' << format_seconds(l.tx_airtime) << ',' << l.backhaul_bytes << ',' << l.backhaul_delayed << ','
-        << format_seconds(l.backhaul_wait) << ',' << l.backhaul_dropped << '\n';
+        << format_seconds(l.backhaul_wait) << ',' << l.backhaul_dropped;
+    for (const double reach : g.record.reach_m) {  // empty: not one of its links
+      std::snprintf(xy, sizeof xy, ",%.1f", reach);
+      out << (reach > 0 ? xy : ",");
+    }
+    out << '\n';
   }
   if (!out) throw std::runtime_error("cannot write " + path);
 }

@@ -5,6 +5,7 @@
 
 #include "models/security/bytes.hpp"
 #include "sim/output/number_format.hpp"
+#include "sim/output/placement_records.hpp"
 #include "sim/scenario/counter_names.hpp"
 
 namespace st::output {
@@ -81,6 +82,11 @@ void RunRecorder::refusal(const metrics::RefusalRecord& r) {
   j["what"] = models::to_string(r.what);
   j["cause"] = models::to_string(r.cause);
   write_event(j);
+}
+
+void RunRecorder::placement(const metrics::PlacementRecord& r) {
+  if (listener_ == nullptr) return;  // the files have it at the end: gateways.csv, devices.csv
+  for (const std::string& line : placement_lines(r)) listener_->record(line);
 }
 
 void RunRecorder::handshake(const metrics::HandshakeRecord& r) {

@@ -45,6 +45,7 @@ class RunRecorder : public metrics::MetricsSink {
   bool wants_keylog() const override { return keylog_ != nullptr; }
   void keylog(const metrics::KeyLogRecord& r) override;
   void radio_frame(const metrics::RadioFrameRecord& r) override;
+  void placement(const metrics::PlacementRecord& r) override;
   void run_end(const metrics::RunEndRecord& r) override { kernel_events_ = r.kernel_events; }
   void tally(const metrics::TallyRecord& r) override;
   void gateway(const metrics::GatewayRecord& r) override { radio_report_.gateway(r); }

@@ -71,6 +71,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
 World::~World() = default;
 
 void World::run() {
+  if (ran_ != nullptr) ran_->report_placement();
   lifecycle_->start();
   timeline_->schedule();
   probe_.schedule(*kernel_);

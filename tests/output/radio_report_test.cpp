@@ -36,6 +36,8 @@ metrics::GatewayRecord gateway(std::uint32_t id, std::uint32_t group, std::strin
   r.load.rx_airtime = 1'500'000'000;  // 1.5 s
   r.load.tx_airtime = 250'000'000;
   r.load.backhaul_bytes = bytes;
+  // Reach where the gateway has the link (empty cells elsewhere).
+  for (const models::LinkType l : links) r.reach_m[models::link_index(l)] = l == models::LinkType::Ble ? 80.04 : 4053.25;
   return r;
 }
 
@@ -53,10 +55,11 @@ TEST(outputRadioReport, GatewaysCsvAndGroupsComeFromTheGatewayRecords) {
   fs::remove(path);
   EXPECT_EQ(ss.str(),
             "gateway,group,x_m,y_m,links,devices_served,frames_received,frames_lost,frames_sent,rx_airtime_s,"
-            "tx_airtime_s,backhaul_bytes,backhaul_delayed,backhaul_wait_s,backhaul_dropped\n"
-            "0,floodlight,0.0,-2.2,ble+fsk+css,1,5,1,2,1.5,0.25,100,0,0,0\n"
-            "1,floodlight,10.0,-2.2,ble+fsk+css,2,9,1,2,1.5,0.25,300,0,0,0\n"
-            "2,echo,20.0,-2.2,css+ble,3,0,1,2,1.5,0.25,0,0,0,0\n");
+            "tx_airtime_s,backhaul_bytes,backhaul_delayed,backhaul_wait_s,backhaul_dropped,reach_ble_m,reach_fsk_m,"
+            "reach_css_m\n"
+            "0,floodlight,0.0,-2.2,ble+fsk+css,1,5,1,2,1.5,0.25,100,0,0,0,80.0,4053.2,4053.2\n"
+            "1,floodlight,10.0,-2.2,ble+fsk+css,2,9,1,2,1.5,0.25,300,0,0,0,80.0,4053.2,4053.2\n"
+            "2,echo,20.0,-2.2,css+ble,3,0,1,2,1.5,0.25,0,0,0,0,80.0,,4053.2\n");
   const auto j = report.gateways_section();
   EXPECT_EQ(j["count"], 3);
   EXPECT_EQ(j["backhaul_bytes"], 400);

@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
+#include <QPushButton>
 #include <QTableView>
 #include <QThread>
 #include <boost/asio.hpp>
@@ -256,6 +258,65 @@ TEST_F(DashboardReplay, LoadsFiltersAndExports) {
     ASSERT_TRUE(svg.open(QIODevice::ReadOnly)) << name;
     EXPECT_TRUE(svg.readAll().contains("<svg")) << name;
   }
+}
+
+TEST_F(DashboardReplay, TheMapDrawsEveryDeviceAndAClickTellsItsStory) {
+  auto write = [&](const char* name, const std::string& text) { std::ofstream(dir / "run" / name) << text; };
+  write("gateways.csv", "gateway,group,x_m,y_m,links,devices_served,frames_received,frames_lost,reach_ble_m,reach_fsk_m,reach_css_m\n"
+                        "0,city,0.0,0.0,ble+fsk,2,40,1,100.0,4000.0,\n1,city,800.0,600.0,fsk,1,5,0,,4000.0,\n");
+  write("devices.csv", "device,smsn,type,x_m,y_m,home_ble,home_fsk,home_css,uplinks_sent,uplinks_delivered,uplinks_rejected,"
+                       "uplinks_dropped,frames_up,frames_down,frames_received,charge_mah,battery_used_pct\n"
+                       "0,0a01,t,50.0,20.0,0,0,,7,6,1,0,9,3,12,0.2,0.1\n1,,t,400.0,300.0,,1,,0,0,0,0,0,0,0,0,\n"
+                       "2,0a03,t,780.0,590.0,,1,,0,0,0,0,0,0,0,0,\n");
+  MainWindow w;
+  w.resize(1400, 900);
+  w.show();
+  QString loaded = "(not loaded)";
+  QObject::connect(&w, &MainWindow::loaded, [&](const QString& e) { loaded = e; });
+  w.open_run_directory(QString::fromStdString((dir / "run").string()));
+  ASSERT_TRUE(wait_until([&] { return loaded != "(not loaded)"; }));
+  ASSERT_EQ(loaded, "");
+  w.set_view(MainWindow::View::Map);
+  w.refresh_now();
+  QCoreApplication::processEvents();
+  auto* map = w.findChild<MapView*>("map");
+  ASSERT_NE(map, nullptr);
+  map->repaint();
+  EXPECT_EQ(map->devices_drawn(), 3u);
+  // A click on device 2 picks it: its story beside the map.
+  const QPointF p = map->screen_point_of(2);
+  EXPECT_EQ(map->device_at(p), 2u);
+  QMouseEvent press(QEvent::MouseButtonPress, p, map->mapToGlobal(p), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+  QMouseEvent release(QEvent::MouseButtonRelease, p, map->mapToGlobal(p), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+  QApplication::sendEvent(map, &press);
+  QApplication::sendEvent(map, &release);
+  auto* story = w.findChild<DeviceStoryPanel*>("device-story");
+  ASSERT_NE(story, nullptr);
+  EXPECT_EQ(story->device(), 2u);
+  EXPECT_EQ(map->selected(), 2u);
+  w.show_device(0);
+  EXPECT_EQ(story->device(), 0u);
+  EXPECT_TRUE(story->findChild<QLabel*>()->text().contains("7 sent: 6 delivered"));
+  // Far from every device: nothing picked.
+  EXPECT_EQ(map->device_at(QPointF(-500, -500)), viz::kNoIndex);
+}
+
+TEST_F(DashboardReplay, WhatIfBuildsTheActionCommandAndWaitsForALiveRun) {
+  MainWindow w;
+  QString loaded = "(not loaded)";
+  QObject::connect(&w, &MainWindow::loaded, [&](const QString& e) { loaded = e; });
+  w.open_run_directory(QString::fromStdString((dir / "run").string()));
+  ASSERT_TRUE(wait_until([&] { return loaded != "(not loaded)"; }));
+  w.refresh_now();
+  auto* what_if = w.findChild<WhatIfPanel*>("what-if");
+  ASSERT_NE(what_if, nullptr);
+  what_if->set_action("deregister", "t", 0.2);
+  EXPECT_EQ(what_if->command(), R"({"cmd":"action","action":{"action":"deregister","device_type":"t","fraction":0.2}})" "\n");
+  what_if->set_action("revoke_device_type", "t");
+  EXPECT_EQ(what_if->command(), R"({"cmd":"action","action":{"action":"revoke_device_type","device_type":"t"}})" "\n");
+  what_if->set_action("outage");
+  EXPECT_EQ(what_if->command(), R"({"cmd":"action","action":{"action":"outage","target":"gateways","for":"5min"}})" "\n");
+  EXPECT_FALSE(what_if->findChild<QPushButton*>("what-if-apply")->isEnabled());  // a replay takes no actions
 }
 
 TEST_F(DashboardReplay, ReportsABadRunDirectory) {

@@ -83,7 +83,8 @@ TEST_F(RunDirectory, ReadsEveryFileAsRecords) {
   RunDirectoryReader reader(dir);
   RunData run;
   reader.read([&](Record&& r) {
-    static const char* kNames[] = {"hello", "states", "counters", "handshake", "event", "gap", "control", "end", "unknown"};
+    static const char* kNames[] = {"hello", "states",  "counters", "handshake", "event", "gap",
+                                   "control", "end", "gateways", "devices", "reply", "unknown"};
     if (order.empty() || order.back() != kNames[r.index()]) order.push_back(kNames[r.index()]);
     run.apply(std::move(r));
   });

@@ -2,6 +2,7 @@
 // twin run, replayed from its run directory or followed live (docs/dashboard.md).
 //
 //   sidewalk-dashboard [--replay DIR | --connect HOST:PORT | --run SCENARIO [--out DIR]] [--pace X]
+//                      [--view charts|map|what-if] [--device N]
 //                      [--screenshot FILE [--size WxH] [--cursor SECONDS] [--export-charts DIR]]
 //
 // Exit codes: 0 success, 1 the screenshot or an export could not be made (or is blank), 2 bad input (arguments,
@@ -86,8 +87,11 @@ int main(int argc, char** argv) {
                                       "FILE");
   const QCommandLineOption size("size", "Window size for --screenshot (default 1600x1000).", "WxH", "1600x1000");
   const QCommandLineOption cursor("cursor", "Put the time cursor at SECONDS of simulated time (default: the end).", "SECONDS");
+  const QCommandLineOption view("view", "The view in front: charts (default), map, or what-if (the charts with the "
+                                "what-if panel beside them).", "VIEW", "charts");
+  const QCommandLineOption device("device", "Show the story of device N (its index) beside the views.", "N");
   const QCommandLineOption export_dir("export-charts", "Also write each chart as PNG and SVG into DIR (with --screenshot).", "DIR");
-  cli.addOptions({replay, connect, run, out, pace, screenshot, size, cursor, export_dir});
+  cli.addOptions({replay, connect, run, out, pace, screenshot, size, cursor, view, device, export_dir});
   if (!cli.parse(QApplication::arguments())) die(2, cli.errorText());
   if (cli.isSet("help")) cli.showHelp(0);
   if (cli.isSet("version")) cli.showVersion();
@@ -113,6 +117,16 @@ int main(int argc, char** argv) {
     cursor_s = cli.value(cursor).toDouble(&ok);
     if (!ok || cursor_s < 0) die(2, "--cursor: '" + cli.value(cursor) + "' is not a time in seconds");
   }
+  st::dash::MainWindow::View front = st::dash::MainWindow::View::Charts;
+  if (cli.value(view) == "map") front = st::dash::MainWindow::View::Map;
+  else if (cli.value(view) == "what-if") front = st::dash::MainWindow::View::WhatIf;
+  else if (cli.value(view) != "charts") die(2, "--view: '" + cli.value(view) + "' is not charts, map or what-if");
+  long long device_n = -1;
+  if (cli.isSet(device)) {
+    bool ok = false;
+    device_n = cli.value(device).toLongLong(&ok);
+    if (!ok || device_n < 0 || device_n >= 0xFFFFFFFFLL) die(2, "--device: '" + cli.value(device) + "' is not a device index");
+  }
   double pace_x = -1;
   if (cli.isSet(pace)) {
     bool ok = false;
@@ -123,11 +137,13 @@ int main(int argc, char** argv) {
 
   st::dash::MainWindow w;
   w.resize(window);
+  w.set_view(front);
 
   auto take_screenshot = [&] {
     w.show();
     QApplication::processEvents();
     if (cursor_s >= 0) w.set_cursor_time(cursor_s);
+    if (device_n >= 0) w.show_device(static_cast<std::uint32_t>(device_n));
     w.refresh_now();
     QApplication::processEvents();
     const QImage img = w.grab().toImage();
@@ -148,6 +164,7 @@ int main(int argc, char** argv) {
         return;
       }
       if (cursor_s >= 0) w.set_cursor_time(cursor_s);
+      if (device_n >= 0) w.show_device(static_cast<std::uint32_t>(device_n));
       if (shot) QTimer::singleShot(50, &w, take_screenshot);
     });
     w.open_run_directory(cli.value(replay));

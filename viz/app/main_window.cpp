@@ -13,23 +13,23 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "model/event_filter.hpp"
+#include "model/device_story.hpp"
 
 namespace st::dash {
 
 namespace {
 constexpr int kSliderSteps = 10000;
-constexpr std::size_t kMaxLogRows = 200000;
-QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new RunSession(this)) {
@@ -52,9 +52,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new RunS
 }
 
 MainWindow::~MainWindow() {
+  log_->forget();
   delete session_;  // stops the replay reader, the live client and a launched sidewalk-twin first
   session_ = nullptr;
-  log_model_->set_rows(nullptr, {});
 }
 
 void MainWindow::connect_session() {
@@ -99,85 +99,76 @@ void MainWindow::build_ui() {
   latency_ = std::make_unique<LatencyCharts>(central);
   counters_ = std::make_unique<CountersChart>(central);
 
+  // The views (charts, map) beside the side panels (a device's story, what-if), over the event log.
   auto* rows = new QSplitter(Qt::Vertical, central);
-  auto* top = new QSplitter(Qt::Horizontal, rows);
+  auto* upper = new QSplitter(Qt::Horizontal, rows);
+  views_ = new QTabWidget(upper);
+  views_->setObjectName("views");
+  auto* charts = new QSplitter(Qt::Vertical, views_);
+  auto* top = new QSplitter(Qt::Horizontal, charts);
   top->addWidget(states_->view());
   top->addWidget(counters_->view());
   top->setStretchFactor(0, 3);
   top->setStretchFactor(1, 2);
   top->setSizes({930, 620});
-  auto* middle = new QSplitter(Qt::Horizontal, rows);
+  auto* middle = new QSplitter(Qt::Horizontal, charts);
   middle->addWidget(latency_->histogram_view());
   middle->addWidget(latency_->cdf_view());
+  charts->addWidget(top);
+  charts->addWidget(middle);
+  charts->setStretchFactor(0, 4);
+  charts->setStretchFactor(1, 3);
+  views_->addTab(charts, tr("Charts"));
+  auto* map_tab = new QWidget(views_);
+  auto* map_layout = new QVBoxLayout(map_tab);
+  map_layout->setContentsMargins(0, 2, 0, 0);
+  map_layout->setSpacing(2);
+  auto* map_bar = new QHBoxLayout;
+  map_bar->addWidget(new QLabel(tr("reach of each gateway:"), map_tab));
+  auto* reach = new QComboBox(map_tab);
+  reach->setObjectName("map-reach");
+  reach->addItem(tr("every link"), 0b111);
+  reach->addItem("BLE", 0b001);
+  reach->addItem("FSK", 0b010);
+  reach->addItem("CSS", 0b100);
+  reach->addItem(tr("none"), 0);
+  map_bar->addWidget(reach);
+  auto* fit = new QPushButton(tr("Fit"), map_tab);
+  fit->setToolTip(tr("The whole map in view (or double click it)"));
+  map_bar->addWidget(fit);
+  map_status_ = new QLabel(map_tab);
+  map_bar->addWidget(map_status_, 1);
+  map_layout->addLayout(map_bar);
+  map_ = new MapView(map_tab);
+  map_layout->addWidget(map_, 1);
+  views_->addTab(map_tab, tr("Map"));
+  connect(reach, &QComboBox::currentIndexChanged, this,
+          [this, reach](int) { map_->set_reach_links(reach->currentData().toUInt()); });
+  connect(fit, &QPushButton::clicked, map_, &MapView::fit);
+  connect(views_, &QTabWidget::currentChanged, this, [this] { mark(kCursor); });
 
-  // The event log: filters over a table of the newest matching events at or before the cursor.
-  auto* log_panel = new QWidget(rows);
-  auto* log_layout = new QVBoxLayout(log_panel);
-  log_layout->setContentsMargins(0, 0, 0, 0);
-  log_layout->setSpacing(3);
-  auto* filters = new QHBoxLayout;
-  auto* log_title = new QLabel(tr("<b>Event log</b>"), log_panel);
-  filters->addWidget(log_title);
-  device_filter_ = new QLineEdit(log_panel);
-  device_filter_->setObjectName("device-filter");
-  device_filter_->setPlaceholderText(tr("device # or SMSN prefix"));
-  device_filter_->setToolTip(tr("A device index (123 or #123), or the first hex digits of an SMSN (smsn:12 for a "
-                                "prefix made of digits only)"));
-  device_filter_->setClearButtonEnabled(true);
-  device_filter_->setMinimumWidth(190);
-  device_filter_->setMaximumWidth(260);
-  state_filter_ = new QComboBox(log_panel);
-  state_filter_->setObjectName("state-filter");
-  state_filter_->addItem(tr("any state"));
-  for (std::size_t i = 0; i < viz::kStateCount; ++i)
-    state_filter_->addItem(tr("into %1").arg(qs(viz::to_string(static_cast<viz::State>(i)))),
-                           qs(viz::to_string(static_cast<viz::State>(i))));
-  cause_filter_ = new QComboBox(log_panel);
-  cause_filter_->setObjectName("cause-filter");
-  cause_filter_->addItem(tr("any cause"));
-  cause_filter_->setMinimumContentsLength(22);
-  cause_filter_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  kind_filter_ = new QComboBox(log_panel);
-  kind_filter_->setObjectName("kind-filter");
-  kind_filter_->addItem(tr("any event"));
-  for (auto k : {viz::EventKind::Transition, viz::EventKind::Refusal, viz::EventKind::Notice})
-    kind_filter_->addItem(qs(viz::to_string(k)) + "s", static_cast<int>(k));
-  filters->addWidget(new QLabel(tr("device:"), log_panel));
-  filters->addWidget(device_filter_);
-  filters->addWidget(state_filter_);
-  filters->addWidget(cause_filter_);
-  filters->addWidget(kind_filter_);
-  log_status_ = new QLabel(log_panel);
-  log_status_->setObjectName("log-status");
-  filters->addWidget(log_status_, 1);
-  log_layout->addLayout(filters);
-  log_model_ = new EventTableModel(this);
-  log_view_ = new QTableView(log_panel);
-  log_view_->setObjectName("event-log");
-  log_view_->setModel(log_model_);
-  log_view_->setAlternatingRowColors(true);
-  log_view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  log_view_->verticalHeader()->setVisible(false);
-  log_view_->verticalHeader()->setDefaultSectionSize(20);
-  log_view_->setWordWrap(false);
-  auto* hh = log_view_->horizontalHeader();
-  hh->setStretchLastSection(true);
-  const int widths[] = {90, 80, 70, 150, 110, 230, 190};
-  for (int c = 0; c < 7; ++c) hh->resizeSection(c, widths[c]);
-  log_layout->addWidget(log_view_);
-  auto refilter = [this] { mark(kLog); };
-  connect(device_filter_, &QLineEdit::textChanged, this, refilter);
-  connect(state_filter_, &QComboBox::currentIndexChanged, this, refilter);
-  connect(cause_filter_, &QComboBox::currentIndexChanged, this, refilter);
-  connect(kind_filter_, &QComboBox::currentIndexChanged, this, refilter);
+  side_ = new QTabWidget(upper);
+  side_->setObjectName("side");
+  story_ = new DeviceStoryPanel(side_);
+  what_if_ = new WhatIfPanel(side_);
+  side_->addTab(story_, tr("Device"));
+  side_->addTab(what_if_, tr("What-if"));
+  upper->addWidget(views_);
+  upper->addWidget(side_);
+  upper->setStretchFactor(0, 4);
+  upper->setStretchFactor(1, 1);
+  upper->setSizes({1180, 400});
+  connect(map_, &MapView::device_clicked, this, [this](std::uint32_t d) { show_device(d); });
+  connect(what_if_, &WhatIfPanel::send, this, [this](const std::string& line) { session_->send(line); });
 
-  rows->addWidget(top);
-  rows->addWidget(middle);
-  rows->addWidget(log_panel);
-  rows->setStretchFactor(0, 40);
-  rows->setStretchFactor(1, 30);
-  rows->setStretchFactor(2, 24);
-  rows->setSizes({400, 300, 240});
+  log_ = new EventLogPanel(rows);
+  connect(log_, &EventLogPanel::filters_changed, this, [this] { mark(kLog); });
+  connect(log_, &EventLogPanel::device_activated, this, [this](std::uint32_t d) { show_device(d); });
+  rows->addWidget(upper);
+  rows->addWidget(log_);
+  rows->setStretchFactor(0, 70);
+  rows->setStretchFactor(1, 24);
+  rows->setSizes({700, 240});
   outer->addWidget(rows, 1);
 
   // The time cursor.
@@ -333,56 +324,37 @@ void MainWindow::refresh() {
   states_->update_cursor(r, cursor_);
   latency_->update(r, cursor_);
   counters_->update(r, cursor_);
-  if (what & (kData | kCursor | kLog)) refresh_log();
+  if (what & (kData | kCursor | kLog)) log_->refresh(session_->run().get(), cursor_);
+  if (views_->currentWidget() == map_->parentWidget() && (what & (kData | kCursor))) {
+    map_->show_run(session_->run().get(), cursor_, (what & kData) != 0);
+    map_status_->setText(r.map.empty() ? QString()
+                                       : tr("%1 devices, %2 gateways at t = %3")
+                                             .arg(format_count(r.map.device_count()), format_count(r.map.gateways.size()),
+                                                  format_time(cursor_, unit)));
+  }
+  if (story_->device() != viz::kNoIndex && (what & (kData | kCursor)))
+    story_->show_story(viz::story_of(r, story_->device(), cursor_), cursor_, r.duration());
+  if (what & kData) what_if_->update_run(r, session_->connected());
   if (what & kData) update_header();
 }
 
-void MainWindow::refresh_cause_filter() {
-  const auto& pool = run().events.causes;
-  if (pool.size() == cause_count_) return;
-  cause_count_ = pool.size();
-  const QString current = cause_filter_->currentIndex() > 0 ? cause_filter_->currentText() : QString();
-  std::vector<std::string> names = pool.names();
-  std::sort(names.begin(), names.end());
-  cause_filter_->blockSignals(true);
-  cause_filter_->clear();
-  cause_filter_->addItem(tr("any cause"));
-  for (const auto& n : names) cause_filter_->addItem(QString::fromStdString(n));
-  if (!current.isEmpty()) cause_filter_->setCurrentIndex(std::max(0, cause_filter_->findText(current)));
-  cause_filter_->blockSignals(false);
+void MainWindow::show_device(std::uint32_t device) {
+  const viz::RunData& r = run();
+  map_->set_selected(device);
+  story_->show_story(viz::story_of(r, device, cursor_), cursor_, r.duration());
+  side_->setCurrentWidget(story_);
 }
 
-void MainWindow::refresh_log() {
-  refresh_cause_filter();
-  viz::EventFilter f;
-  f.until = cursor_;
-  std::string why;
-  const auto q = viz::parse_device_query(device_filter_->text().toStdString(), &why);
-  device_filter_->setStyleSheet(q ? QString() : QString("QLineEdit { border: 1px solid #d03030; }"));
-  device_filter_->setToolTip(q ? tr("A device index (123 or #123), or the first hex digits of an SMSN") : QString::fromStdString(why));
-  if (state_filter_->currentIndex() > 0)
-    f.state = viz::state_from_string(state_filter_->currentData().toString().toStdString());
-  if (cause_filter_->currentIndex() > 0) f.cause = cause_filter_->currentText().toStdString();
-  if (kind_filter_->currentIndex() > 0) f.kind = static_cast<viz::EventKind>(kind_filter_->currentData().toInt());
-  viz::FilterResult res;
-  if (q) {
-    f.device = *q;
-    res = viz::filter_events(run().events, f, kMaxLogRows);
-  }
-  const viz::TimeUnit unit = viz::time_unit_for(run().duration());
-  QString status = !q ? QString::fromStdString(why)
-                      : res.truncated ? tr("the newest %1 matching events up to t = %2 (newest first)")
-                                            .arg(format_count(res.rows.size()), format_time(cursor_, unit))
-                                      : tr("%1 matching events up to t = %2 (newest first)")
-                                            .arg(format_count(res.rows.size()), format_time(cursor_, unit));
-  if (run().events_skipped > 0) status += tr("; %1 older events not received").arg(format_count(run().events_skipped));
-  log_status_->setText(status);
-  log_model_->set_rows(session_->run().get(), std::move(res.rows));
+void MainWindow::set_view(View v) {
+  views_->setCurrentIndex(v == View::Map ? 1 : 0);
+  if (v == View::WhatIf) side_->setCurrentWidget(what_if_);
+  mark(kData | kCursor);
 }
 
 void MainWindow::on_run_replaced() {
-  log_model_->set_rows(nullptr, {});
-  cause_count_ = static_cast<std::size_t>(-1);
+  log_->forget();
+  story_->clear();
+  map_->set_selected(viz::kNoIndex);
   latency_->invalidate();
   follow_ = true;
   follow_box_->setChecked(true);

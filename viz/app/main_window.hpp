@@ -8,7 +8,10 @@
 #include <memory>
 
 #include "app/charts.hpp"
-#include "app/event_table_model.hpp"
+#include "app/device_story_panel.hpp"
+#include "app/event_log_panel.hpp"
+#include "app/map_view.hpp"
+#include "app/what_if_panel.hpp"
 #include "app/run_session.hpp"
 #include "model/run_data.hpp"
 
@@ -19,7 +22,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSlider;
-class QTableView;
+class QTabWidget;
 class QTimer;
 
 namespace st::dash {
@@ -42,6 +45,11 @@ class MainWindow : public QMainWindow {
   void set_cursor_time(double t);
   // Redraws now (the throttled redraw would do it within 100 ms).
   void refresh_now();
+  // Which view is in front: the charts, the map, or the charts with the what-if panel beside.
+  enum class View { Charts, Map, WhatIf };
+  void set_view(View v);
+  // Picks a device: its story beside the views, marked on the map.
+  void show_device(std::uint32_t device);
   // Writes every chart as NAME.png and NAME.svg into dir.
   bool export_charts(const QString& dir, QString* error);
   const viz::RunData& run() const { return *session_->run(); }
@@ -59,8 +67,6 @@ class MainWindow : public QMainWindow {
   void on_updated();
   void mark(unsigned what);
   void refresh();
-  void refresh_log();
-  void refresh_cause_filter();
   void update_header();
   void update_live_controls();
   void choose_directory();
@@ -75,18 +81,17 @@ class MainWindow : public QMainWindow {
   double cursor_ = 0;
   bool follow_ = true;
   unsigned dirty_ = kData | kCursor | kLog;
-  std::size_t cause_count_ = static_cast<std::size_t>(-1);
 
   std::unique_ptr<StateChart> states_;
   std::unique_ptr<LatencyCharts> latency_;
   std::unique_ptr<CountersChart> counters_;
-  EventTableModel* log_model_ = nullptr;
-  QTableView* log_view_ = nullptr;
-  QLineEdit* device_filter_ = nullptr;
-  QComboBox* state_filter_ = nullptr;
-  QComboBox* cause_filter_ = nullptr;
-  QComboBox* kind_filter_ = nullptr;
-  QLabel* log_status_ = nullptr;
+  EventLogPanel* log_ = nullptr;
+  QTabWidget* views_ = nullptr;
+  MapView* map_ = nullptr;
+  QLabel* map_status_ = nullptr;
+  QTabWidget* side_ = nullptr;
+  DeviceStoryPanel* story_ = nullptr;
+  WhatIfPanel* what_if_ = nullptr;
   QLabel* header_ = nullptr;
   QSlider* slider_ = nullptr;
   QLabel* cursor_label_ = nullptr;

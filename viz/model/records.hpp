@@ -1,6 +1,7 @@
 // The run records of docs/telemetry.md as typed values: what one JSON line of a live stream (or one line or
 // row of a run directory) says. Qt-free; the dashboard's data layer (RunData) is built from these.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -106,13 +107,57 @@ struct EndRecord {
   nlohmann::json summary;
 };
 
+// One gateway of the map: `gateways` (live, at the start) or a gateways.csv row (a run directory, with its load).
+struct GatewayInfo {
+  std::string group;
+  std::string links;                 // "ble+fsk"
+  double x_m = 0, y_m = 0;
+  double reach_m[kLinkCount - 1] = {};  // by Link (ble, fsk, css); 0: not one of its links
+  bool has_load = false;             // the end-of-run columns below are known (gateways.csv)
+  std::uint64_t devices_served = 0, frames_received = 0, frames_lost = 0;
+};
+
+// `gateways`: every gateway, by index.
+struct GatewaysRecord {
+  std::vector<GatewayInfo> gateways;
+};
+
+// What one device did over the run (devices.csv's tally columns).
+struct DeviceTally {
+  std::uint64_t uplinks_sent = 0, uplinks_delivered = 0, uplinks_rejected = 0, uplinks_dropped = 0;
+  std::uint64_t frames_up = 0, frames_down = 0;
+  std::vector<std::uint64_t> frames_by_outcome;  // in the order of DevicesRecord::frame_outcomes
+  double charge_mah = 0;
+  double battery_used_pct = -1;  // -1: mains powered (or unknown)
+};
+
+// `devices`: the devices first, first + 1, ...: their type (index into hello's device_types) and position. From
+// devices.csv also their home gateway per link and their tallies.
+struct DevicesRecord {
+  std::uint32_t first = 0;
+  std::vector<std::uint16_t> device_type;
+  std::vector<float> x_m, y_m;
+  std::vector<std::array<std::uint32_t, kLinkCount - 1>> home;  // by Link; kNoGateway: none (empty when live)
+  std::vector<DeviceTally> tally;                                // empty when live
+  std::vector<std::string> frame_outcomes;                       // "received", "collision", ...
+  static constexpr std::uint32_t kNoGateway = 0xFFFF'FFFFu;
+};
+
+// `reply`: the server's answer to this client's command (a what-if `action`): applied at t, or refused and why.
+struct ReplyRecord {
+  std::string cmd;
+  bool ok = false;
+  double t = 0;
+  std::string error;
+};
+
 // A record type this dashboard does not know (a newer server): ignored.
 struct UnknownRecord {
   std::string type;
 };
 
 using Record = std::variant<HelloRecord, StatesSample, CountersSample, HandshakeRecord, EventRecord, GapRecord,
-                            ControlRecord, EndRecord, UnknownRecord>;
+                            ControlRecord, EndRecord, GatewaysRecord, DevicesRecord, ReplyRecord, UnknownRecord>;
 
 // Parses one record line (a JSON object with "type"). Throws InputError with the cause only (the caller
 // prefixes the place).
@@ -133,6 +178,8 @@ nlohmann::json parse_json(std::string_view line);
 HandshakeRecord parse_handshake(const nlohmann::json& j);
 EventRecord parse_event(const nlohmann::json& j);
 EndRecord parse_end(const nlohmann::json& j);
+GatewaysRecord parse_gateways(const nlohmann::json& j);  // viz/model/placement.cpp
+DevicesRecord parse_devices(const nlohmann::json& j);
 
 // The hello and the final counters that a summary.json stands for (run directories).
 HelloRecord hello_from_summary(const nlohmann::json& summary);

@@ -127,6 +127,27 @@ std::size_t EventStore::end_at(double time) const {
   return static_cast<std::size_t>(it - events.begin());
 }
 
+void MapData::add(DevicesRecord&& r) {
+  const std::size_t end = static_cast<std::size_t>(r.first) + r.x_m.size();
+  if (end > x_m.size()) {
+    x_m.resize(end, 0.0f);
+    y_m.resize(end, 0.0f);
+    device_type.resize(end, 0);
+  }
+  std::copy(r.x_m.begin(), r.x_m.end(), x_m.begin() + r.first);
+  std::copy(r.y_m.begin(), r.y_m.end(), y_m.begin() + r.first);
+  std::copy(r.device_type.begin(), r.device_type.end(), device_type.begin() + r.first);
+  if (!r.home.empty()) {
+    home.resize(std::max(home.size(), end), {DevicesRecord::kNoGateway, DevicesRecord::kNoGateway, DevicesRecord::kNoGateway});
+    std::copy(r.home.begin(), r.home.end(), home.begin() + r.first);
+  }
+  if (!r.tally.empty()) {
+    tally.resize(std::max(tally.size(), end));
+    std::move(r.tally.begin(), r.tally.end(), tally.begin() + r.first);
+    frame_outcomes = std::move(r.frame_outcomes);
+  }
+}
+
 void RunData::clear() { *this = RunData(); }
 
 bool RunData::empty() const {
@@ -166,6 +187,12 @@ void RunData::apply(Record&& rec) {
           events_skipped += r.events_skipped;
         } else if constexpr (std::is_same_v<T, ControlRecord>) {
           control = {true, r.paused, r.sim_seconds_per_second, r.t};
+        } else if constexpr (std::is_same_v<T, GatewaysRecord>) {
+          map.gateways = std::move(r.gateways);
+        } else if constexpr (std::is_same_v<T, DevicesRecord>) {
+          map.add(std::move(r));
+        } else if constexpr (std::is_same_v<T, ReplyRecord>) {
+          replies.push_back(std::move(r));
         } else if constexpr (std::is_same_v<T, EndRecord>) {
           ended = true;
           end = std::move(r);

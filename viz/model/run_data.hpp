@@ -96,6 +96,20 @@ struct LiveControl {
   double t = 0;
 };
 
+// Where everything is (physical layer only; empty otherwise): gateways and devices by index.
+struct MapData {
+  std::vector<GatewayInfo> gateways;
+  std::vector<std::uint16_t> device_type;  // index into hello.device_types
+  std::vector<float> x_m, y_m;
+  std::vector<std::array<std::uint32_t, kLinkCount - 1>> home;  // from devices.csv only (else empty)
+  std::vector<DeviceTally> tally;                                // from devices.csv only (else empty)
+  std::vector<std::string> frame_outcomes;                       // the names of DeviceTally::frames_by_outcome
+
+  std::size_t device_count() const { return x_m.size(); }
+  bool empty() const { return gateways.empty() && x_m.empty(); }
+  void add(DevicesRecord&& r);
+};
+
 class RunData {
  public:
   bool has_hello = false;
@@ -105,6 +119,8 @@ class RunData {
   std::vector<Handshake> handshakes;     // in end_s order
   StringPool handshake_reasons;          // reasons of failed handshakes
   EventStore events;
+  MapData map;
+  std::vector<ReplyRecord> replies;  // answers to this client's commands (live)
   std::vector<TimelineAction> notice_marks;  // timeline notices and outage starts seen in events
   std::uint64_t events_skipped = 0;          // gap records (a late or slow live client)
   std::uint64_t unknown_records = 0;

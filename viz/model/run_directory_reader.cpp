@@ -1,7 +1,11 @@
 #include "model/run_directory_reader.hpp"
 
+#include "model/csv_file.hpp"
+#include "model/placement_files.hpp"
+
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -11,56 +15,16 @@ namespace st::viz {
 
 namespace fs = std::filesystem;
 
+using csv::fail;
+using csv::next_line;
+using csv::open;
+using csv::split;
+using csv::to_count;
+using csv::to_number;
+
 namespace {
 constexpr std::string_view kStatesHeader = "time_s,created,associated,registered,deregistered,blocked,rejected";
 constexpr std::string_view kHandshakesHeader = "smsn,device_type,link,start_s,end_s,latency_ms,outcome,reason";
-
-[[noreturn]] void fail(const fs::path& file, std::uint64_t line, const std::string& cause) {
-  throw InputError(file.string() + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + cause);
-}
-
-std::ifstream open(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    std::error_code ec;
-    fail(file, 0, fs::exists(file, ec) ? "cannot be read" : "missing (not a complete run directory?)");
-  }
-  return in;
-}
-
-bool next_line(std::istream& in, std::string& line) {
-  if (!std::getline(in, line)) return false;
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return true;
-}
-
-std::vector<std::string_view> split(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t p = s.find(',', start);
-    out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
-double to_number(std::string_view s, const char* column) {
-  double d = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size())
-    throw InputError(std::string("column '") + column + "': not a number ('" + std::string(s) + "')");
-  return d;
-}
-
-std::uint64_t to_count(std::string_view s, std::string_view column) {
-  std::uint64_t n = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size())
-    throw InputError("column '" + std::string(column) + "': not a count ('" + std::string(s) + "')");
-  return n;
-}
 
 void check_header(const fs::path& file, std::istream& in, std::string_view expected) {
   std::string line;
@@ -147,7 +111,15 @@ void RunDirectoryReader::read(const RecordSink& sink) {
   done_ = size_of(summary_file) + size_of(states_file);
   tick(0);
   if (states.size() >= 2) hello.sample_interval_s = states[1].t - states[0].t;
+  // The map (physical layer only): gateways.csv and devices.csv, where the run wrote them.
+  const fs::path gateways_file = dir_ / "gateways.csv", devices_file = dir_ / "devices.csv";
+  std::optional<GatewaysRecord> gateways;
+  std::optional<DevicesRecord> devices;
+  if (fs::exists(gateways_file, ec)) gateways = read_gateways_csv(gateways_file);
+  if (fs::exists(devices_file, ec)) devices = read_devices_csv(devices_file, hello);
   sink(std::move(hello));
+  if (gateways) sink(std::move(*gateways));
+  if (devices) sink(std::move(*devices));
   for (auto& s : states) sink(std::move(s));
 
   if (had_counters_) {
