@@ -129,6 +129,16 @@ StateChart::StateChart(QWidget* parent) : chart_(new QChart) {
     area_[i]->setPen(pen);
     attach(chart_, area_[i], x_, y_);
   }
+  for (std::size_t i = 0; i < viz::kStateCount; ++i) {
+    base_[i] = new QLineSeries;
+    QPen pen(state_color(static_cast<State>(i)).darker(170));
+    pen.setWidthF(1.6);
+    pen.setStyle(Qt::DashLine);
+    base_[i]->setPen(pen);
+    attach(chart_, base_[i], x_, y_);
+    base_[i]->setVisible(false);
+    for (QLegendMarker* m : chart_->legend()->markers(base_[i])) m->setVisible(false);
+  }
   // The legend lists the areas top-down in the stacking order (created at the bottom of the stack).
   view_ = new ChartView(chart_, "state-distribution", parent);
   view_->set_anchor(area_[0]);
@@ -138,9 +148,11 @@ StateChart::StateChart(QWidget* parent) : chart_(new QChart) {
 
 void StateChart::update_data(const viz::RunData& run) {
   const double duration = run.duration();
+  const double old_unit = unit_.seconds;
   unit_ = viz::time_unit_for(duration);
+  if (base_run_ != nullptr && unit_.seconds != old_unit) set_baseline(base_run_, base_label_);  // in the new unit
   x_->setTitleText(QString("simulated time (%1)").arg(unit_.name));
-  set_round_range(x_, std::max(duration, 1.0) / unit_.seconds, 8, false);
+  set_round_range(x_, std::max({duration, base_duration_, 1.0}) / unit_.seconds, 8, false);
   const auto idx = viz::thin_indices(run.states.size(), 2000);
   std::array<QList<QPointF>, viz::kStateCount> up, low;
   std::uint64_t top = 1;
@@ -160,11 +172,47 @@ void StateChart::update_data(const viz::RunData& run) {
     lower_[i]->replace(low[i]);
   }
   // Headroom above the fleet for the timeline labels.
-  set_round_range(y_, static_cast<double>(std::max<std::uint64_t>(top, run.hello.devices)) * 1.22, 6);
+  set_round_range(y_, static_cast<double>(std::max({top, run.hello.devices, base_top_})) * 1.22, 6);
   std::vector<Mark> marks;
   for (const auto& a : viz::timeline_marks(run))
     marks.push_back({a.t / unit_.seconds, qs(a.action), QColor(70, 70, 70), Qt::DashLine});
   view_->set_marks(std::move(marks));
+}
+
+void StateChart::set_baseline(const viz::RunData* base, const QString& label) {
+  base_run_ = base;
+  base_label_ = label;
+  base_duration_ = 0;
+  base_top_ = 0;
+  if (base == nullptr || base->states.empty()) {
+    for (QLineSeries* l : base_) {
+      l->clear();
+      l->setVisible(false);
+    }
+    return;
+  }
+  std::array<QList<QPointF>, viz::kStateCount> up;
+  std::uint64_t top = 1;
+  for (const std::size_t k : viz::thin_indices(base->states.size(), 2000)) {
+    const viz::StatesSample& s = base->states[k];
+    double edge = 0;
+    for (std::size_t i = 0; i < viz::kStateCount; ++i) {
+      edge += static_cast<double>(s.count[i]);
+      up[i].append(QPointF(s.t / unit_.seconds, edge));
+    }
+    top = std::max(top, s.total());
+  }
+  for (std::size_t i = 0; i < viz::kStateCount; ++i) {
+    base_[i]->replace(up[i]);
+    base_[i]->setVisible(true);
+    const auto markers = chart_->legend()->markers(base_[i]);
+    for (QLegendMarker* m : markers) m->setVisible(i == viz::kStateCount - 1);  // one legend entry for all
+  }
+  base_[viz::kStateCount - 1]->setName(QString("dashed: %1").arg(label));
+  base_duration_ = base->duration();
+  base_top_ = std::max<std::uint64_t>(top, base->hello.devices);
+  if (base_duration_ / unit_.seconds > x_->max()) set_round_range(x_, base_duration_ / unit_.seconds, 8, false);
+  if (static_cast<double>(base_top_) * 1.22 > y_->max()) set_round_range(y_, static_cast<double>(base_top_) * 1.22, 6);
 }
 
 void StateChart::update_cursor(const viz::RunData& run, double t) {
@@ -198,6 +246,14 @@ LatencyCharts::LatencyCharts(QWidget* parent) : hist_(new QChart), cdf_(new QCha
     lp.setWidthF(2.0);
     cdf_line_[i]->setPen(lp);
     attach(cdf_, cdf_line_[i], cdf_x_, cdf_y_);
+    base_cdf_[i] = new QLineSeries;
+    QPen bp(c.darker(140));
+    bp.setWidthF(1.8);
+    bp.setStyle(Qt::DashLine);
+    base_cdf_[i]->setPen(bp);
+    attach(cdf_, base_cdf_[i], cdf_x_, cdf_y_);
+    base_cdf_[i]->setVisible(false);
+    for (QLegendMarker* m : cdf_->legend()->markers(base_cdf_[i])) m->setVisible(false);
   }
   set_round_range(cdf_y_, 100, 5);
   set_round_range(hist_x_, 1000, 8);
@@ -206,6 +262,31 @@ LatencyCharts::LatencyCharts(QWidget* parent) : hist_(new QChart), cdf_(new QCha
   cdf_view_ = new ChartView(cdf_, "latency-cdf", parent);
   hist_view_->set_anchor(hist_area_[0]);
   cdf_view_->set_anchor(cdf_line_[0]);
+}
+
+void LatencyCharts::set_baseline(const viz::RunData* base, const QString& label) {
+  base_hi_ = 0;
+  for (std::size_t i = 0; i < 2; ++i) {
+    const std::vector<double> v = base == nullptr ? std::vector<double>{} : viz::success_latencies(*base, kLinks[i]);
+    const bool show = !v.empty();
+    QList<QPointF> points;
+    double prev = 0;
+    for (const auto& [x, f] : viz::cdf(v, 1000)) {
+      points.append(QPointF(x, prev * 100));
+      points.append(QPointF(x, f * 100));
+      prev = f;
+    }
+    base_cdf_[i]->replace(points);
+    base_cdf_[i]->setVisible(show);
+    for (QLegendMarker* m : cdf_->legend()->markers(base_cdf_[i])) m->setVisible(show);
+    if (!show) continue;
+    const viz::Percentiles p = viz::percentiles(v);
+    base_cdf_[i]->setName(QString("%1, %2: p50 %3 · p95 %4 ms")
+                              .arg(label, link_label(kLinks[i]), QString::number(p.p50, 'f', 0), QString::number(p.p95, 'f', 0)));
+    base_hi_ = std::max(base_hi_, p.p99 * 1.1);
+  }
+  if (base == nullptr) base_hi_ = 0;
+  if (base_hi_ > cdf_x_->max()) set_round_range(cdf_x_, base_hi_, 8, false);
 }
 
 void LatencyCharts::update(const viz::RunData& run, double t) {
@@ -235,7 +316,7 @@ void LatencyCharts::update(const viz::RunData& run, double t) {
   if (!everything)
     for (std::size_t i = 0; i < 2; ++i) at[i] = viz::success_latencies(run, kLinks[i], t);
   set_round_range(hist_x_, range.hi(), 8, false);
-  set_round_range(cdf_x_, range.hi(), 8, false);
+  set_round_range(cdf_x_, std::max(range.hi(), base_hi_), 8, false);
   set_round_range(hist_y_, ymax_ * 1.3, 5);
   hist_->setTitle(QString("Handshake latency, successful registrations (bins of %1 ms)").arg(range.width));
 

@@ -31,13 +31,20 @@ class StateChart {
   // Rebuilds the areas from the samples (thinned to at most 2,000 points) and the timeline marks.
   void update_data(const viz::RunData& run);
   void update_cursor(const viz::RunData& run, double t);
+  // A run to compare with (nullptr: none; it must outlive its use here): the upper edge of each of its stacked
+  // states as a dashed line, named `label` in the legend. The axes take in both runs.
+  void set_baseline(const viz::RunData* base, const QString& label);
 
  private:
   QChart* chart_;
   ChartView* view_;
   QValueAxis* x_;
   QValueAxis* y_;
-  std::array<QLineSeries*, viz::kStateCount> upper_{}, lower_{};
+  std::array<QLineSeries*, viz::kStateCount> upper_{}, lower_{}, base_{};
+  const viz::RunData* base_run_ = nullptr;  // the baseline (its owner outlives it here, or clears it)
+  QString base_label_;
+  double base_duration_ = 0;    // the baseline's extent, kept in the axes
+  std::uint64_t base_top_ = 0;
   std::array<QAreaSeries*, viz::kStateCount> area_{};
   viz::TimeUnit unit_;
 };
@@ -49,6 +56,8 @@ class LatencyCharts {
   ChartView* cdf_view() const { return cdf_view_; }
   // Successful handshakes that ended at or before t.
   void update(const viz::RunData& run, double t);
+  // A run to compare with (nullptr: none): its CDF per link, dashed, over its whole run.
+  void set_baseline(const viz::RunData* base, const QString& label);
   // A new run: forget the cached latencies.
   void invalidate() {
     cached_count_ = static_cast<std::size_t>(-1);
@@ -64,7 +73,8 @@ class LatencyCharts {
   QValueAxis *hist_x_, *hist_y_, *cdf_x_, *cdf_y_;
   std::array<QLineSeries*, 2> hist_upper_{};
   std::array<QAreaSeries*, 2> hist_area_{};
-  std::array<QLineSeries*, 2> cdf_line_{};
+  std::array<QLineSeries*, 2> cdf_line_{}, base_cdf_{};
+  double base_hi_ = 0;  // the baseline's latency axis extent
   // Every handshake so far, per link (recomputed when more arrive): the bins and axes.
   std::size_t cached_count_ = static_cast<std::size_t>(-1);
   std::int64_t cached_at_ms_ = 0;  // when (steady clock): large runs recompute at most every 2 s

@@ -2,7 +2,7 @@
 // twin run, replayed from its run directory or followed live (docs/dashboard.md).
 //
 //   sidewalk-dashboard [--replay DIR | --connect HOST:PORT | --run SCENARIO [--out DIR]] [--pace X]
-//                      [--view charts|map|what-if] [--device N]
+//                      [--compare DIR] [--view charts|map|compare|what-if] [--device N]
 //                      [--screenshot FILE [--size WxH] [--cursor SECONDS] [--export-charts DIR]]
 //
 // Exit codes: 0 success, 1 the screenshot or an export could not be made (or is blank), 2 bad input (arguments,
@@ -87,11 +87,14 @@ int main(int argc, char** argv) {
                                       "FILE");
   const QCommandLineOption size("size", "Window size for --screenshot (default 1600x1000).", "WxH", "1600x1000");
   const QCommandLineOption cursor("cursor", "Put the time cursor at SECONDS of simulated time (default: the end).", "SECONDS");
-  const QCommandLineOption view("view", "The view in front: charts (default), map, or what-if (the charts with the "
-                                "what-if panel beside them).", "VIEW", "charts");
+  const QCommandLineOption view("view", "The view in front: charts (default), map, compare (the key figures against "
+                                "--compare's run), or what-if (the charts with the what-if panel beside them).",
+                                "VIEW", "charts");
+  const QCommandLineOption compare("compare", "Compare with the run directory DIR (a baseline): overlaid on the state "
+                                   "chart and the latency CDF, key figures side by side.", "DIR");
   const QCommandLineOption device("device", "Show the story of device N (its index) beside the views.", "N");
   const QCommandLineOption export_dir("export-charts", "Also write each chart as PNG and SVG into DIR (with --screenshot).", "DIR");
-  cli.addOptions({replay, connect, run, out, pace, screenshot, size, cursor, view, device, export_dir});
+  cli.addOptions({replay, connect, run, out, pace, screenshot, size, cursor, view, device, compare, export_dir});
   if (!cli.parse(QApplication::arguments())) die(2, cli.errorText());
   if (cli.isSet("help")) cli.showHelp(0);
   if (cli.isSet("version")) cli.showVersion();
@@ -119,8 +122,9 @@ int main(int argc, char** argv) {
   }
   st::dash::MainWindow::View front = st::dash::MainWindow::View::Charts;
   if (cli.value(view) == "map") front = st::dash::MainWindow::View::Map;
+  else if (cli.value(view) == "compare") front = st::dash::MainWindow::View::Compare;
   else if (cli.value(view) == "what-if") front = st::dash::MainWindow::View::WhatIf;
-  else if (cli.value(view) != "charts") die(2, "--view: '" + cli.value(view) + "' is not charts, map or what-if");
+  else if (cli.value(view) != "charts") die(2, "--view: '" + cli.value(view) + "' is not charts, map, compare or what-if");
   long long device_n = -1;
   if (cli.isSet(device)) {
     bool ok = false;
@@ -156,6 +160,22 @@ int main(int argc, char** argv) {
     QApplication::exit(0);
   };
 
+  // A screenshot waits for the run and for the run to compare with.
+  bool run_ready = false, baseline_ready = !cli.isSet(compare);
+  auto shoot_when_ready = [&] {
+    if (shot && run_ready && baseline_ready) QTimer::singleShot(50, &w, take_screenshot);
+  };
+  if (cli.isSet(compare)) {
+    QObject::connect(&w, &st::dash::MainWindow::baseline_loaded, &w, [&](const QString& error) {
+      if (!error.isEmpty()) {
+        if (shot) die(2, "--compare: " + error);
+        QMessageBox::warning(&w, "sidewalk-dashboard", error);
+      }
+      baseline_ready = true;
+      shoot_when_ready();
+    });
+    w.open_baseline(cli.value(compare));
+  }
   if (cli.isSet(replay)) {
     QObject::connect(&w, &st::dash::MainWindow::loaded, &w, [&](const QString& error) {
       if (!error.isEmpty()) {
@@ -165,7 +185,8 @@ int main(int argc, char** argv) {
       }
       if (cursor_s >= 0) w.set_cursor_time(cursor_s);
       if (device_n >= 0) w.show_device(static_cast<std::uint32_t>(device_n));
-      if (shot) QTimer::singleShot(50, &w, take_screenshot);
+      run_ready = true;
+      shoot_when_ready();
     });
     w.open_run_directory(cli.value(replay));
   } else if (cli.isSet(connect) || cli.isSet(run)) {
@@ -174,7 +195,8 @@ int main(int argc, char** argv) {
       if (!shot) return;
       if (!error.isEmpty() && w.run().empty()) die(2, error);  // never connected, or nothing received
       if (!error.isEmpty()) std::fprintf(stderr, "sidewalk-dashboard: %s\n", error.toLocal8Bit().constData());
-      QTimer::singleShot(50, &w, take_screenshot);
+      run_ready = true;
+      shoot_when_ready();
     });
     QString error;
     if (cli.isSet(connect)) {

@@ -81,6 +81,10 @@ void MainWindow::connect_session() {
   });
   connect(session_, &RunSession::loaded, this, [this](const QString& error) { Q_EMIT loaded(error); });
   connect(session_, &RunSession::live_closed, this, [this](const QString& error) { Q_EMIT live_closed(error); });
+  connect(session_, &RunSession::baseline_loaded, this, [this](const QString& error) {
+    on_baseline_changed();
+    Q_EMIT baseline_loaded(error);
+  });
 }
 
 void MainWindow::build_ui() {
@@ -142,6 +146,8 @@ void MainWindow::build_ui() {
   map_ = new MapView(map_tab);
   map_layout->addWidget(map_, 1);
   views_->addTab(map_tab, tr("Map"));
+  compare_ = new ComparePanel(views_);
+  views_->addTab(compare_, tr("Compare"));
   connect(reach, &QComboBox::currentIndexChanged, this,
           [this, reach](int) { map_->set_reach_links(reach->currentData().toUInt()); });
   connect(fit, &QPushButton::clicked, map_, &MapView::fit);
@@ -210,6 +216,9 @@ void MainWindow::build_menus() {
   open->setShortcut(QKeySequence::Open);
   QAction* conn = file->addAction(tr("&Connect to a running simulation…"), this, [this] { choose_connection(); });
   QAction* launch = file->addAction(tr("&Run a scenario…"), this, [this] { choose_scenario(); });
+  file->addSeparator();
+  file->addAction(tr("&Compare with a run directory…"), this, [this] { choose_baseline(); });
+  file->addAction(tr("Stop comparing"), this, [this] { session_->close_baseline(); });
   launch->setToolTip(tr("Run a scenario with sidewalk-twin and follow it live"));
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, [this] { close(); });
@@ -335,7 +344,22 @@ void MainWindow::refresh() {
   if (story_->device() != viz::kNoIndex && (what & (kData | kCursor)))
     story_->show_story(viz::story_of(r, story_->device(), cursor_), cursor_, r.duration());
   if (what & kData) what_if_->update_run(r, session_->connected());
+  if (what & kData) compare_->update(r, session_->baseline().get(), session_->source(), session_->baseline_source());
   if (what & kData) update_header();
+}
+
+void MainWindow::on_baseline_changed() {
+  const viz::RunData* base = session_->baseline().get();
+  const QString label = QFileInfo(session_->baseline_source()).fileName();
+  states_->set_baseline(base, label);  // first: the chart must not keep the old baseline a moment longer
+  states_->update_data(run());
+  latency_->set_baseline(base, label);
+  mark(kData | kCursor);
+}
+
+void MainWindow::choose_baseline() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Compare with a run directory"), QDir::currentPath());
+  if (!dir.isEmpty()) open_baseline(dir);
 }
 
 void MainWindow::show_device(std::uint32_t device) {
@@ -346,7 +370,7 @@ void MainWindow::show_device(std::uint32_t device) {
 }
 
 void MainWindow::set_view(View v) {
-  views_->setCurrentIndex(v == View::Map ? 1 : 0);
+  views_->setCurrentIndex(v == View::Map ? 1 : v == View::Compare ? 2 : 0);
   if (v == View::WhatIf) side_->setCurrentWidget(what_if_);
   mark(kData | kCursor);
 }

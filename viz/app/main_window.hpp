@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/charts.hpp"
+#include "app/compare_panel.hpp"
 #include "app/device_story_panel.hpp"
 #include "app/event_log_panel.hpp"
 #include "app/map_view.hpp"
@@ -39,6 +40,8 @@ class MainWindow : public QMainWindow {
   bool launch_scenario(const QString& scenario, const QString& out_dir, QString* error) {
     return session_->launch_scenario(scenario, out_dir, error);
   }
+  // A second run directory to compare with (baseline_loaded() says when it is read).
+  void open_baseline(const QString& dir) { session_->open_baseline(dir); }
   // Sent to the server once connected (--pace).
   void set_pace_on_connect(double sim_seconds_per_second) { session_->set_pace_on_connect(sim_seconds_per_second); }
   // Moves the time cursor (seconds of simulated time); stops following a live run.
@@ -46,7 +49,7 @@ class MainWindow : public QMainWindow {
   // Redraws now (the throttled redraw would do it within 100 ms).
   void refresh_now();
   // Which view is in front: the charts, the map, or the charts with the what-if panel beside.
-  enum class View { Charts, Map, WhatIf };
+  enum class View { Charts, Map, Compare, WhatIf };
   void set_view(View v);
   // Picks a device: its story beside the views, marked on the map.
   void show_device(std::uint32_t device);
@@ -57,6 +60,7 @@ class MainWindow : public QMainWindow {
  Q_SIGNALS:
   void loaded(QString error);       // a replay is loaded (error empty) or failed
   void live_closed(QString error);  // the live connection ended (error empty after the run's end)
+  void baseline_loaded(QString error);  // the run to compare with is read (error empty) or failed
 
  private:
   enum Dirty : unsigned { kData = 1, kCursor = 2, kLog = 4 };
@@ -92,6 +96,9 @@ class MainWindow : public QMainWindow {
   QTabWidget* side_ = nullptr;
   DeviceStoryPanel* story_ = nullptr;
   WhatIfPanel* what_if_ = nullptr;
+  ComparePanel* compare_ = nullptr;
+  void on_baseline_changed();
+  void choose_baseline();
   QLabel* header_ = nullptr;
   QSlider* slider_ = nullptr;
   QLabel* cursor_label_ = nullptr;

@@ -35,7 +35,9 @@ RunSession::RunSession(QObject* parent) : QObject(parent), run_(std::make_shared
 
 RunSession::~RunSession() {
   if (cancel_load_) *cancel_load_ = true;
+  if (cancel_baseline_) *cancel_baseline_ = true;
   if (loader_ != nullptr) loader_->wait();
+  if (baseline_loader_ != nullptr) baseline_loader_->wait();
   client_->stop();
   if (twin_ != nullptr && twin_->state() != QProcess::NotRunning) {
     twin_->disconnect(this);
@@ -55,24 +57,18 @@ void RunSession::replace_run(std::shared_ptr<viz::RunData> run, QString source) 
   Q_EMIT run_replaced();
 }
 
-void RunSession::open_run_directory(const QString& dir) {
-  client_->stop();
-  live_ = false;
-  live_connected_ = false;
-  if (cancel_load_) *cancel_load_ = true;
-  if (loader_ != nullptr) loader_->wait();
-  cancel_load_ = std::make_shared<std::atomic<bool>>(false);
-  auto cancel = cancel_load_;
+QThread* RunSession::read_in_thread(const QString& dir, const std::shared_ptr<std::atomic<bool>>& cancel,
+                                    std::function<void(std::shared_ptr<viz::RunData>, QString)> done) {
   Q_EMIT message(tr("reading %1…").arg(dir), 0);
   const std::string path = QDir::cleanPath(dir).toStdString();
-  loader_ = QThread::create([this, path, cancel, dir] {
+  QThread* thread = QThread::create([this, path, cancel, dir, done = std::move(done)] {
     auto loaded_run = std::make_shared<viz::RunData>();
     QString error;
     int last_pct = -1;
     try {
       viz::RunDirectoryReader reader(path);
-      reader.set_progress([&](std::uint64_t done, std::uint64_t total) {
-        const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+      reader.set_progress([&](std::uint64_t read, std::uint64_t total) {
+        const int pct = total == 0 ? 100 : static_cast<int>(read * 100 / total);
         if (pct != last_pct) {
           last_pct = pct;
           QMetaObject::invokeMethod(this, [this, pct, dir] {
@@ -88,24 +84,61 @@ void RunSession::open_run_directory(const QString& dir) {
       error = QString::fromStdString(e.what());
     }
     if (*cancel) return;
-    QMetaObject::invokeMethod(this, [this, loaded_run, error, dir] {
-      if (error.isEmpty()) {
-        replace_run(loaded_run, QDir::toNativeSeparators(dir));
-        Q_EMIT message(tr("%1 events, %2 handshakes, %3 samples")
-                           .arg(format_count(loaded_run->events.events.size()),
-                                format_count(loaded_run->handshakes.size()), format_count(loaded_run->states.size())),
-                       8000);
-      } else {
-        Q_EMIT message(error, 0);
-      }
-      Q_EMIT loaded(error);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [loaded_run, error, done] { done(error.isEmpty() ? loaded_run : nullptr, error); },
+                              Qt::QueuedConnection);
   });
-  connect(loader_, &QThread::finished, loader_, &QObject::deleteLater);
+  connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+  thread->start();
+  return thread;
+}
+
+void RunSession::open_run_directory(const QString& dir) {
+  client_->stop();
+  live_ = false;
+  live_connected_ = false;
+  if (cancel_load_) *cancel_load_ = true;
+  if (loader_ != nullptr) loader_->wait();
+  cancel_load_ = std::make_shared<std::atomic<bool>>(false);
+  loader_ = read_in_thread(dir, cancel_load_, [this, dir](std::shared_ptr<viz::RunData> run, const QString& error) {
+    if (run) {
+      replace_run(run, QDir::toNativeSeparators(dir));
+      Q_EMIT message(tr("%1 events, %2 handshakes, %3 samples")
+                         .arg(format_count(run->events.events.size()), format_count(run->handshakes.size()),
+                              format_count(run->states.size())),
+                     8000);
+    } else {
+      Q_EMIT message(error, 0);
+    }
+    Q_EMIT loaded(error);
+  });
   connect(loader_, &QThread::destroyed, this, [this](QObject* o) {
     if (o == loader_) loader_ = nullptr;
   });
-  loader_->start();
+}
+
+void RunSession::open_baseline(const QString& dir) {
+  if (cancel_baseline_) *cancel_baseline_ = true;
+  if (baseline_loader_ != nullptr) baseline_loader_->wait();
+  cancel_baseline_ = std::make_shared<std::atomic<bool>>(false);
+  baseline_loader_ = read_in_thread(dir, cancel_baseline_, [this, dir](std::shared_ptr<viz::RunData> run, const QString& error) {
+    if (run) {
+      baseline_ = std::move(run);
+      baseline_source_ = QDir::toNativeSeparators(dir);
+      Q_EMIT message(tr("comparing with %1").arg(baseline_source_), 8000);
+    } else {
+      Q_EMIT message(error, 0);
+    }
+    Q_EMIT baseline_loaded(error);
+  });
+  connect(baseline_loader_, &QThread::destroyed, this, [this](QObject* o) {
+    if (o == baseline_loader_) baseline_loader_ = nullptr;
+  });
+}
+
+void RunSession::close_baseline() {
+  baseline_.reset();
+  baseline_source_.clear();
+  Q_EMIT baseline_loaded(QString());
 }
 
 bool RunSession::connect_live(const QString& host_port, QString* error) {

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,12 @@ class RunSession : public QObject {
 
   // Replay: reads the run directory in a worker thread; loaded() says when it is done.
   void open_run_directory(const QString& dir);
+  // A second run directory to compare with (read in a worker thread; baseline_loaded() says when); closing it
+  // compares with nothing.
+  void open_baseline(const QString& dir);
+  void close_baseline();
+  const std::shared_ptr<viz::RunData>& baseline() const { return baseline_; }
+  const QString& baseline_source() const { return baseline_source_; }
   // Live: "HOST:PORT". false (with *error) when the text is not HOST:PORT.
   bool connect_live(const QString& host_port, QString* error);
   // Launch: runs `sidewalk-twin run SCENARIO --out OUT --serve 0 --serve-wait` as a child process and follows
@@ -49,9 +56,14 @@ class RunSession : public QObject {
   void message(QString text, int timeout_ms);  // for the status bar (0: until the next one)
   void loaded(QString error);       // a replay is loaded (error empty) or failed
   void live_closed(QString error);  // the live run ended, or a launched run never served (why)
+  void baseline_loaded(QString error);  // the run to compare with is read (or closed: baseline() is null), or failed
 
  private:
   void replace_run(std::shared_ptr<viz::RunData> run, QString source);
+  // Reads a run directory in a thread that deletes itself; `done` runs on this object's thread with the run (or
+  // nullptr and the error) unless cancelled.
+  QThread* read_in_thread(const QString& dir, const std::shared_ptr<std::atomic<bool>>& cancel,
+                          std::function<void(std::shared_ptr<viz::RunData>, QString)> done);
 
   std::shared_ptr<viz::RunData> run_;
   QString source_;
@@ -62,6 +74,10 @@ class RunSession : public QObject {
   QString twin_stderr_;
   QThread* loader_ = nullptr;
   std::shared_ptr<std::atomic<bool>> cancel_load_;
+  std::shared_ptr<viz::RunData> baseline_;
+  QString baseline_source_;
+  QThread* baseline_loader_ = nullptr;
+  std::shared_ptr<std::atomic<bool>> cancel_baseline_;
 };
 
 }  // namespace st::dash
