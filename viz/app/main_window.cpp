@@ -131,6 +131,8 @@ void MainWindow::build_ui() {
   map_bar->addWidget(new QLabel(tr("reach of each gateway:"), map_tab));
   auto* reach = new QComboBox(map_tab);
   reach->setObjectName("map-reach");
+  reach->addItem(tr("auto"), MapView::kReachAuto);
+  reach->setItemData(0, tr("Every link up to %1 gateways, none beyond").arg(MapView::kReachAutoGateways), Qt::ToolTipRole);
   reach->addItem(tr("every link"), 0b111);
   reach->addItem("BLE", 0b001);
   reach->addItem("FSK", 0b010);

@@ -60,13 +60,19 @@ void MapView::show_run(const viz::RunData* run, double t, bool data_changed) {
       outages_.clear();
     }
     if (!fitted_) fit();
-    invalidate();
+    if (new_run || data_changed) invalidate_view();
+    else invalidate();
   }
+}
+
+unsigned MapView::reach_links() const {
+  if (reach_ != kReachAuto) return reach_;
+  return run_ != nullptr && run_->map.gateways.size() > kReachAutoGateways ? 0u : 0b111u;
 }
 
 void MapView::set_reach_links(unsigned mask) {
   reach_ = mask;
-  update();
+  invalidate_view();
 }
 
 void MapView::set_selected(std::uint32_t device) {
@@ -91,7 +97,7 @@ void MapView::fit() {
   scale_ = std::clamp(std::min((width() - 40) / (w * 1.06), (height() - 40) / (h * 1.06)), kMinScale, kMaxScale);
   fitted_ = true;
   user_moved_ = false;
-  invalidate();
+  invalidate_view();
 }
 
 QPointF MapView::to_screen(double x_m, double y_m) const {
@@ -158,24 +164,35 @@ void MapView::render_devices() {
   layer_.setDevicePixelRatio(dpr);
 }
 
+bool MapView::stroke_visible(QPointF c, double r) const {
+  // Off the view: the view lies wholly outside the circle (nearest point of the view farther than r), or wholly
+  // inside it (its farthest corner nearer than r), so the circle's line does not cross it.
+  const double w = width(), h = height();
+  const double nx = std::clamp(c.x(), 0.0, w) - c.x(), ny = std::clamp(c.y(), 0.0, h) - c.y();
+  if (nx * nx + ny * ny > r * r) return false;
+  const double fx = std::max(std::abs(c.x()), std::abs(c.x() - w)), fy = std::max(std::abs(c.y()), std::abs(c.y() - h));
+  return fx * fx + fy * fy >= r * r;
+}
+
 void MapView::paint_reach(QPainter& p) const {
   const viz::MapData& m = run_->map;
   // Many gateways' circles overlap: fainter outlines, and no fill beyond a few dozen.
   const double n = static_cast<double>(std::max<std::size_t>(m.gateways.size(), 1));
   const int line_alpha = std::clamp(static_cast<int>(420 / std::sqrt(n)), 30, 140);
   const int fill_alpha = m.gateways.size() <= 40 ? 14 : 0;
+  const unsigned links = reach_links();
   {
     for (const viz::GatewayInfo& g : m.gateways) {
       const QPointF c = to_screen(g.x_m, g.y_m);
       for (std::size_t l = 0; l < 3; ++l) {
-        if (g.reach_m[l] <= 0 || (reach_ & (1u << l)) == 0) continue;
+        if (g.reach_m[l] <= 0 || (links & (1u << l)) == 0) continue;
         const double r = g.reach_m[l] * scale_;
-        if (r < 2 || c.x() + r < 0 || c.y() + r < 0 || c.x() - r > width() || c.y() - r > height()) continue;
+        if (r < 2 || !stroke_visible(c, r)) continue;
         QColor line = link_color(static_cast<viz::Link>(l));
         line.setAlpha(line_alpha);
         QColor fill = line;
         fill.setAlpha(fill_alpha);
-        p.setPen(QPen(line, 1, Qt::DashLine));
+        p.setPen(QPen(line, 0));  // solid, cosmetic: dashing thousands of large circles costs more than the rest together
         if (fill_alpha > 0) p.setBrush(fill);
         else p.setBrush(Qt::NoBrush);
         p.drawEllipse(c, r, r);
@@ -243,7 +260,8 @@ void MapView::paint_legend(QPainter& p) const {
   f.setPointSizeF(8.5);
   p.setFont(f);
   const int row = 16, w = 190;
-  const int rows = static_cast<int>(viz::kStateCount) + 1 + 4 + std::popcount(reach_);
+  const unsigned links = reach_links();
+  const int rows = static_cast<int>(viz::kStateCount) + 1 + 4 + std::popcount(links);
   const QRectF panel(width() - w - 10, 10, w, rows * row + 12);
   p.setPen(QColor(0xb0, 0xb0, 0xb0));
   p.setBrush(QColor(255, 255, 255, 225));
@@ -267,9 +285,9 @@ void MapView::paint_legend(QPainter& p) const {
   line(QColor(0x6b, 0x8e, 0xc9), tr("gateway, load not known yet"), true);
   line(kDown, tr("gateway down"), true);
   for (std::size_t l = 0; l < 3; ++l)
-    if ((reach_ & (1u << l)) != 0) {
+    if ((links & (1u << l)) != 0) {
       QColor c = link_color(static_cast<viz::Link>(l));
-      p.setPen(QPen(c, 1.5, Qt::DashLine));
+      p.setPen(QPen(c, 1.5));
       p.setBrush(Qt::NoBrush);
       p.drawEllipse(QRectF(panel.left() + 9, y + 1, 11, 11));
       p.setPen(QColor(0x20, 0x20, 0x20));
@@ -290,10 +308,21 @@ void MapView::paintEvent(QPaintEvent*) {
     return;
   }
   p.setRenderHint(QPainter::Antialiasing, true);
-  if (reach_ != 0) paint_reach(p);  // under the devices
-  if (layer_dirty_ || layer_.size() != QSize(static_cast<int>(width() * devicePixelRatioF()),
-                                             static_cast<int>(height() * devicePixelRatioF())))
-    render_devices();
+  // The reach circles change with the view only (not with the cursor): one image per view, under the devices.
+  const QSize pixels(static_cast<int>(width() * devicePixelRatioF()), static_cast<int>(height() * devicePixelRatioF()));
+  if (reach_links() != 0) {
+    if (reach_dirty_ || reach_layer_.size() != pixels) {
+      reach_layer_ = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+      reach_layer_.setDevicePixelRatio(devicePixelRatioF());
+      reach_layer_.fill(Qt::transparent);
+      QPainter rp(&reach_layer_);
+      rp.setRenderHint(QPainter::Antialiasing, true);
+      paint_reach(rp);
+      reach_dirty_ = false;
+    }
+    p.drawImage(QPointF(0, 0), reach_layer_);
+  }
+  if (layer_dirty_ || layer_.size() != pixels) render_devices();
   p.drawImage(QPointF(0, 0), layer_);
   paint_gateways(p);  // over them
   if (selected_ != viz::kNoIndex && selected_ < run_->map.device_count()) {
@@ -309,7 +338,7 @@ void MapView::paintEvent(QPaintEvent*) {
 
 void MapView::resizeEvent(QResizeEvent*) {
   if (!fitted_ || !user_moved_) fit();
-  invalidate();
+  invalidate_view();
 }
 
 void MapView::wheelEvent(QWheelEvent* e) {
@@ -322,7 +351,7 @@ void MapView::wheelEvent(QWheelEvent* e) {
   centre_x_ += before.x() - after.x();
   centre_y_ += before.y() - after.y();
   user_moved_ = true;
-  invalidate();
+  invalidate_view();
   e->accept();
 }
 
@@ -342,7 +371,7 @@ void MapView::mouseMoveEvent(QMouseEvent* e) {
   centre_x_ -= d.x() / scale_;
   centre_y_ += d.y() / scale_;
   drag_from_ = e->position();
-  invalidate();
+  invalidate_view();
 }
 
 void MapView::mouseReleaseEvent(QMouseEvent* e) {

@@ -1,7 +1,8 @@
 // MapView: the run's gateways and devices at their positions (docs/dashboard.md, "Map"): devices coloured by their
 // state at the time cursor, gateways by their load (frames received) and outages, each gateway's reach per link.
 // Wheel zooms about the pointer, dragging pans, a double click fits the whole map; a click picks a device.
-// Devices are painted into one image per view (no widget or item per device), so 100,000 stay fast.
+// Devices are painted into one image (no widget or item per device), redrawn when the cursor moves; the reach
+// circles into another, redrawn only when the view moves.
 #pragma once
 #include <QImage>
 #include <QPointF>
@@ -22,7 +23,10 @@ class MapView : public QWidget {
   // The run to draw at simulated time t. `data_changed`: records arrived since the last call (the placement or the
   // outages may have changed).
   void show_run(const viz::RunData* run, double t, bool data_changed);
-  // Which links' reach circles are drawn: bits 1 << Link (0: none).
+  // Which links' reach circles are drawn: bits 1 << Link (0: none), or kReachAuto: every link up to
+  // kReachAutoGateways gateways, none beyond (thousands of circles cost a few hundred ms per zoom step).
+  static constexpr unsigned kReachAuto = 1u << 8;
+  static constexpr std::size_t kReachAutoGateways = 300;
   void set_reach_links(unsigned mask);
   void set_selected(std::uint32_t device);  // viz::kNoIndex: none
   std::uint32_t selected() const { return selected_; }
@@ -51,13 +55,19 @@ class MapView : public QWidget {
   QPointF to_screen(double x_m, double y_m) const;
   QPointF to_world(QPointF screen) const;
   void render_devices();  // into layer_
+  // Whether a circle's line (centre c, radius r, in pixels) crosses the view.
+  bool stroke_visible(QPointF c, double r) const;
   void paint_reach(class QPainter& p) const;     // each gateway's reach per link
   void paint_gateways(class QPainter& p) const;  // coloured by load, crossed out while down
   void paint_legend(class QPainter& p) const;
   void paint_scale(class QPainter& p) const;
-  void invalidate() {
+  void invalidate() {  // the devices' colours changed
     layer_dirty_ = true;
     update();
+  }
+  void invalidate_view() {  // the view moved or the data changed: the reach circles too
+    reach_dirty_ = true;
+    invalidate();
   }
 
   const viz::RunData* run_ = nullptr;
@@ -67,12 +77,15 @@ class MapView : public QWidget {
   std::vector<bool> down_;
   std::uint64_t max_received_ = 0;
   bool fitted_ = false;
-  unsigned reach_ = 0b111;
+  unsigned reach_ = kReachAuto;
+  unsigned reach_links() const;  // reach_ with kReachAuto resolved
   bool user_moved_ = false;  // zoomed or panned since the last fit: a resize keeps the view
   double centre_x_ = 0, centre_y_ = 0;  // metres at the widget's centre
   double scale_ = 1;                    // pixels per metre
-  QImage layer_;
+  QImage layer_;        // the devices
   bool layer_dirty_ = true;
+  QImage reach_layer_;  // the reach circles
+  bool reach_dirty_ = true;
   std::size_t devices_drawn_ = 0;
   std::uint32_t selected_ = viz::kNoIndex;
   bool dragging_ = false;
