@@ -6,6 +6,7 @@
 
 #include "models/security/base64.hpp"
 #include "sim/aws/json_fields.hpp"
+#include "sim/scenario/live_action.hpp"
 
 namespace st::api {
 
@@ -15,6 +16,7 @@ const char* operation_of(world::StimulusKind k) {
     case world::StimulusKind::SendData: return "SendDataToWirelessDevice";
     case world::StimulusKind::Deregister: return "DeregisterWirelessDevice";
     case world::StimulusKind::Create: return "CreateWirelessDevice";
+    case world::StimulusKind::Timeline: return "TimelineAction";
   }
   return "?";
 }
@@ -30,7 +32,11 @@ void StimulusLogWriter::write(const world::TimedStimulus& t) {
   j["activation"] = t.activation;
   j["t_ns"] = t.at;
   j["operation"] = operation_of(s.kind);
-  j["device"] = s.device;
+  if (s.kind == world::StimulusKind::Timeline) {
+    j["action"] = nlohmann::ordered_json::parse(scenario::live_action_json(s.action));
+  } else {
+    j["device"] = s.device;
+  }
   if (s.kind == world::StimulusKind::SendData) {
     j["message"] = s.message;
     j["payload"] = security::to_base64(s.payload);
@@ -47,14 +53,18 @@ void StimulusLogWriter::close() {
   if (!out_) throw std::runtime_error(file_.string() + ": write failed");
 }
 
-std::vector<world::TimedStimulus> read_stimulus_log(const std::filesystem::path& file, std::uint32_t devices) {
+std::vector<world::TimedStimulus> read_stimulus_log(const std::filesystem::path& file, std::uint32_t devices,
+                                                    const scenario::Scenario* scenario) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw aws::FileError(file.string() + ": cannot be read");
   std::vector<world::TimedStimulus> out;
+  std::vector<scenario::Action> actions;  // the timeline actions read so far
   std::string line;
   for (std::size_t n = 1; std::getline(in, line); ++n) {
     if (line.empty()) continue;
-    world::TimedStimulus t = parse_stimulus_line(line, file.string() + ":" + std::to_string(n), devices);
+    const std::string where = file.string() + ":" + std::to_string(n);
+    world::TimedStimulus t = parse_stimulus_line(line, where, devices, scenario, actions);
+    if (t.stimulus.kind == world::StimulusKind::Timeline) actions.push_back(t.stimulus.action);
     if (!out.empty() && t.activation < out.back().activation)
       throw aws::FileError(file.string() + ":" + std::to_string(n) +
                            ": activation: earlier than the line before: lines are in the order the run took them in");
@@ -63,23 +73,38 @@ std::vector<world::TimedStimulus> read_stimulus_log(const std::filesystem::path&
   return out;
 }
 
-world::TimedStimulus parse_stimulus_line(std::string_view line, const std::string& where, std::uint32_t devices) {
+world::TimedStimulus parse_stimulus_line(std::string_view line, const std::string& where, std::uint32_t devices,
+                                         const scenario::Scenario* scenario,
+                                         const std::vector<scenario::Action>& earlier) {
   const nlohmann::json j = aws::parse_json_text(line, where);
   const aws::JsonField f(j, where);
   world::TimedStimulus t;
   const long long activation = f.at("activation").integer();
   const long long at = f.at("t_ns").integer();
-  const long long device = f.at("device").integer();
   if (activation < 0) f.at("activation").fail("negative");
   if (at < 0) f.at("t_ns").fail("negative");
-  if (device < 0 || device >= static_cast<long long>(devices))
-    f.at("device").fail("no device " + std::to_string(device) + " in this run (it has " + std::to_string(devices) + ")");
   t.activation = static_cast<std::uint64_t>(activation);
   t.at = static_cast<SimTime>(at);
   world::Stimulus& s = t.stimulus;
-  s.device = static_cast<std::uint32_t>(device);
   const std::string op = f.at("operation").string();
-  if (op == "SendDataToWirelessDevice") {
+  if (op != "TimelineAction") {  // the API's operations act on one device
+    const long long device = f.at("device").integer();
+    if (device < 0 || device >= static_cast<long long>(devices))
+      f.at("device").fail("no device " + std::to_string(device) + " in this run (it has " + std::to_string(devices) + ")");
+    s.device = static_cast<std::uint32_t>(device);
+  }
+  if (op == "TimelineAction") {
+    // Read again against the scenario, as when it was taken in: the same action at the same instant.
+    s.kind = world::StimulusKind::Timeline;
+    if (scenario == nullptr) f.at("operation").fail("a timeline action needs the run's scenario to be read");
+    (void)f.at("action");  // present
+    try {
+      s.action = scenario::read_live_action(nlohmann::ordered_json::parse(line)["action"].dump(), *scenario, t.at,
+                                            earlier);
+    } catch (const scenario::LiveActionError& e) {
+      throw aws::FileError(where + ": " + e.what());
+    }
+  } else if (op == "SendDataToWirelessDevice") {
     s.kind = world::StimulusKind::SendData;
     const long long message = f.at("message").integer();
     const long long keep = f.at("keep_for_ns").integer();

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <stdexcept>
@@ -11,7 +12,7 @@
 
 namespace st::cli {
 
-void check_live_options(const LiveOptions& o, std::uint32_t devices, std::vector<api::Credentials>& credentials,
+void check_live_options(const LiveOptions& o, const scenario::Scenario& s, std::vector<api::Credentials>& credentials,
                         std::vector<world::TimedStimulus>& replay, mqtt::MqttOptions& broker) {
   if (o.api) {
     if (o.api_credentials.empty()) throw std::invalid_argument("--api needs --api-credentials FILE");
@@ -40,7 +41,8 @@ void check_live_options(const LiveOptions& o, std::uint32_t devices, std::vector
   }
   if (o.pace && !(std::isfinite(*o.pace) && *o.pace > 0))
     throw std::invalid_argument("--pace must be a positive number of simulated seconds per second");
-  if (!o.replay_stimuli.empty()) replay = api::read_stimulus_log(o.replay_stimuli, devices);
+  if (!o.replay_stimuli.empty())
+    replay = api::read_stimulus_log(o.replay_stimuli, static_cast<std::uint32_t>(s.device_capacity()), &s);
 }
 
 LiveBridges::LiveBridges(const LiveOptions& o, const scenario::Scenario& s, metrics::MetricsSink& inner,
@@ -61,6 +63,14 @@ LiveBridges::LiveBridges(const LiveOptions& o, const scenario::Scenario& s, metr
 LiveBridges::~LiveBridges() { finish(); }
 
 metrics::MetricsSink& LiveBridges::sink() { return directory_ ? static_cast<metrics::MetricsSink&>(*directory_) : inner_; }
+
+void LiveBridges::serve_actions(telemetry::TelemetryServer& server) {
+  actions_ = std::make_shared<LiveActions>(scenario_);
+  server.on_action([actions = actions_, &control = server.control()](const telemetry::TelemetryCommand& command,
+                                                                      telemetry::AnswerAction answer) {
+    if (actions->take(command, std::move(answer))) control.poke();
+  });
+}
 
 void LiveBridges::attach(world::World& w, telemetry::RunControl& control) {
   world_ = &w;
@@ -87,8 +97,15 @@ void LiveBridges::attach(world::World& w, telemetry::RunControl& control) {
     ao.credentials = credentials_;
     ao.limits = options_.api_limits;
     api_ = std::make_unique<api::IotWirelessApi>(ao, std::move(aw), [&control] { control.poke(); });
-    control.set_service([this](SimTime live) { return api_->service(live); });
     std::cerr << "api: http://127.0.0.1:" << api_->port() << std::endl;
+  }
+  if (api_ || actions_) {
+    control.set_service([this, &port](SimTime live) {
+      SimTime scheduled = kNever;
+      if (api_) scheduled = std::min(scheduled, api_->service(live));
+      if (actions_) scheduled = std::min(scheduled, actions_->service(live, port));
+      return scheduled;
+    });
   }
   if (options_.live() || options_.pace) control.set_pace(options_.pace.value_or(1.0));
 }
@@ -103,6 +120,7 @@ void LiveBridges::finish() {
               << " stimuli recorded after the run's last kernel activation were not replayed\n";
   world_ = nullptr;
   if (api_) api_->close();
+  if (actions_) actions_->close();
   if (broker_) broker_->close(std::chrono::milliseconds(3000));
   if (log_) {
     log_->close();

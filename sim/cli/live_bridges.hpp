@@ -1,7 +1,8 @@
 // LiveBridges: what a run meets the outside world with (docs/api.md): the IoT Wireless API (--api), the MQTT bridge
-// (--mqtt), the stimulus log every outside change is recorded in (stimuli.jsonl) and its replay
-// (--replay-stimuli), and the pacing that lets outside callers meet the run live. The command builds one, puts its
-// sink in the record chain, attaches it to the world, and calls between() between two kernel activations.
+// (--mqtt), the timeline actions of telemetry clients (--serve), the stimulus log every outside change is recorded in
+// (stimuli.jsonl) and its replay (--replay-stimuli), and the pacing that lets outside callers meet the run live. The
+// command builds one, puts its sink in the record chain, attaches it to the world, and calls between() between two
+// kernel activations.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -16,9 +17,11 @@
 #include "sim/api/iot_wireless_api.hpp"
 #include "sim/api/stimulus_log.hpp"
 #include "sim/aws/aws_records_tap.hpp"
+#include "sim/cli/live_actions.hpp"
 #include "sim/mqtt/mqtt_publisher.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/telemetry/run_control.hpp"
+#include "sim/telemetry/telemetry_server.hpp"
 #include "sim/world/world.hpp"
 
 namespace st::cli {
@@ -34,9 +37,9 @@ struct LiveOptions {
   bool live() const { return api.has_value() || !mqtt.empty(); }
 };
 
-// Checks what can be checked before the run starts (credentials file, HOST:PORT, pace, replay file); an error names
-// the option and the cause. Nothing is written.
-void check_live_options(const LiveOptions& o, std::uint32_t devices, std::vector<api::Credentials>& credentials,
+// Checks what can be checked before the run starts (credentials file, HOST:PORT, pace, replay file, whose timeline
+// actions are read against `s`); an error names the option and the cause. Nothing is written.
+void check_live_options(const LiveOptions& o, const scenario::Scenario& s, std::vector<api::Credentials>& credentials,
                         std::vector<world::TimedStimulus>& replay, mqtt::MqttOptions& broker);
 
 class LiveBridges {
@@ -50,13 +53,15 @@ class LiveBridges {
 
   // The sink the world reports to (this bridge's directory on top of `inner`, or `inner`).
   metrics::MetricsSink& sink();
+  // Takes the `action` commands of the server's clients (before attach(): those sent earlier wait for the world).
+  void serve_actions(telemetry::TelemetryServer& server);
   // Connects to the world and the run control: the stimulus port's record, the replay, the API (its stderr line
-  // "api: http://127.0.0.1:PORT"), the pace.
+  // "api: http://127.0.0.1:PORT") and the telemetry's actions (the simulation thread's service), the pace.
   void attach(world::World& w, telemetry::RunControl& control);
   // Simulation thread, between two kernel activations: the replayed stimuli due now.
   void between();
-  // The run has ended: the API answers 503 and stops, the broker gets its last publications (a bounded wait), the
-  // stimulus log is closed.
+  // The run has ended: the API answers 503 and stops, telemetry actions are refused, the broker gets its last
+  // publications (a bounded wait), the stimulus log is closed.
   void finish();
   // {"pace", "api", "mqtt"} for summary.json (host-side figures: they differ between a live run and its replay).
   void add_to_summary(nlohmann::ordered_json& summary) const;
@@ -72,6 +77,7 @@ class LiveBridges {
   std::unique_ptr<mqtt::MqttPublisher> broker_;
   std::unique_ptr<api::StimulusLogWriter> log_;
   std::unique_ptr<api::IotWirelessApi> api_;
+  std::shared_ptr<LiveActions> actions_;  // shared with the telemetry server's handler, which may outlive this
   world::World* world_ = nullptr;
   telemetry::RunControl* control_ = nullptr;
 };

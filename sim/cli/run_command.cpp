@@ -87,7 +87,7 @@ int run_command(const RunOptions& o) {
   std::vector<world::TimedStimulus> replay;
   mqtt::MqttOptions broker;
   try {
-    check_live_options(o.live, static_cast<std::uint32_t>(s.device_capacity()), credentials, replay, broker);
+    check_live_options(o.live, s, credentials, replay, broker);
   } catch (const aws::FileError& e) {
     std::cerr << e.what() << '\n';
     return 2;
@@ -145,9 +145,11 @@ int run_command(const RunOptions& o) {
                                                    dir.stage("destination.jsonl").string(),
                                                    s.world.cloud.destination.topic);
   metrics::MetricsSink& aws_sink = aws_tap ? static_cast<metrics::MetricsSink&>(*aws_tap) : inner;
-  const bool stimuli = o.live.api.has_value() || !o.live.replay_stimuli.empty();
+  // Outside changes of the world: the API's calls, the telemetry clients' timeline actions, a replay's.
+  const bool stimuli = o.live.api.has_value() || !o.live.replay_stimuli.empty() || server != nullptr;
   LiveBridges live(live_options, s, aws_sink, aws_tap.get(), std::move(credentials), std::move(replay), broker,
                    stimuli ? dir.stage("stimuli.jsonl") : fs::path{});
+  if (server) live.serve_actions(*server);
   std::unique_ptr<output::DevicesCsv> devices;  // where each device is (physical layer only, like gateways.csv)
   if (physical) devices = std::make_unique<output::DevicesCsv>(live.sink(), devices_path.string(), names);
   output::Ledger ledger(devices ? static_cast<metrics::MetricsSink&>(*devices) : live.sink());  // the run's books first

@@ -1,6 +1,7 @@
 // TelemetryServer: the transport of the live stream. One io_context on one thread owns the acceptor, the clients,
-// the history and the timers; record() and finish() only hand lines over through a mutex-protected inbox and
-// asio::post. What each client is sent, and what it loses when it falls behind, is StreamQueue's policy.
+// the history, the timers and the action handler; record(), finish() and the answers to actions only hand lines
+// over through a mutex-protected inbox or asio::post. What each client is sent, and what it loses when it falls
+// behind, is StreamQueue's policy.
 #include "sim/telemetry/telemetry_server.hpp"
 
 #include <atomic>
@@ -36,6 +37,7 @@ namespace {
 constexpr std::size_t kMaxBatchItems = 512;           // records per write
 constexpr std::size_t kMaxBatchBytes = 1u << 20;      // bytes per write (at least one record)
 constexpr auto kLinger = std::chrono::milliseconds(1000);  // after `end`: how long to wait for the client to close
+constexpr std::size_t kMaxActionsWaiting = 1024;           // `action` commands held until there is a handler
 
 }  // namespace
 
@@ -86,6 +88,12 @@ struct TelemetryServer::Impl {
   bool finish_checking = false;  // the finish timer is armed
   bool stopped = false;          // stop(): everything closed without `end`
   std::list<ClientPtr> clients;
+  ActionHandler action_handler;
+  struct WaitingAction {
+    TelemetryCommand command;
+    std::weak_ptr<Client> client;
+  };
+  std::vector<WaitingAction> actions_waiting;  // sent before there was a handler
   std::atomic<std::uint64_t> clients_refused{0}, lines_refused{0};
   StreamHistory history;
   std::thread thread;
@@ -129,13 +137,16 @@ struct TelemetryServer::Impl {
       lines.swap(inbox);
       drain_posted = false;
     }
-    for (auto& line : lines) {
-      const bool event = type_of(line) == "event";
-      Text text = make_text(std::move(line));
-      history.add(text, event);
-      for (const auto& c : clients) enqueue(*c, Item{text, event, 0});
-    }
+    for (auto& line : lines) deliver(std::move(line));
     pump_all();
+  }
+
+  // One record to every client and to the history.
+  void deliver(std::string line) {
+    const bool event = type_of(line) == "event";
+    Text text = make_text(std::move(line));
+    history.add(text, event);
+    for (const auto& c : clients) enqueue(*c, Item{text, event, 0});
   }
 
   // ---- per-client queues ----
@@ -212,21 +223,73 @@ struct TelemetryServer::Impl {
       }
       std::string line(asio::buffers_begin(c->in.data()), asio::buffers_begin(c->in.data()) + static_cast<std::ptrdiff_t>(n));
       c->in.consume(n);
-      command(line);
+      command(c, line);
       read(c);
     });
   }
 
-  void command(const std::string& line) {
-    const auto c = parse_telemetry_command(line);
+  void command(const ClientPtr& client, const std::string& line) {
+    auto c = parse_telemetry_command(line);
     if (!c) return;  // not a command: ignored
     switch (c->kind) {
       case TelemetryCommand::Pause: control.pause(); break;
       case TelemetryCommand::Resume: control.resume(); break;
       case TelemetryCommand::Pace: control.set_pace(c->sim_seconds_per_second); break;
+      case TelemetryCommand::Action: take_action(std::move(*c), client); return;
     }
     broadcast_control();
     if (control.state().paused && !control_timer_armed) arm_control_timer();
+  }
+
+  // ---- actions: to the handler; the answer to the client that sent it, alone (not in the history) ----
+  void take_action(TelemetryCommand c, const ClientPtr& client) {
+    if (finishing) return answerer(client)(ActionAnswer{false, 0, "the run has ended"});
+    if (!action_handler) {
+      if (actions_waiting.size() >= kMaxActionsWaiting)
+        return answerer(client)(ActionAnswer{false, 0, "too many actions are waiting for the run to take them"});
+      actions_waiting.push_back(WaitingAction{std::move(c), client});
+      return;
+    }
+    action_handler(c, answerer(client));
+  }
+
+  void set_action_handler(ActionHandler handler) {
+    action_handler = std::move(handler);
+    if (!action_handler) return;
+    auto waiting = std::move(actions_waiting);
+    actions_waiting.clear();
+    for (auto& w : waiting)
+      if (const ClientPtr c = w.client.lock()) action_handler(w.command, answerer(c));
+  }
+
+  void refuse_waiting_actions() {
+    auto waiting = std::move(actions_waiting);
+    actions_waiting.clear();
+    for (auto& w : waiting)
+      if (const ClientPtr c = w.client.lock()) answerer(c)(ActionAnswer{false, 0, "the run has ended"});
+  }
+
+  // Any thread: the reply line goes to the client, if it is still there, on the io thread (at once when called there,
+  // so a refusal made while finishing comes before `end`).
+  AnswerAction answerer(const ClientPtr& client) {
+    std::weak_ptr<Client> weak = client;
+    return [this, weak](const ActionAnswer& a) {
+      nlohmann::ordered_json j;
+      j["type"] = "reply";
+      j["cmd"] = "action";
+      j["ok"] = a.ok;
+      if (a.ok) {
+        j["t"] = output::seconds_json(a.t);
+      } else {
+        j["error"] = a.error;
+      }
+      asio::dispatch(io, [this, weak, line = j.dump()] {
+        const ClientPtr c = weak.lock();
+        if (!c) return;
+        enqueue(*c, Item{make_text(line), false, 0});
+        pump(c);
+      });
+    };
   }
 
   void arm_control_timer() {
@@ -366,6 +429,11 @@ bool TelemetryServer::wait_for_client(std::optional<std::chrono::milliseconds> t
   return m.client_seen.wait_for(lock, *timeout, [&m] { return m.had_client; });
 }
 
+void TelemetryServer::on_action(ActionHandler handler) {
+  Impl& m = *impl_;
+  asio::post(m.io, [&m, handler = std::move(handler)]() mutable { m.set_action_handler(std::move(handler)); });
+}
+
 void TelemetryServer::finish(std::string_view end_line) {
   Impl& m = *impl_;
   control_.shutdown();
@@ -373,13 +441,15 @@ void TelemetryServer::finish(std::string_view end_line) {
     std::lock_guard lock(m.inbox_mutex);
     if (m.closed) return;
     m.closed = true;
-    m.inbox.emplace_back(end_line);
-    if (!m.drain_posted) {
-      m.drain_posted = true;
-      asio::post(m.io, [&m] { m.drain(); });
-    }
-    // Posted after the drain that sends `end`: handlers of one thread run in order.
-    asio::post(m.io, [&m] { m.begin_finish(); });
+    // Handlers of one thread run in order: a drain already posted sends the last records first; then the actions
+    // still waiting are refused, `end` goes out, and the connections close once flushed.
+    asio::post(m.io, [&m, end = std::string(end_line)]() mutable {
+      m.drain();
+      m.refuse_waiting_actions();
+      m.deliver(std::move(end));
+      m.pump_all();
+      m.begin_finish();
+    });
   }
   if (m.thread.joinable()) m.thread.join();
 }

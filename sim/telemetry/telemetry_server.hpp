@@ -1,16 +1,21 @@
 // TelemetryServer: the live stream of `sidewalk-twin run --serve PORT` (docs/telemetry.md): records to every
-// TCP client on 127.0.0.1 with history for late clients, per-client queues, and pause/resume/pace commands.
+// TCP client on 127.0.0.1 with history for late clients, per-client queues, pause/resume/pace commands, and timeline
+// actions handed to the run, each answered to its client alone.
 #pragma once
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "models/base/setting.hpp"
+#include "sim/kernel/sim_time.hpp"
 #include "sim/output/record_listener.hpp"
 #include "sim/telemetry/run_control.hpp"
+#include "sim/telemetry/telemetry_command.hpp"
 
 namespace st::telemetry {
 
@@ -26,6 +31,19 @@ struct ServerOptions {
   std::chrono::milliseconds control_period{1000};      // `control` records while paused
   std::chrono::milliseconds flush_timeout{5000};       // finish(): a client making no progress is closed
 };
+
+// The answer to a client's `action` command: the simulated instant the action takes effect at, or why it was
+// refused (one line naming the key and the cause).
+struct ActionAnswer {
+  bool ok = false;
+  SimTime t = 0;
+  std::string error;
+};
+using AnswerAction = std::function<void(const ActionAnswer&)>;
+// Takes a client's `action` command on the network thread (its `error` set when the command itself is malformed).
+// `answer` may be called from any thread, once, before the server is destroyed: the client that sent the command
+// gets the reply line.
+using ActionHandler = std::function<void(const TelemetryCommand& command, AnswerAction answer)>;
 
 class TelemetryServer : public output::RecordListener {
  public:
@@ -47,6 +65,10 @@ class TelemetryServer : public output::RecordListener {
   // the network: the line is handed to the network thread. `hello`, `states`, `counters` and `handshake`
   // records are kept for late clients, and the last `event_history` events.
   void record(std::string_view json_line) override;
+
+  // Any thread: `action` commands go to `handler` from now on; those that came before it wait for it (finish()
+  // refuses the ones still waiting: "the run has ended").
+  void on_action(ActionHandler handler);
 
   // Blocks until a first client has connected (true), or the timeout passed (false); nullopt: no timeout.
   bool wait_for_client(std::optional<std::chrono::milliseconds> timeout = std::nullopt);

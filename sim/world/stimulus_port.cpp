@@ -48,6 +48,9 @@ void StimulusPort::apply(const Stimulus& s) {
     case StimulusKind::Create:
       lifecycle_.provisioning().manufacture_on_request(s.device);
       break;
+    case StimulusKind::Timeline:
+      timeline_.perform_live(s.action);
+      break;
   }
 }
 

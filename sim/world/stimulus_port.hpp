@@ -1,4 +1,5 @@
-// StimulusPort: the one entry point through which anything outside the run (the API) changes the world. Each
+// StimulusPort: the one entry point through which anything outside the run (the API, a telemetry client's timeline
+// action) changes the world. Each
 // stimulus is taken in between two kernel activations, recorded (stimuli.jsonl), and applied by a calendar entry at
 // its simulated instant; a replay submits the recorded stimuli after the same activations, so the run is the same.
 #pragma once
@@ -9,6 +10,7 @@
 #include "models/lifecycle/device_lifecycle.hpp"
 #include "sim/kernel/dispatcher.hpp"
 #include "sim/world/stimulus.hpp"
+#include "sim/world/timeline_driver.hpp"
 
 namespace st::world {
 
@@ -16,8 +18,9 @@ class StimulusPort : public EventHandler {
  public:
   static constexpr std::uint8_t kTarget = models::kFirstWorldTarget + 2;
 
-  StimulusPort(Dispatcher& kernel, models::DeviceLifecycle& lifecycle, const models::Fleet& fleet)
-      : kernel_(kernel), lifecycle_(lifecycle), fleet_(fleet) {}
+  StimulusPort(Dispatcher& kernel, models::DeviceLifecycle& lifecycle, const models::Fleet& fleet,
+               TimelineDriver& timeline)
+      : kernel_(kernel), lifecycle_(lifecycle), fleet_(fleet), timeline_(timeline) {}
 
   // Called with every stimulus as it is taken in (the run's stimulus log).
   void on_record(std::function<void(const TimedStimulus&)> record) { record_ = std::move(record); }
@@ -39,6 +42,7 @@ class StimulusPort : public EventHandler {
   Dispatcher& kernel_;
   models::DeviceLifecycle& lifecycle_;
   const models::Fleet& fleet_;
+  TimelineDriver& timeline_;  // performs the timeline actions
   std::function<void(const TimedStimulus&)> record_;
   std::vector<Stimulus> pending_;  // submitted, by index (the calendar entry's arg)
   std::vector<TimedStimulus> replay_;

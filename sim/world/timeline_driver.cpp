@@ -1,6 +1,5 @@
 #include "sim/world/timeline_driver.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -17,7 +16,7 @@ TimelineDriver::TimelineDriver(const scenario::Scenario& s, Dispatcher& kernel, 
       sink_(sink),
       rng_(s.world.seed, kActorStreamBase + 1) {}
 
-std::uint32_t TimelineDriver::gateway_outage(const scenario::Action& a) {
+std::vector<std::uint32_t> TimelineDriver::gateway_outage(const scenario::Action& a) {
   std::vector<std::uint32_t> pool;
   for (std::uint32_t g = 0; g < gateways_.groups().size(); ++g) {
     if (a.gateway_group && gateways_.groups()[g].name != *a.gateway_group) continue;
@@ -32,7 +31,8 @@ std::uint32_t TimelineDriver::gateway_outage(const scenario::Action& a) {
     std::swap(pool[i], pool[j]);
     gateways_.outage(pool[i], kernel_.now(), kernel_.now() + a.duration);
   }
-  return n;
+  pool.resize(n);
+  return pool;
 }
 
 void TimelineDriver::schedule() {
@@ -53,16 +53,25 @@ std::optional<std::uint16_t> TimelineDriver::type_index(const std::optional<std:
   return std::nullopt;
 }
 
+const scenario::Action& TimelineDriver::action(std::uint32_t index) const {
+  return index < scenario_.timeline.size() ? scenario_.timeline[index] : live_[index - scenario_.timeline.size()];
+}
+
 void TimelineDriver::on_event(const CalendarEntry& e) {
-  const scenario::Action& a = scenario_.timeline[e.arg];
+  const scenario::Action& a = action(e.arg);
   if (e.kind == kOutageEnd) {
     sink_.notice({kernel_.now(), models::actor_of(a.target), models::NoticeKind::OutageEnd, ""});
     return;
   }
-  perform(a);
+  perform(a, e.arg);
 }
 
-void TimelineDriver::perform(const scenario::Action& a) {
+void TimelineDriver::perform_live(const scenario::Action& a) {
+  live_.push_back(a);
+  perform(live_.back(), static_cast<std::uint32_t>(scenario_.timeline.size() + live_.size() - 1));
+}
+
+void TimelineDriver::perform(const scenario::Action& a, std::uint32_t index) {
   using K = scenario::ActionKind;
   models::DeviceSelection sel;
   sel.device_type = type_index(a.device_type);
@@ -81,16 +90,16 @@ void TimelineDriver::perform(const scenario::Action& a) {
     case K::Qualify: lifecycle_.qualify(*sel.device_type); break;
     case K::Outage: {
       if (a.target == scenario::OutageTarget::Gateways) {
-        const std::uint32_t down = gateway_outage(a);
-        const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
+        const std::vector<std::uint32_t> down = gateway_outage(a);
         kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
-        sink_.notice({kernel_.now(), models::Actor::Gateways, models::NoticeKind::OutageStart,
-                      std::to_string(down) + " gateways" + (a.gateway_group ? " of " + *a.gateway_group : "") +
-                          " for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});
+        std::string which = std::to_string(down.size()) + " gateways" +
+                            (a.gateway_group ? " of " + *a.gateway_group : "") + " for " +
+                            std::to_string(static_cast<double>(a.duration) / 1e9) + " s";
+        for (std::size_t i = 0; i < down.size(); ++i) which += (i == 0 ? ": " : " ") + std::to_string(down[i]);
+        sink_.notice({kernel_.now(), models::Actor::Gateways, models::NoticeKind::OutageStart, std::move(which)});
         return;
       }
       lifecycle_.cloud_outage(a.target, a.duration);
-      const auto index = static_cast<std::uint32_t>(&a - scenario_.timeline.data());
       kernel_.schedule_in(a.duration, kTarget, kOutageEnd, kNoDevice, index);
       sink_.notice({kernel_.now(), models::actor_of(a.target), models::NoticeKind::OutageStart,
                     "for " + std::to_string(static_cast<double>(a.duration) / 1e9) + " s"});

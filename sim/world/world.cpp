@@ -55,7 +55,7 @@ World::World(const scenario::Scenario& s, metrics::MetricsSink& sink, const secu
       RandomStream(config_.seed, kActorStreamBase), *crypto_, verdicts_});
   lifecycle_ = std::make_unique<models::DeviceLifecycle>(*ctx_);
   timeline_ = std::make_unique<TimelineDriver>(scenario_, *kernel_, *lifecycle_, *gateways_, sink);
-  stimuli_ = std::make_unique<StimulusPort>(*kernel_, *lifecycle_, *fleet_);
+  stimuli_ = std::make_unique<StimulusPort>(*kernel_, *lifecycle_, *fleet_, *timeline_);
 
   kernel_->attach(models::kProvisioningTarget, &lifecycle_->provisioning());
   kernel_->attach(models::kRegistrationTarget, &lifecycle_->registration());

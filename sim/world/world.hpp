@@ -49,7 +49,7 @@ class World {
   ~World();
 
   Probe& probe() { return probe_; }
-  // Where the API's calls enter the world (and a replay's recorded ones).
+  // Where the API's calls and the telemetry clients' timeline actions enter the world (and a replay's recorded ones).
   StimulusPort& stimuli() { return *stimuli_; }
   // The application server's Ed25519 public key (the device profiles' ApplicationServerPublicKey).
   const security::Bytes& application_server_public_key() const { return pki_->application_server().key.public_key; }

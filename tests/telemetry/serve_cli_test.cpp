@@ -2,9 +2,6 @@
 // over loopback: the whole stream, run files identical to a run without --serve, early leavers, pause/resume.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,6 +18,7 @@
 #include <vector>
 
 #include "tests/telemetry/test_client.hpp"
+#include "tests/telemetry/twin_child.hpp"
 
 #ifndef ST_BINARY
 #error "ST_BINARY must name the sidewalk-twin binary"
@@ -49,58 +47,11 @@ std::vector<std::string> lines(const std::string& s) {
   return out;
 }
 
-// The binary in a child process, stdout and stderr to files; killed and reaped if still running at the end.
-class Child {
+// The binary in a child process (TwinChild), stdout and stderr to files.
+class Child : public TwinChild {
  public:
-  Child(const std::vector<std::string>& args, const fs::path& out, const fs::path& err) {
-    std::vector<std::string> argv{ST_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int n = ::open("/dev/null", O_RDONLY);
-      if (o < 0 || e < 0 || n < 0) ::_exit(127);
-      ::dup2(o, STDOUT_FILENO);
-      ::dup2(e, STDERR_FILENO);
-      ::dup2(n, STDIN_FILENO);
-      std::vector<char*> cargs;
-      for (auto& a : argv) cargs.push_back(a.data());
-      cargs.push_back(nullptr);
-      ::execv(cargs[0], cargs.data());
-      ::_exit(127);
-    }
-  }
-  ~Child() {
-    if (pid_ > 0 && !code_) {
-      ::kill(pid_, SIGKILL);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-    }
-  }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-
-  bool started() const { return pid_ > 0; }
-  // Its exit code once it exited (-1: killed by a signal), nullopt while it still runs after `timeout`.
-  std::optional<int> wait(std::chrono::milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    while (!code_) {
-      int status = 0;
-      const pid_t r = ::waitpid(pid_, &status, WNOHANG);
-      if (r == pid_) {
-        code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        break;
-      }
-      if (Clock::now() >= deadline) break;
-      std::this_thread::sleep_for(20ms);
-    }
-    return code_;
-  }
-
- private:
-  pid_t pid_ = -1;
-  std::optional<int> code_;
+  Child(const std::vector<std::string>& args, const fs::path& out, const fs::path& err)
+      : TwinChild(ST_BINARY, args, out, err) {}
 };
 
 class telemetryServe : public ::testing::Test {
@@ -191,9 +142,13 @@ TEST_F(telemetryServe, AClientFollowsTheWholeRunAndTheRunFilesAreThoseOfARunWith
   EXPECT_EQ(read(dir_ / "served.out"), "");
   EXPECT_EQ(read(dir_ / "served.err"), "serving telemetry on 127.0.0.1:" + std::to_string(port) + "\n");
 
-  // The run files: byte-identical to the run without --serve (but wall_s).
+  // The run files: byte-identical to the run without --serve (but wall_s), and an empty stimuli.jsonl (no client
+  // sent an action).
   const auto plain = run_files(dir_ / "plain");
-  const auto served = run_files(dir_ / "served");
+  auto served = run_files(dir_ / "served");
+  ASSERT_TRUE(served.count("stimuli.jsonl"));
+  EXPECT_EQ(served["stimuli.jsonl"], "");
+  served.erase("stimuli.jsonl");
   ASSERT_FALSE(plain.empty());
   for (const auto& [name, content] : plain) {
     ASSERT_TRUE(served.count(name)) << name;
@@ -226,6 +181,7 @@ TEST_F(telemetryServe, AClientFollowsTheWholeRunAndTheRunFilesAreThoseOfARunWith
   std::vector<std::string> counters_lines;
   std::vector<std::string> event_lines;
   std::size_t handshakes = 0;
+  std::size_t placements = 0;
   for (std::size_t i = 1; i + 1 < records.size(); ++i) {
     const Json& r = records[i];
     const std::string type = r["type"];
@@ -240,6 +196,8 @@ TEST_F(telemetryServe, AClientFollowsTheWholeRunAndTheRunFilesAreThoseOfARunWith
       event_lines.push_back(without_type(r).dump());
     } else if (type == "handshake") {
       ++handshakes;
+    } else if (type == "gateways" || type == "devices") {
+      ++placements;  // where the gateways and the devices are (the dashboard's map), before the first event
     } else {
       ADD_FAILURE() << "unexpected record " << r.dump();
     }
@@ -254,6 +212,7 @@ TEST_F(telemetryServe, AClientFollowsTheWholeRunAndTheRunFilesAreThoseOfARunWith
   EXPECT_EQ(event_lines, lines(read(dir_ / "plain" / "events.jsonl")));
   EXPECT_EQ(handshakes, lines(read(dir_ / "plain" / "handshakes.csv")).size() - 1);
   EXPECT_GT(handshakes, 1000u);
+  EXPECT_GE(placements, 2u);  // one gateways record, and the devices in one or more
 }
 
 TEST_F(telemetryServe, AClientThatLeavesAtOnceDoesNotStopTheRun) {
@@ -322,7 +281,9 @@ TEST_F(telemetryServe, PauseHoldsSimulatedTimeAndResumeCompletesTheRun) {
   // Pausing and pacing change when the simulation computes, never what it computes.
   ASSERT_EQ(twin({"run", kQuickstart, "--out", (dir_ / "plain").string(), "-q"}), 0);
   const auto plain = run_files(dir_ / "plain");
-  const auto served = run_files(dir_ / "served");
+  auto served = run_files(dir_ / "served");
+  EXPECT_EQ(served["stimuli.jsonl"], "");  // no action was sent
+  served.erase("stimuli.jsonl");
   ASSERT_EQ(served.size(), plain.size());
   for (const auto& [name, content] : plain) EXPECT_TRUE(served.at(name) == content) << name << " differs";
 }
