@@ -186,6 +186,21 @@ TEST(TimeAxis, MarksFromHelloOrNotices) {
   RunData live;
   live.apply(h);
   EXPECT_EQ(timeline_marks(live).size(), 2u);  // live: the whole timeline from the start
+  live.apply(n);  // the scenario's own action as it happens: already marked
+  EventRecord start;
+  start.t = 3600;
+  start.kind = EventKind::Notice;
+  start.actor = "network_server";
+  start.cause = "outage_start";
+  live.apply(start);  // the scenario's outage: already marked
+  EventRecord what_if = n;
+  what_if.t = 1234.5;
+  what_if.cause = "deregister";
+  live.apply(what_if);  // a what-if applied live: marked too, in time order
+  const auto marks = timeline_marks(live);
+  ASSERT_EQ(marks.size(), 3u);
+  EXPECT_DOUBLE_EQ(marks[1].t, 1234.5);
+  EXPECT_EQ(marks[1].action, "deregister");
 }
 
 }  // namespace

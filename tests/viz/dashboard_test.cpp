@@ -11,7 +11,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QDir>
+#include <QImage>
 #include <QMouseEvent>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QComboBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QThread>
@@ -347,6 +352,90 @@ TEST_F(DashboardReplay, ComparesWithABaselineRun) {
   EXPECT_EQ(base_loaded.toStdString(), (dir / "nowhere").string() + ": no such directory");
   w.refresh_now();
   EXPECT_GE(compare->rows(), 5);
+}
+
+// The What-if panel against the real twin: sidewalk-twin --serve (paced) in a child process; the panel's Apply sends
+// a de-registration and an outage, the server answers them (a refused one too), the notices come back live, the
+// map has the run's placement, and the run's stimuli.jsonl records the two actions.
+TEST(DashboardLive, WhatIfActionsReachTheRunAndAreRecorded) {
+  app();
+  const QString twin = ST_TWIN, scenario = ST_LIVE_SCENARIO;  // set by tests/viz/CMakeLists.txt
+  std::random_device rd;
+  const fs::path out = fs::temp_directory_path() / ("viz-what-if-" + std::to_string(rd()));
+  QProcess child;
+  child.setProcessChannelMode(QProcess::SeparateChannels);
+  // Paced from the start: two simulated minutes a second, the half hour in about 15 s.
+  child.start(twin, {"run", scenario, "--out", QString::fromStdString(out.string()), "--serve", "0", "--serve-wait",
+                     "--pace", "120", "-q"});
+  ASSERT_TRUE(child.waitForStarted(10000));
+  QString err;
+  int port = 0;
+  ASSERT_TRUE(wait_until([&] {
+    err += QString::fromLocal8Bit(child.readAllStandardError());
+    const auto m = QRegularExpression("serving telemetry on 127\\.0\\.0\\.1:(\\d+)").match(err);
+    if (m.hasMatch()) port = m.captured(1).toInt();
+    return port > 0 || child.state() == QProcess::NotRunning;
+  }, 30000));
+  ASSERT_GT(port, 0) << err.toStdString();
+  {
+    MainWindow w;
+    w.resize(1400, 900);
+    QString error, closed = "(open)";
+    QObject::connect(&w, &MainWindow::live_closed, [&](const QString& e) { closed = e; });
+    ASSERT_TRUE(w.connect_live(QString("127.0.0.1:%1").arg(port), &error)) << error.toStdString();
+    ASSERT_TRUE(wait_until([&] { return w.run().latest_time() >= 60; }, 30000));
+    auto* what_if = w.findChild<WhatIfPanel*>("what-if");
+    auto* apply = what_if->findChild<QPushButton*>("what-if-apply");
+    w.refresh_now();
+    ASSERT_TRUE(apply->isEnabled());
+    what_if->set_action("deregister", "sensor", 0.5);
+    apply->click();
+    what_if->set_action("outage");
+    what_if->findChild<QComboBox*>("what-if-target")->setCurrentText("gateways");
+    what_if->findChild<QLineEdit*>("what-if-for")->setText("3min");
+    apply->click();
+    what_if->findChild<QLineEdit*>("what-if-for")->setText("5 parsecs");  // refused by the scenario reader
+    apply->click();
+    ASSERT_TRUE(wait_until([&] { return w.run().replies.size() >= 3; }, 30000));
+    EXPECT_TRUE(w.run().replies[0].ok) << w.run().replies[0].error;
+    EXPECT_TRUE(w.run().replies[1].ok) << w.run().replies[1].error;
+    EXPECT_FALSE(w.run().replies[2].ok);
+    EXPECT_TRUE(w.run().replies[2].error.rfind("action.for: ", 0) == 0) << w.run().replies[2].error;
+    EXPECT_EQ(w.run().map.gateways.size(), 6u);  // the placement came before the first event
+    EXPECT_EQ(w.run().map.device_count(), 16u);
+    ASSERT_TRUE(wait_until([&] { return closed != "(open)"; }, 60000));
+    EXPECT_EQ(closed, "");
+    // The what-if view with its answers, for a look (docs/dashboard-what-if.png is made so).
+    w.set_view(MainWindow::View::WhatIf);
+    w.show();
+    w.refresh_now();
+    QCoreApplication::processEvents();
+    const QImage shot = w.grab().toImage();
+    ASSERT_TRUE(QDir().mkpath(ST_SHOT_DIR));
+    EXPECT_TRUE(shot.save(QString(ST_SHOT_DIR) + "/what-if.png", "PNG"));
+    // The notices came back live: the de-registration as a timeline action, the outage naming its gateways.
+    bool deregister = false, outage = false;
+    for (const viz::Event& e : w.run().events.events) {
+      if (e.kind != viz::EventKind::Notice) continue;
+      const std::string_view kind = w.run().events.causes.name(e.cause), detail = w.run().events.detail(e);
+      deregister = deregister || (kind == "deregister" && detail.find("of sensor") != std::string_view::npos);
+      outage = outage || (kind == "outage_start" && detail.find(" s: ") != std::string_view::npos);
+    }
+    EXPECT_TRUE(deregister);
+    EXPECT_TRUE(outage);
+  }
+  // (waitForFinished() is false for a child that has already finished while the events were processed.)
+  const bool finished = child.state() == QProcess::NotRunning || child.waitForFinished(30000);
+  err += QString::fromLocal8Bit(child.readAllStandardError());
+  if (!finished) child.kill();
+  ASSERT_TRUE(finished) << err.toStdString();
+  EXPECT_EQ(child.exitCode(), 0) << err.toStdString();
+  std::ifstream stimuli(out / "stimuli.jsonl");
+  std::string line;
+  int actions = 0;
+  while (std::getline(stimuli, line)) actions += line.find(R"("operation":"TimelineAction")") != std::string::npos;
+  EXPECT_EQ(actions, 2);  // the refused one changed nothing and is not recorded
+  fs::remove_all(out);
 }
 
 TEST_F(DashboardReplay, ReportsABadRunDirectory) {

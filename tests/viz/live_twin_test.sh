@@ -20,4 +20,4 @@ done
 "$dash" --connect "127.0.0.1:$port" --pace 3600 --screenshot "$out/live.png"
 wait $pid
 test -s "$out/run/summary.json"
-"$check" "$out/live.png" 1600 1000 64 '#59a14f:40000' '#e15759:3000'
+"$check" "$out/live.png" 1600 1000 64 '#59a14f:40000' '#e15759:1500'

@@ -38,6 +38,7 @@ const char* kEvents =
     R"({"t":1,"event":"transition","device":0,"smsn":"0a01","device_type":"tracker","from":"none","to":"created","cause":"provisioned"})" "\n"
     R"({"t":2,"event":"transition","device":2,"smsn":"0a03","device_type":"tracker","from":"none","to":"created","cause":"provisioned"})" "\n"
     R"({"t":5,"event":"transition","device":0,"smsn":"0a01","device_type":"tracker","from":"created","to":"associated","cause":"associated"})" "\n"
+    R"j({"t":40,"event":"notice","actor":"device","kind":"link_switch","device":0,"smsn":"0a01","device_type":"tracker","detail":"device 0: fsk -> ble (uplink)"})j" "\n"
     R"({"t":60,"event":"notice","actor":"gateways","kind":"outage_start","detail":"1 gateways of city for 30.000000 s: 1"})" "\n"
     R"({"t":62.75,"event":"transition","device":0,"smsn":"0a01","device_type":"tracker","from":"associated","to":"registered","cause":"registered"})" "\n"
     R"({"t":90,"event":"notice","actor":"gateways","kind":"outage_end","detail":""})" "\n"
@@ -205,13 +206,15 @@ TEST_F(MapFiles, StatesAtATimeOutagesAndADevicesStory) {
   EXPECT_EQ(s.handshakes_failed, 1u);
   ASSERT_TRUE(s.tally.has_value());
   EXPECT_EQ(s.tally->uplinks_delivered, 10u);
-  // In time order: created (1), associated (5), the failed handshake (started 20), the good one (61.5), registered
-  // (62.75); the refusal at 150 is after the time asked for.
+  // In time order: created (1), associated (5), the failed handshake (started 20), its link switch (40, a notice
+  // about the device), the good handshake (61.5), registered (62.75); the refusal at 150 is after the time asked for.
   std::vector<std::string> what;
   for (const auto& e : s.entries) what.push_back(e.what);
-  EXPECT_EQ(what, (std::vector<std::string>{"transition", "transition", "handshake failed", "handshake", "transition"}));
+  EXPECT_EQ(what, (std::vector<std::string>{"transition", "transition", "handshake failed", "link_switch", "handshake",
+                                            "transition"}));
   EXPECT_EQ(s.entries[2].detail, "ble, 10000.0 ms: timeout");
-  EXPECT_EQ(s.entries[4].detail, "associated -> registered (registered)");
+  EXPECT_EQ(s.entries[3].detail, "device 0: fsk -> ble (uplink)");
+  EXPECT_EQ(s.entries[5].detail, "associated -> registered (registered)");
   EXPECT_EQ(story_of(run, 0, 180).entries.back().detail, "application_server refused uplink: replay");
   const DeviceStory never = story_of(run, 1, 180);
   EXPECT_TRUE(never.smsn.empty());

@@ -201,7 +201,7 @@ void MapView::paint_reach(QPainter& p) const {
   }
 }
 
-void MapView::paint_gateways(QPainter& p) const {
+void MapView::paint_gateways(QPainter& p, bool fill) const {
   const viz::MapData& m = run_->map;
   // Smaller marks where many gateways crowd the view.
   const double spacing =
@@ -217,12 +217,18 @@ void MapView::paint_gateways(QPainter& p) const {
     if (c.x() < -10 || c.y() < -10 || c.x() > width() + 10 || c.y() > height() + 10) continue;
     const bool down = i < down_.size() && down_[i];
     const QRectF box(c.x() - half, c.y() - half, 2 * half, 2 * half);
-    QColor fill = down ? kDown
+    const QColor colour = down ? kDown
                        : g.has_load ? load_color(max_received_ == 0 ? 0.0
                                                                     : static_cast<double>(g.frames_received) / static_cast<double>(max_received_))
                                     : QColor(0x6b, 0x8e, 0xc9);
+    if (fill) {
+      p.setPen(Qt::NoPen);
+      p.setBrush(colour);
+      p.drawRect(box);
+      continue;
+    }
     p.setPen(QPen(QColor(0x30, 0x30, 0x30), 1));
-    p.setBrush(fill);
+    p.setBrush(Qt::NoBrush);
     p.drawRect(box);
     if (down) {
       p.setPen(QPen(QColor(0xff, 0x40, 0x40), 2));
@@ -323,8 +329,9 @@ void MapView::paintEvent(QPaintEvent*) {
     p.drawImage(QPointF(0, 0), reach_layer_);
   }
   if (layer_dirty_ || layer_.size() != pixels) render_devices();
+  paint_gateways(p, true);    // their load colour under the devices (devices often sit right beside theirs)
   p.drawImage(QPointF(0, 0), layer_);
-  paint_gateways(p);  // over them
+  paint_gateways(p, false);   // their outline, outage cross and index over them
   if (selected_ != viz::kNoIndex && selected_ < run_->map.device_count()) {
     const QPointF c = to_screen(run_->map.x_m[selected_], run_->map.y_m[selected_]);
     p.setPen(QPen(QColor(0x10, 0x10, 0x10), 2));

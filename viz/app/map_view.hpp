@@ -58,7 +58,8 @@ class MapView : public QWidget {
   // Whether a circle's line (centre c, radius r, in pixels) crosses the view.
   bool stroke_visible(QPointF c, double r) const;
   void paint_reach(class QPainter& p) const;     // each gateway's reach per link
-  void paint_gateways(class QPainter& p) const;  // coloured by load, crossed out while down
+  // Coloured by load (fill), or their outline, crossed out while down, and index.
+  void paint_gateways(class QPainter& p, bool fill) const;
   void paint_legend(class QPainter& p) const;
   void paint_scale(class QPainter& p) const;
   void invalidate() {  // the devices' colours changed

@@ -72,6 +72,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
   preview_ = new QLabel(this);
   preview_->setObjectName("what-if-preview");
   preview_->setWordWrap(true);
+  preview_->setTextFormat(Qt::PlainText);
   preview_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   preview_->setStyleSheet("QLabel { font-family: monospace; color: #404040; }");
   layout->addWidget(preview_);
@@ -82,6 +83,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
   log_ = new QListWidget(this);
   log_->setObjectName("what-if-log");
   log_->setWordWrap(true);
+  log_->setTextElideMode(Qt::ElideNone);
   layout->addWidget(log_, 1);
 
   for (QComboBox* c : {action_, device_type_, amount_kind_, target_, gateway_group_})
@@ -91,7 +93,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
   connect(for_, &QLineEdit::textChanged, this, [this] { update_form(); });
   connect(apply_, &QPushButton::clicked, this, [this] {
     const std::string line = command();
-    log_->addItem(tr("sent: %1").arg(QString::fromStdString(line).trimmed()));
+    log_->addItem(tr("sent: %1").arg(QString::fromStdString(line).trimmed().replace(",\"", ", \"")));
     log_->scrollToBottom();
     Q_EMIT send(line);
   });
@@ -179,7 +181,8 @@ void WhatIfPanel::update_form() {
   target_->setEnabled(outage);
   gateway_group_->setEnabled(outage && !cloud_outage);
   for_->setEnabled(outage);
-  preview_->setText(QString::fromStdString(command()).trimmed().toHtmlEscaped());
+  // Spaces after the separators let the label wrap the line (the command sent has none).
+  preview_->setText(QString::fromStdString(command()).trimmed().replace(",\"", ", \"").replace("\":", "\": "));
   const bool needs_type = whole_type && device_type_->currentData().toString().isEmpty();
   apply_->setEnabled(live_ && !needs_type);
   apply_->setToolTip(!live_ ? tr("Only a live run (--connect, --run) takes actions")

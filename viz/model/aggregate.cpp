@@ -123,8 +123,18 @@ TimeUnit time_unit_for(double duration_s) {
 }
 
 std::vector<TimelineAction> timeline_marks(const RunData& run) {
-  if (run.has_hello && !run.hello.timeline.empty()) return run.hello.timeline;
-  return run.notice_marks;
+  if (!run.has_hello || run.hello.timeline.empty()) return run.notice_marks;
+  // The scenario's timeline (known from the start), and the actions it does not list as they happen: what-if
+  // actions applied live, and the repetitions of repeated actions.
+  std::vector<TimelineAction> marks = run.hello.timeline;
+  for (const TimelineAction& n : run.notice_marks) {
+    const bool listed = std::any_of(run.hello.timeline.begin(), run.hello.timeline.end(), [&](const TimelineAction& a) {
+      return std::fabs(a.t - n.t) < 1e-6 && (a.action == n.action || (a.action == "outage" && n.action.starts_with("outage")));
+    });
+    if (!listed) marks.push_back(n);
+  }
+  std::stable_sort(marks.begin(), marks.end(), [](const TimelineAction& a, const TimelineAction& b) { return a.t < b.t; });
+  return marks;
 }
 
 std::vector<CounterBar> uplink_bars(const CountersSample& c) {

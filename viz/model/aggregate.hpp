@@ -64,8 +64,8 @@ struct TimeUnit {
 };
 TimeUnit time_unit_for(double duration_s);
 
-// The actions to mark on the time axis: hello.timeline (live runs), else the notices of the timeline (and
-// outage starts) seen in the events (replays).
+// The actions to mark on the time axis: hello.timeline (live runs) with the notices it does not list (what-if
+// actions, repetitions), else the notices of the timeline (and outage starts) seen in the events (replays).
 std::vector<TimelineAction> timeline_marks(const RunData& run);
 
 // Uplink counters as bars: sent, delivered, rejected by cause, dropped by cause.

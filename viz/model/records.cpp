@@ -167,6 +167,8 @@ EventRecord parse_event(const json& j) {
     e.actor = text_or_empty(j, "actor");
     e.cause = text(j, "kind");
     e.detail = text_or_empty(j, "detail");
+    if (j.contains("device")) device();  // a notice about a device: a link switch, a flat battery
+    e.device_type = text_or_empty(j, "device_type");
   } else {  // a newer kind of event: keep what can be shown
     e.kind = EventKind::Other;
     if (auto it = j.find("device"); it != j.end() && it->is_number_unsigned()) device();
@@ -304,9 +306,7 @@ std::optional<EventRecord> parse_event_fast(std::string_view line) {
     e.kind = EventKind::Notice;
     e.cause.assign(kind);
     e.what.clear();
-    e.device.reset();
-    e.smsn.clear();
-    e.device_type.clear();
+    e.smsn.clear();  // a notice about a device (a link switch, a flat battery) keeps its index and type
     e.from.clear();
     e.to.clear();
   } else {
