@@ -30,6 +30,11 @@ SimTime DeviceLifecycle::registration_delay(std::uint32_t device) {
 
 template <typename Eligible, typename Act>
 std::uint32_t DeviceLifecycle::select(const DeviceSelection& s, RandomStream& rng, Eligible eligible, Act act) {
+  if (s.device) {  // one device, by its index: acted on if eligible
+    if (*s.device >= ctx_.fleet.size() || !eligible(ctx_.fleet[*s.device])) return 0;
+    act(*s.device);
+    return 1;
+  }
   std::uint32_t begin = 0;
   std::uint32_t end = ctx_.fleet.size();
   if (s.device_type) {

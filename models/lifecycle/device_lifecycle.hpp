@@ -19,6 +19,7 @@ struct DeviceSelection {
   std::optional<std::uint16_t> device_type;
   std::optional<std::uint32_t> count;
   double fraction = 1.0;
+  std::optional<std::uint32_t> device;  // this one device only (if it is eligible)
 };
 
 

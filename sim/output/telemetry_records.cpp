@@ -25,7 +25,9 @@ std::string detail(const scenario::Action& a) {
     if (a.gateway_group) parts.push_back("gateway_group: " + *a.gateway_group);
   }
   if (a.device_type) parts.push_back("device_type: " + *a.device_type);
-  if (a.count) {
+  if (a.device) {
+    parts.push_back("device: " + std::to_string(*a.device));  // one device: no share
+  } else if (a.count) {
     parts.push_back("count: " + std::to_string(*a.count));
   } else if (a.fraction != 1.0) {
     parts.push_back("fraction: " + percent(a.fraction));

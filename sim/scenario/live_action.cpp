@@ -80,7 +80,9 @@ std::string live_action_json(const Action& a) {
     if (a.gateway_group) j["gateway_group"] = *a.gateway_group;
   }
   const bool takes_share = outage ? a.target == OutageTarget::Gateways : !whole_type;
-  if (takes_share) {
+  if (a.device) {
+    j["device"] = *a.device;
+  } else if (takes_share) {
     j["fraction"] = a.fraction;
     if (a.count) j["count"] = *a.count;
   }

@@ -31,6 +31,7 @@ struct Action {
   std::optional<std::string> device_type;  // empty: every device type
   double fraction = 1.0;                   // share of the eligible devices acted on
   std::optional<std::uint32_t> count;      // or an exact number of devices (takes precedence)
+  std::optional<std::uint32_t> device;     // or one device, by its index (devices.csv's `device`)
   OutageTarget target = OutageTarget::NetworkServer;  // Outage only
   std::optional<std::string> gateway_group;  // Outage of gateways: one group (empty: every group)
   SimTime duration = 0;                    // Outage only

@@ -39,7 +39,8 @@ void refuse_timing_keys(const Field& item) {
 }  // namespace
 
 Action read_timeline_entry(const Field& item, const Scenario& s, const std::optional<LiveEntry>& live) {
-  std::vector<std::string> keys = {"action", "device_type", "fraction", "count", "target", "for", "gateway_group"};
+  std::vector<std::string> keys = {"action", "device_type", "fraction", "count", "device", "target", "for",
+                                   "gateway_group"};
   if (live) {
     refuse_timing_keys(item);
   } else {
@@ -71,6 +72,14 @@ Action read_timeline_entry(const Field& item, const Scenario& s, const std::opti
     if (!m.has("for")) action.fail_key("an outage needs 'for' (how long the actor is down, e.g. 5min)");
   } else {
     for (const char* key : {"target", "for", "gateway_group"}) refuse(key, "a " + kind + " action (outages only)");
+  }
+  if (auto f = m.get("device")) {  // one device by its index, instead of a share of a type
+    if (outage || whole_type(a.kind)) refuse("device", "a " + kind + " action (it does not act on single devices)");
+    for (const char* key : {"device_type", "fraction", "count"})
+      if (auto other = m.get(key)) other->fail_key("'" + std::string(key) + "' does not go with 'device' (one device)");
+    const std::uint64_t capacity = s.device_capacity();
+    if (capacity == 0) f->fail("the fleet has no devices");
+    a.device = f->as_u32(0, static_cast<std::uint32_t>(capacity - 1));
   }
   if (whole_type(a.kind)) {
     for (const char* key : {"fraction", "count", "repeat", "every"}) {

@@ -77,6 +77,7 @@ void TimelineDriver::perform(const scenario::Action& a, std::uint32_t index) {
   sel.device_type = type_index(a.device_type);
   sel.count = a.count;
   sel.fraction = a.fraction;
+  sel.device = a.device;
   std::uint32_t n = 0;
   std::string detail;
   switch (a.kind) {
@@ -108,6 +109,7 @@ void TimelineDriver::perform(const scenario::Action& a, std::uint32_t index) {
   }
   detail = std::to_string(n) + " devices";
   if (a.device_type) detail += " of " + *a.device_type;
+  if (a.device) detail += " (device " + std::to_string(*a.device) + ")";
   sink_.notice({kernel_.now(), models::Actor::Timeline, models::NoticeKind::TimelineAction, detail, a.kind});
 }
 

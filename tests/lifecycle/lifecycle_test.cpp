@@ -267,6 +267,30 @@ TEST(lifecycle, RevokeDeviceCountBlocksExactlyThatMany) {
   EXPECT_EQ(run.sink.uplinks("rejected", [&](const Traffic& t) { return blocked.count(t.device) == 0; }), 0u);
 }
 
+// (d') revoke_device of one device by its index blocks that device alone; a de-registration of a device that is not
+// registered (here: the same, now blocked) changes nothing, and its notice says so.
+TEST(lifecycle, RevokeOneDeviceByItsIndexBlocksItAlone) {
+  TwinRun run(scenario_text("20min", tracker(20), R"(timeline:
+  - at: 8min
+    action: revoke_device
+    device: 13
+  - at: 9min
+    action: deregister
+    device: 13
+)"));
+  run.world->run();
+  const auto states = visible_states(run.world->fleet());
+  EXPECT_EQ(count_state(states, FleetState::Blocked), 1u);
+  EXPECT_EQ(states[13], FleetState::Blocked);
+  EXPECT_EQ(count_state(states, FleetState::Registered), 19u);
+  EXPECT_EQ(run.sink.count_if(run.sink.notices, [](const Notice& n) {
+    return n.kind == "revoke_device" && n.detail == "1 devices (device 13)";
+  }), 1u);
+  EXPECT_EQ(run.sink.count_if(run.sink.notices, [](const Notice& n) {
+    return n.kind == "deregister" && n.detail == "0 devices (device 13)";
+  }), 1u);
+}
+
 // (e) the developer revokes permission: the devices are blocked and their uplinks refused by the cloud partner.
 TEST(lifecycle, DeveloperRevokeBlocksAndRefusesUplinks) {
   TwinRun run(scenario_text("20min", tracker(10), R"(timeline:

@@ -110,7 +110,7 @@ TEST(liveAction, AtRepeatAndEveryAreRefusedByName) {
 }
 
 TEST(liveAction, SomethingElseThanAnObjectIsRefused) {
-  const std::string keys = "action, device_type, fraction, count, target, for, gateway_group";
+  const std::string keys = "action, device_type, fraction, count, device, target, for, gateway_group";
   EXPECT_EQ(refusal("[1, 2]"), "action: expected a map with keys " + keys + ", got a list");
   EXPECT_EQ(refusal(R"("deregister")"), "action: expected a map with keys " + keys + ", got 'deregister'");
   EXPECT_EQ(refusal(""), "action: expected a map with keys " + keys + ", got nothing");
@@ -133,6 +133,19 @@ TEST(liveAction, ChecksTakeTheLiveInstantAsItsAt) {
             "action.device_type: device type 'lock' already got qualify (a live action at 5min)");
 }
 
+TEST(liveAction, OneDeviceByItsIndex) {
+  const Action a = read_live_action(R"({"action":"revoke_device","device":7})", scenario(), 10 * kMinute);
+  EXPECT_EQ(a.device, 7u);
+  EXPECT_FALSE(a.device_type);
+  // 24 devices (20 sensors, 4 locks): indices 0..23.
+  EXPECT_NE(refusal(R"({"action":"revoke_device","device":24})").find("action.device: "), std::string::npos)
+      << refusal(R"({"action":"revoke_device","device":24})");
+  EXPECT_EQ(refusal(R"({"action":"deregister","device":3,"device_type":"sensor"})"),
+            "action: 'device_type' does not go with 'device' (one device)");
+  EXPECT_EQ(refusal(R"({"action":"qualify","device_type":"lock","device":3})"),
+            "action: 'device' does not apply to a qualify action (it does not act on single devices)");
+}
+
 TEST(liveAction, ItsJsonReadsBackToTheSameAction) {
   const std::vector<std::string> actions = {
       R"({"action":"deregister","device_type":"sensor","fraction":"0.001%"})",
@@ -141,6 +154,7 @@ TEST(liveAction, ItsJsonReadsBackToTheSameAction) {
       R"({"action":"outage","target":"ingest","for":"1.5min"})",
       R"({"action":"qualify","device_type":"lock"})",
       R"({"action":"forge_attack","fraction":0.123456789012345})",
+      R"({"action":"revoke_device","device":23})",
   };
   for (const std::string& json : actions) {
     const Action a = read_live_action(json, scenario(), 10 * kMinute);
@@ -151,6 +165,7 @@ TEST(liveAction, ItsJsonReadsBackToTheSameAction) {
     EXPECT_EQ(b.device_type, a.device_type) << written;
     EXPECT_EQ(b.fraction, a.fraction) << written;  // exactly
     EXPECT_EQ(b.count, a.count) << written;
+    EXPECT_EQ(b.device, a.device) << written;
     EXPECT_EQ(b.target, a.target) << written;
     EXPECT_EQ(b.gateway_group, a.gateway_group) << written;
     EXPECT_EQ(b.duration, a.duration) << written;

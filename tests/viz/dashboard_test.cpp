@@ -321,6 +321,8 @@ TEST_F(DashboardReplay, WhatIfBuildsTheActionCommandAndWaitsForALiveRun) {
   EXPECT_EQ(what_if->command(), R"({"cmd":"action","action":{"action":"revoke_device_type","device_type":"t"}})" "\n");
   what_if->set_action("outage");
   EXPECT_EQ(what_if->command(), R"({"cmd":"action","action":{"action":"outage","target":"gateways","for":"5min"}})" "\n");
+  what_if->set_device(2);  // from a device's story: revoke that one device
+  EXPECT_EQ(what_if->command(), R"({"cmd":"action","action":{"action":"revoke_device","device":2}})" "\n");
   EXPECT_FALSE(what_if->findChild<QPushButton*>("what-if-apply")->isEnabled());  // a replay takes no actions
 }
 
@@ -396,11 +398,14 @@ TEST(DashboardLive, WhatIfActionsReachTheRunAndAreRecorded) {
     apply->click();
     what_if->findChild<QLineEdit*>("what-if-for")->setText("5 parsecs");  // refused by the scenario reader
     apply->click();
-    ASSERT_TRUE(wait_until([&] { return w.run().replies.size() >= 3; }, 30000));
+    what_if->set_device(11);  // one sensor, from its story
+    apply->click();
+    ASSERT_TRUE(wait_until([&] { return w.run().replies.size() >= 4; }, 30000));
     EXPECT_TRUE(w.run().replies[0].ok) << w.run().replies[0].error;
     EXPECT_TRUE(w.run().replies[1].ok) << w.run().replies[1].error;
     EXPECT_FALSE(w.run().replies[2].ok);
     EXPECT_TRUE(w.run().replies[2].error.rfind("action.for: ", 0) == 0) << w.run().replies[2].error;
+    EXPECT_TRUE(w.run().replies[3].ok) << w.run().replies[3].error;
     EXPECT_EQ(w.run().map.gateways.size(), 6u);  // the placement came before the first event
     EXPECT_EQ(w.run().map.device_count(), 16u);
     ASSERT_TRUE(wait_until([&] { return closed != "(open)"; }, 60000));
@@ -414,15 +419,17 @@ TEST(DashboardLive, WhatIfActionsReachTheRunAndAreRecorded) {
     ASSERT_TRUE(QDir().mkpath(ST_SHOT_DIR));
     EXPECT_TRUE(shot.save(QString(ST_SHOT_DIR) + "/what-if.png", "PNG"));
     // The notices came back live: the de-registration as a timeline action, the outage naming its gateways.
-    bool deregister = false, outage = false;
+    bool deregister = false, outage = false, one = false;
     for (const viz::Event& e : w.run().events.events) {
       if (e.kind != viz::EventKind::Notice) continue;
       const std::string_view kind = w.run().events.causes.name(e.cause), detail = w.run().events.detail(e);
       deregister = deregister || (kind == "deregister" && detail.find("of sensor") != std::string_view::npos);
       outage = outage || (kind == "outage_start" && detail.find(" s: ") != std::string_view::npos);
+      one = one || (kind == "revoke_device" && detail.find("(device 11)") != std::string_view::npos);
     }
     EXPECT_TRUE(deregister);
     EXPECT_TRUE(outage);
+    EXPECT_TRUE(one);
   }
   // (waitForFinished() is false for a child that has already finished while the events were processed.)
   const bool finished = child.state() == QProcess::NotRunning || child.waitForFinished(30000);
@@ -434,7 +441,7 @@ TEST(DashboardLive, WhatIfActionsReachTheRunAndAreRecorded) {
   std::string line;
   int actions = 0;
   while (std::getline(stimuli, line)) actions += line.find(R"("operation":"TimelineAction")") != std::string::npos;
-  EXPECT_EQ(actions, 2);  // the refused one changed nothing and is not recorded
+  EXPECT_EQ(actions, 3);  // the refused one changed nothing and is not recorded
   fs::remove_all(out);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -26,6 +27,13 @@ DeviceStoryPanel::DeviceStoryPanel(QWidget* parent) : QWidget(parent) {
   facts_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   facts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(facts_);
+  act_ = new QPushButton(tr("What-if on this device…"), this);
+  act_->setObjectName("story-act");
+  act_->setToolTip(tr("Revoke or de-register this device in the live run (the What-if panel)"));
+  connect(act_, &QPushButton::clicked, this, [this] {
+    if (device_ != viz::kNoIndex) Q_EMIT act_on(device_);
+  });
+  layout->addWidget(act_, 0, Qt::AlignLeft);
   entries_ = new QTableWidget(0, 3, this);
   entries_->setHorizontalHeaderLabels({tr("time"), tr("what"), tr("detail")});
   entries_->verticalHeader()->setVisible(false);
@@ -46,10 +54,12 @@ void DeviceStoryPanel::clear() {
   facts_->setText(tr("<b>No device chosen.</b><br>Click a device on the map, or double click an event of one in the "
                      "event log."));
   entries_->setRowCount(0);
+  act_->setVisible(false);
 }
 
 void DeviceStoryPanel::show_story(const viz::DeviceStory& s, double cursor, double duration) {
   device_ = s.device;
+  act_->setVisible(true);
   const viz::TimeUnit unit = viz::time_unit_for(duration);
   QString html = tr("<b style='font-size:12pt'>Device %1</b>").arg(s.device);
   if (!s.device_type.empty()) html += " &nbsp;·&nbsp; " + qs(s.device_type).toHtmlEscaped();

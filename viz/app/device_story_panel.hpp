@@ -8,6 +8,7 @@
 #include "model/device_story.hpp"
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace st::dash {
@@ -21,8 +22,13 @@ class DeviceStoryPanel : public QWidget {
   // The device shown (viz::kNoIndex: none).
   std::uint32_t device() const { return device_; }
 
+ Q_SIGNALS:
+  // "What-if on this device": the user wants to act on the device shown.
+  void act_on(std::uint32_t device);
+
  private:
   QLabel* facts_ = nullptr;
+  QPushButton* act_ = nullptr;
   QTableWidget* entries_ = nullptr;
   std::uint32_t device_ = viz::kNoIndex;
 };

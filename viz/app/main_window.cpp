@@ -167,6 +167,10 @@ void MainWindow::build_ui() {
   upper->setStretchFactor(1, 1);
   upper->setSizes({1180, 400});
   connect(map_, &MapView::device_clicked, this, [this](std::uint32_t d) { show_device(d); });
+  connect(story_, &DeviceStoryPanel::act_on, this, [this](std::uint32_t d) {
+    what_if_->set_device(d);
+    side_->setCurrentWidget(what_if_);
+  });
   connect(what_if_, &WhatIfPanel::send, this, [this](const std::string& line) { session_->send(line); });
 
   log_ = new EventLogPanel(rows);

@@ -39,7 +39,8 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
   device_type_ = new QComboBox(this);
   device_type_->setObjectName("what-if-device-type");
   amount_kind_ = new QComboBox(this);
-  amount_kind_->addItems({tr("fraction"), tr("count")});
+  amount_kind_->addItems({tr("fraction"), tr("count"), tr("one device")});
+  amount_kind_->setItemData(2, tr("One device by its index (as on the map and in the event log)"), Qt::ToolTipRole);
   fraction_ = new QDoubleSpinBox(this);
   fraction_->setObjectName("what-if-fraction");
   fraction_->setRange(0.1, 100);
@@ -55,6 +56,11 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
   amount_row->addWidget(amount_kind_);
   amount_row->addWidget(fraction_, 1);
   amount_row->addWidget(count_, 1);
+  device_ = new QSpinBox(this);
+  device_->setObjectName("what-if-device");
+  device_->setRange(0, 0x7fffffff);
+  device_->setPrefix(tr("device "));
+  amount_row->addWidget(device_, 1);
   target_ = new QComboBox(this);
   target_->setObjectName("what-if-target");
   for (const char* t : kTargets) target_->addItem(t);
@@ -90,6 +96,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
     connect(c, &QComboBox::currentIndexChanged, this, [this] { update_form(); });
   connect(fraction_, &QDoubleSpinBox::valueChanged, this, [this] { update_form(); });
   connect(count_, &QSpinBox::valueChanged, this, [this] { update_form(); });
+  connect(device_, &QSpinBox::valueChanged, this, [this] { update_form(); });
   connect(for_, &QLineEdit::textChanged, this, [this] { update_form(); });
   connect(apply_, &QPushButton::clicked, this, [this] {
     const std::string line = command();
@@ -105,6 +112,14 @@ void WhatIfPanel::set_action(const QString& action, const QString& device_type, 
   if (!device_type.isEmpty()) device_type_->setCurrentText(device_type);
   amount_kind_->setCurrentIndex(0);
   fraction_->setValue(fraction * 100);
+  update_form();
+}
+
+void WhatIfPanel::set_device(std::uint32_t device) {
+  const QString a = action_->currentText();
+  if (a == "outage" || a == "qualify" || a == "revoke_device_type") action_->setCurrentText("revoke_device");
+  amount_kind_->setCurrentIndex(2);
+  device_->setValue(static_cast<int>(std::min<std::uint32_t>(device, 0x7fffffff)));
   update_form();
 }
 
@@ -149,9 +164,12 @@ std::string WhatIfPanel::command() const {
   const bool outage = action == "outage";
   const bool cloud_outage = outage && target_->currentText() != "gateways";
   const QString type = device_type_->currentData().toString();
-  if (!outage && !type.isEmpty()) a["device_type"] = type.toStdString();
   const bool whole_type = action == "revoke_device_type" || action == "qualify";
-  if (!whole_type && !cloud_outage) {
+  const bool one_device = amount_kind_->currentIndex() == 2 && !outage && !whole_type;
+  if (!outage && !type.isEmpty() && !one_device) a["device_type"] = type.toStdString();
+  if (one_device) {
+    a["device"] = device_->value();
+  } else if (!whole_type && !cloud_outage) {
     if (amount_kind_->currentIndex() == 1) a["count"] = count_->value();
     else if (fraction_->value() < 100) a["fraction"] = fraction_->value() / 100.0;
   }
@@ -172,10 +190,18 @@ void WhatIfPanel::update_form() {
   const bool outage = action == "outage";
   const bool cloud_outage = outage && target_->currentText() != "gateways";
   const bool whole_type = action == "revoke_device_type" || action == "qualify";
-  device_type_->setEnabled(!outage);
+  if (outage && amount_kind_->currentIndex() == 2) {  // an outage takes gateways, not a device
+    amount_kind_->blockSignals(true);
+    amount_kind_->setCurrentIndex(0);
+    amount_kind_->blockSignals(false);
+  }
+  const bool one_device = amount_kind_->currentIndex() == 2;
+  device_type_->setEnabled(!outage && !(one_device && !whole_type));
   amount_kind_->setEnabled(!whole_type && !cloud_outage);
   fraction_->setVisible(amount_kind_->currentIndex() == 0);
   count_->setVisible(amount_kind_->currentIndex() == 1);
+  device_->setVisible(one_device);
+  device_->setEnabled(!whole_type && !outage);
   fraction_->setEnabled(!whole_type && !cloud_outage);
   count_->setEnabled(!whole_type && !cloud_outage);
   target_->setEnabled(outage);

@@ -4,6 +4,7 @@
 #pragma once
 #include <QWidget>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "model/run_data.hpp"
@@ -28,6 +29,8 @@ class WhatIfPanel : public QWidget {
   std::string command() const;
   // Fills the form: an action, a device type ("" every type) and a fraction (for tests and scripted screenshots).
   void set_action(const QString& action, const QString& device_type = {}, double fraction = 1.0);
+  // Acts on one device (from its story): `revoke_device` unless a per-device action is chosen.
+  void set_device(std::uint32_t device);
 
  Q_SIGNALS:
   void send(std::string command_line);
@@ -40,6 +43,7 @@ class WhatIfPanel : public QWidget {
   QComboBox* amount_kind_ = nullptr;
   QDoubleSpinBox* fraction_ = nullptr;
   QSpinBox* count_ = nullptr;
+  QSpinBox* device_ = nullptr;
   QComboBox* target_ = nullptr;
   QComboBox* gateway_group_ = nullptr;
   QLineEdit* for_ = nullptr;
