@@ -12,6 +12,7 @@
 #include <string>
 
 #include "sim/output/devices_csv.hpp"
+#include "tests/support/text_file.hpp"
 
 namespace st::output {
 namespace {
@@ -31,12 +32,7 @@ constexpr const char* kHeader =
     "frames_half_duplex,frames_gateway_busy,frames_gateway_down,frames_battery_depleted,charge_mah,"
     "battery_used_pct\n";
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::read;
 
 TEST(devicesCsv, OneRowPerDeviceWithPositionAndHomesAndEmptyCellsForWhatIsNot) {
   const fs::path path = fs::temp_directory_path() / ("devices_csv_test_" + std::to_string(::getpid()) + ".csv");

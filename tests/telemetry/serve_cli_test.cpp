@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tests/telemetry/test_client.hpp"
+#include "tests/support/text_file.hpp"
 #include "tests/telemetry/twin_child.hpp"
 
 #ifndef ST_BINARY
@@ -34,18 +35,8 @@ using Clock = std::chrono::steady_clock;
 
 const std::string kQuickstart = std::string(ST_SOURCE_DIR) + "/scenarios/quickstart.yaml";
 
-std::string read(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
+using test::lines;
+using test::read;
 
 // The binary in a child process (TwinChild), stdout and stderr to files.
 class Child : public TwinChild {

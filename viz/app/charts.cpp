@@ -77,6 +77,18 @@ void attach(QChart* c, QAbstractSeries* s, QValueAxis* x, QValueAxis* y) {
 }
 
 QString link_label(Link l) { return qs(viz::to_string(l)).toUpper(); }
+
+// The CDF of sorted values as a step line (up, then along), in percent; at most about 1,000 points.
+QList<QPointF> cdf_steps(const std::vector<double>& sorted) {
+  QList<QPointF> points;
+  double prev = 0;
+  for (const auto& [x, f] : viz::cdf(sorted, 1000)) {
+    points.append(QPointF(x, prev * 100));
+    points.append(QPointF(x, f * 100));
+    prev = f;
+  }
+  return points;
+}
 }  // namespace
 
 QColor state_color(State s) {
@@ -269,14 +281,7 @@ void LatencyCharts::set_baseline(const viz::RunData* base, const QString& label)
   for (std::size_t i = 0; i < 2; ++i) {
     const std::vector<double> v = base == nullptr ? std::vector<double>{} : viz::success_latencies(*base, kLinks[i]);
     const bool show = !v.empty();
-    QList<QPointF> points;
-    double prev = 0;
-    for (const auto& [x, f] : viz::cdf(v, 1000)) {
-      points.append(QPointF(x, prev * 100));
-      points.append(QPointF(x, f * 100));
-      prev = f;
-    }
-    base_cdf_[i]->replace(points);
+    base_cdf_[i]->replace(cdf_steps(v));
     base_cdf_[i]->setVisible(show);
     for (QLegendMarker* m : cdf_->legend()->markers(base_cdf_[i])) m->setVisible(show);
     if (!show) continue;
@@ -335,14 +340,7 @@ void LatencyCharts::update(const viz::RunData& run, double t) {
       steps.append(QPointF(x0 + range.width, c));
     }
     hist_upper_[i]->replace(steps);
-    QList<QPointF> cdf_points;
-    double prev = 0;
-    for (const auto& [x, f] : viz::cdf(v, 1000)) {
-      cdf_points.append(QPointF(x, prev * 100));
-      cdf_points.append(QPointF(x, f * 100));
-      prev = f;
-    }
-    cdf_line_[i]->replace(cdf_points);
+    cdf_line_[i]->replace(cdf_steps(v));
     const QString name =
         p.count == 0 ? QString("%1: none").arg(link_label(link))
                      : QString("%1: %2 ok · p50 %3 · p95 %4 · p99 %5 ms")

@@ -60,8 +60,11 @@ void MapView::show_run(const viz::RunData* run, double t, bool data_changed) {
       outages_.clear();
     }
     if (!fitted_) fit();
-    if (new_run || data_changed) invalidate_view();
+    // The reach circles depend on the placement only (a live run sends it once, before its first event).
+    const std::pair<std::size_t, std::size_t> placed{run_ ? run_->map.gateways.size() : 0, run_ ? run_->map.device_count() : 0};
+    if (new_run || placed != placed_) invalidate_view();
     else invalidate();
+    placed_ = placed;
   }
 }
 

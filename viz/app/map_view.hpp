@@ -8,6 +8,7 @@
 #include <QPointF>
 #include <QWidget>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "model/map_state.hpp"
@@ -87,6 +88,7 @@ class MapView : public QWidget {
   bool layer_dirty_ = true;
   QImage reach_layer_;  // the reach circles
   bool reach_dirty_ = true;
+  std::pair<std::size_t, std::size_t> placed_{0, 0};  // gateways and devices placed at the last redraw
   std::size_t devices_drawn_ = 0;
   std::uint32_t selected_ = viz::kNoIndex;
   bool dragging_ = false;
