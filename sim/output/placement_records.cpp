@@ -61,4 +61,15 @@ std::vector<std::string> placement_lines(const metrics::PlacementRecord& r) {
   return lines;
 }
 
+std::string gateway_load_line(const metrics::GatewayRecord& r) {
+  nlohmann::ordered_json j;
+  j["type"] = "gateway_load";
+  j["gateway"] = r.gateway;
+  j["devices_served"] = r.load.devices_served;
+  j["frames_received"] = r.load.frames_received;
+  j["frames_lost"] = r.load.frames_lost;
+  j["frames_sent"] = r.load.frames_sent;
+  return j.dump();
+}
+
 }  // namespace st::output

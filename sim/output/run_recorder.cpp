@@ -175,6 +175,11 @@ void RunRecorder::radio_frame(const metrics::RadioFrameRecord& r) {
   }
 }
 
+void RunRecorder::gateway(const metrics::GatewayRecord& r) {
+  radio_report_.gateway(r);
+  if (listener_ != nullptr) listener_->record(gateway_load_line(r));  // the map's load colours, live
+}
+
 void RunRecorder::tally(const metrics::TallyRecord& r) {
   tallies_.push_back({r.section, std::string(r.name), r.value});
 }

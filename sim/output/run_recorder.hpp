@@ -48,7 +48,7 @@ class RunRecorder : public metrics::MetricsSink {
   void placement(const metrics::PlacementRecord& r) override;
   void run_end(const metrics::RunEndRecord& r) override { kernel_events_ = r.kernel_events; }
   void tally(const metrics::TallyRecord& r) override;
-  void gateway(const metrics::GatewayRecord& r) override { radio_report_.gateway(r); }
+  void gateway(const metrics::GatewayRecord& r) override;
   void battery(const metrics::BatteryRecord& r) override { radio_report_.battery(r); }
   void device_energy(const metrics::DeviceEnergyRecord& r) override { radio_report_.device_energy(r); }
   void energy_totals(const metrics::EnergyTotalsRecord& r) override { radio_report_.energy_totals(r); }

@@ -33,6 +33,19 @@ TEST(placementRecords, OneGatewaysLineThenDevicesInChunks) {
   EXPECT_DOUBLE_EQ(rest["y_m"][2].get<double>(), -10002.0);
 }
 
+TEST(placementRecords, AGatewaysLoadAtTheEnd) {
+  const std::vector<models::LinkType> links{models::LinkType::Fsk};
+  metrics::GatewayRecord r{};
+  r.gateway = 12;
+  r.links = links;
+  r.load.devices_served = 3;
+  r.load.frames_received = 40;
+  r.load.frames_lost = 2;
+  r.load.frames_sent = 7;
+  EXPECT_EQ(gateway_load_line(r),
+            R"({"type":"gateway_load","gateway":12,"devices_served":3,"frames_received":40,"frames_lost":2,"frames_sent":7})");
+}
+
 TEST(placementRecords, NoDevicesNoDevicesLine) {
   const auto lines = placement_lines({{}, {}});
   ASSERT_EQ(lines.size(), 1u);

@@ -173,6 +173,7 @@ TEST_F(telemetryServe, AClientFollowsTheWholeRunAndTheRunFilesAreThoseOfARunWith
   std::vector<std::string> event_lines;
   std::size_t handshakes = 0;
   std::size_t placements = 0;
+  std::vector<std::string> load_rows;
   for (std::size_t i = 1; i + 1 < records.size(); ++i) {
     const Json& r = records[i];
     const std::string type = r["type"];
@@ -189,9 +190,26 @@ TEST_F(telemetryServe, AClientFollowsTheWholeRunAndTheRunFilesAreThoseOfARunWith
       ++handshakes;
     } else if (type == "gateways" || type == "devices") {
       ++placements;  // where the gateways and the devices are (the dashboard's map), before the first event
+    } else if (type == "gateway_load") {
+      // At the end, each gateway's load: the same as its gateways.csv row.
+      load_rows.push_back(r["gateway"].dump() + "," + r["devices_served"].dump() + "," + r["frames_received"].dump() +
+                          "," + r["frames_lost"].dump() + "," + r["frames_sent"].dump());
     } else {
       ADD_FAILURE() << "unexpected record " << r.dump();
     }
+  }
+  auto gateways_csv = lines(read(dir_ / "plain" / "gateways.csv"));
+  gateways_csv.erase(gateways_csv.begin());  // header
+  ASSERT_EQ(load_rows.size(), gateways_csv.size());
+  for (std::size_t g = 0; g < gateways_csv.size(); ++g) {
+    // gateway,group,x_m,y_m,links,devices_served,frames_received,frames_lost,frames_sent,...
+    const auto cells = [&] {
+      std::vector<std::string> c;
+      std::stringstream ss(gateways_csv[g]);
+      for (std::string cell; std::getline(ss, cell, ',');) c.push_back(cell);
+      return c;
+    }();
+    EXPECT_EQ(load_rows[g], cells[0] + "," + cells[5] + "," + cells[6] + "," + cells[7] + "," + cells[8]) << g;
   }
   auto states_csv = lines(read(dir_ / "plain" / "states.csv"));
   states_csv.erase(states_csv.begin());  // header

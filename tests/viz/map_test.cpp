@@ -155,6 +155,10 @@ TEST(MapRecords, TheLiveStreamSendsGatewaysDevicesInChunksAndReplies) {
   EXPECT_FLOAT_EQ(run.map.x_m[3], 6.5f);
   EXPECT_EQ(run.map.device_type[2], 1u);
   EXPECT_TRUE(run.map.home.empty());
+  run.apply(parse_record(R"({"type":"gateway_load","gateway":0,"devices_served":3,"frames_received":41,"frames_lost":2,"frames_sent":9})"));
+  run.apply(parse_record(R"({"type":"gateway_load","gateway":7,"devices_served":1,"frames_received":1,"frames_lost":0})"));  // no such gateway: ignored
+  EXPECT_TRUE(run.map.gateways[0].has_load);  // the end's loads colour the live map
+  EXPECT_EQ(run.map.gateways[0].frames_received, 41u);
   run.apply(parse_record(R"({"type":"reply","cmd":"action","ok":false,"error":"action.device_type: no such type"})"));
   run.apply(parse_record(R"({"type":"reply","cmd":"action","ok":true,"t":120.5})"));
   ASSERT_EQ(run.replies.size(), 2u);

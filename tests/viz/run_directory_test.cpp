@@ -84,7 +84,7 @@ TEST_F(RunDirectory, ReadsEveryFileAsRecords) {
   RunData run;
   reader.read([&](Record&& r) {
     static const char* kNames[] = {"hello", "states",  "counters", "handshake", "event", "gap",
-                                   "control", "end", "gateways", "devices", "reply", "unknown"};
+                                   "control", "end", "gateways", "devices", "gateway_load", "reply", "unknown"};
     if (order.empty() || order.back() != kNames[r.index()]) order.push_back(kNames[r.index()]);
     run.apply(std::move(r));
   });

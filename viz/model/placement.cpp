@@ -1,4 +1,4 @@
-// The live stream's placement records (docs/telemetry.md): `gateways` and `devices`.
+// The live stream's placement records (docs/telemetry.md): `gateways` and `devices`, and the end's `gateway_load`.
 #include <limits>
 
 #include "model/json_fields.hpp"
@@ -54,6 +54,17 @@ DevicesRecord parse_devices(const json& j) {
     r.x_m.push_back(static_cast<float>(number_value(xs[i], "x_m")));
     r.y_m.push_back(static_cast<float>(number_value(ys[i], "y_m")));
   }
+  return r;
+}
+
+GatewayLoadRecord parse_gateway_load(const json& j) {
+  GatewayLoadRecord r;
+  const std::uint64_t g = count(j, "gateway");
+  if (g >= std::numeric_limits<std::uint32_t>::max()) throw InputError("field 'gateway' is too large");
+  r.gateway = static_cast<std::uint32_t>(g);
+  r.devices_served = count(j, "devices_served");
+  r.frames_received = count(j, "frames_received");
+  r.frames_lost = count(j, "frames_lost");
   return r;
 }
 

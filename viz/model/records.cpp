@@ -351,6 +351,7 @@ Record parse_record(std::string_view line) {
   if (type == "end") return parse_end(j);
   if (type == "gateways") return parse_gateways(j);
   if (type == "devices") return parse_devices(j);
+  if (type == "gateway_load") return parse_gateway_load(j);
   if (type == "reply") {
     ReplyRecord r;
     r.cmd = text_or_empty(j, "cmd");

@@ -143,6 +143,12 @@ struct DevicesRecord {
   static constexpr std::uint32_t kNoGateway = 0xFFFF'FFFFu;
 };
 
+// `gateway_load`: one gateway's load at the end of the run (gateways.csv's columns), for the map's colours live.
+struct GatewayLoadRecord {
+  std::uint32_t gateway = 0;
+  std::uint64_t devices_served = 0, frames_received = 0, frames_lost = 0;
+};
+
 // `reply`: the server's answer to this client's command (a what-if `action`): applied at t, or refused and why.
 struct ReplyRecord {
   std::string cmd;
@@ -157,7 +163,7 @@ struct UnknownRecord {
 };
 
 using Record = std::variant<HelloRecord, StatesSample, CountersSample, HandshakeRecord, EventRecord, GapRecord,
-                            ControlRecord, EndRecord, GatewaysRecord, DevicesRecord, ReplyRecord, UnknownRecord>;
+                            ControlRecord, EndRecord, GatewaysRecord, DevicesRecord, GatewayLoadRecord, ReplyRecord, UnknownRecord>;
 
 // Parses one record line (a JSON object with "type"). Throws InputError with the cause only (the caller
 // prefixes the place).
@@ -180,6 +186,7 @@ EventRecord parse_event(const nlohmann::json& j);
 EndRecord parse_end(const nlohmann::json& j);
 GatewaysRecord parse_gateways(const nlohmann::json& j);  // viz/model/placement.cpp
 DevicesRecord parse_devices(const nlohmann::json& j);
+GatewayLoadRecord parse_gateway_load(const nlohmann::json& j);
 
 // The hello and the final counters that a summary.json stands for (run directories).
 HelloRecord hello_from_summary(const nlohmann::json& summary);

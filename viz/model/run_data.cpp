@@ -191,6 +191,14 @@ void RunData::apply(Record&& rec) {
           map.gateways = std::move(r.gateways);
         } else if constexpr (std::is_same_v<T, DevicesRecord>) {
           map.add(std::move(r));
+        } else if constexpr (std::is_same_v<T, GatewayLoadRecord>) {
+          if (r.gateway < map.gateways.size()) {
+            GatewayInfo& g = map.gateways[r.gateway];
+            g.has_load = true;
+            g.devices_served = r.devices_served;
+            g.frames_received = r.frames_received;
+            g.frames_lost = r.frames_lost;
+          }
         } else if constexpr (std::is_same_v<T, ReplyRecord>) {
           replies.push_back(std::move(r));
         } else if constexpr (std::is_same_v<T, EndRecord>) {
