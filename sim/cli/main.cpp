@@ -1,4 +1,4 @@
-// sidewalk-twin: the command line. Subcommands: run, validate, template, airtime, export, verify-device.
+// sidewalk-twin: the command line. Subcommands: run, sweep, validate, template, airtime, export, verify-device.
 #include <cstdlib>
 
 // SystemC prints its banner when its simulation context is first created, during static initialisation:
@@ -17,6 +17,7 @@ const bool kSystemCQuiet = (::setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0
 #include "sim/cli/airtime_command.hpp"
 #include "sim/cli/device_file_commands.hpp"
 #include "sim/cli/run_command.hpp"
+#include "sim/cli/sweep_command.hpp"
 
 int sc_main(int argc, char* argv[]) {
   (void)kSystemCQuiet;
@@ -27,6 +28,10 @@ int sc_main(int argc, char* argv[]) {
   run_cmd->add_option("scenario", run.scenario_file, "scenario file (YAML)")->required();
   run_cmd->add_option("--out,-o", run.out_dir, "run directory to write")->required();
   run_cmd->add_option("--seed", run.seed, "override the scenario's seed");
+  run_cmd->add_option("--set", run.set,
+                      "set a scenario value before the file is read, KEY=VALUE, repeatable: KEY is a dotted path, "
+                      "list items by name or index (fleet.device_types.sensors.count=500, timeline.0.at=20min)")
+      ->allow_extra_args(false);
   run_cmd->add_option("--keylog", run.keylog, "write every ECDH and session key to this file");
   run_cmd->add_option("--pcap", run.pcap, "write every radio frame to this pcap file (docs/pcap.md)");
   run_cmd->add_option("--entropy", run.entropy, "key material: deterministic (from the seed) or os")
@@ -69,9 +74,25 @@ int sc_main(int argc, char* argv[]) {
                       "apply the outside calls recorded in a run's stimuli.jsonl, at the same instants")
       ->excludes(api_opt);
 
+  st::cli::SweepOptions sweep;
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep", "run a sweep file's points x seeds (locally, or over MPI ranks under mpirun); write sweep.csv, "
+               "summary.csv and a plot per figure (docs/campaigns.md)");
+  sweep_cmd->add_option("sweep_file", sweep.sweep_file, "sweep file (YAML)")->required();
+  sweep_cmd->add_option("--out,-o", sweep.out_dir, "folder for the runs and the results (resumes the runs there)")
+      ->required();
+  sweep_cmd->add_option("--jobs,-j", sweep.jobs,
+                        "runs at once on this machine (default: its cores, shared among the MPI ranks on it)")
+      ->check(CLI::Range(1u, 1024u));
+  sweep_cmd->add_flag("--quiet,-q", sweep.quiet, "no progress line and no result lines");
+  sweep_cmd->add_flag("!--no-plots", sweep.plots, "write the tables only");
+
   std::string validate_file;
+  std::vector<std::string> validate_set;
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file and report the first error");
   validate_cmd->add_option("scenario", validate_file, "scenario file (YAML)")->required();
+  validate_cmd->add_option("--set", validate_set, "set a scenario value first, KEY=VALUE (as for run)")
+      ->allow_extra_args(false);
   auto* template_cmd = app.add_subcommand("template", "print a fully commented scenario that runs as it is");
 
   st::cli::AirtimeOptions airtime;
@@ -111,7 +132,8 @@ int sc_main(int argc, char* argv[]) {
   }
   try {
     if (*run_cmd) return st::cli::run_command(run);
-    if (*validate_cmd) return st::cli::validate_command(validate_file);
+    if (*sweep_cmd) return st::cli::sweep_command(sweep);
+    if (*validate_cmd) return st::cli::validate_command(validate_file, validate_set);
     if (*template_cmd) return st::cli::template_command();
     if (*airtime_cmd) return st::cli::airtime_command(airtime, std::cout, std::cerr);
     if (*export_cmd) return st::cli::export_command(export_opts, std::cout, std::cerr);

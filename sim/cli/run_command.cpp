@@ -33,9 +33,20 @@ namespace st::cli {
 
 namespace fs = std::filesystem;
 
-int validate_command(const std::string& file) {
+namespace {
+
+// --set KEY=VALUE texts as overrides; std::invalid_argument on a malformed one.
+std::vector<scenario::Override> read_overrides(const std::vector<std::string>& texts) {
+  std::vector<scenario::Override> overrides;
+  for (const auto& t : texts) overrides.push_back(scenario::parse_override(t));
+  return overrides;
+}
+
+}  // namespace
+
+int validate_command(const std::string& file, const std::vector<std::string>& set) {
   try {
-    const scenario::Scenario s = scenario::load_scenario_file(file);
+    const scenario::Scenario s = scenario::load_scenario_file(file, read_overrides(set));
     const models::ImportedFleet imported = aws::load_imported_fleet(s.world);
     std::size_t n_imported = 0;
     for (const auto& t : imported.types) n_imported += t ? t->devices.size() : 0;
@@ -50,6 +61,9 @@ int validate_command(const std::string& file) {
   } catch (const aws::FileError& e) {
     std::cerr << e.what() << '\n';
     return 2;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sidewalk-twin: --set " << e.what() << '\n';
+    return 2;
   }
 }
 
@@ -61,9 +75,12 @@ int template_command() {
 int run_command(const RunOptions& o) {
   scenario::Scenario s;
   try {
-    s = scenario::load_scenario_file(o.scenario_file);
+    s = scenario::load_scenario_file(o.scenario_file, read_overrides(o.set));
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
+    return 2;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sidewalk-twin: --set " << e.what() << '\n';
     return 2;
   }
   if (o.seed) s.world.seed = *o.seed;

@@ -25,10 +25,11 @@ struct RunOptions {
   std::optional<unsigned> crypto_workers;  // threads for cryptography beside the kernel (default: cores - 1, >= 1)
   LiveOptions live;                        // --api, --mqtt, --pace, --replay-stimuli (docs/api.md)
   std::vector<std::string> limits;         // --limit SERVER.NAME=VALUE (run_limits.hpp)
+  std::vector<std::string> set;            // --set KEY=VALUE: scenario overrides (scenario_override.hpp)
 };
 
 int run_command(const RunOptions& o);
-int validate_command(const std::string& file);
+int validate_command(const std::string& file, const std::vector<std::string>& set = {});
 int template_command();
 
 }  // namespace st::cli

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include "sim/scenario/sections.hpp"
 #include "sim/scenario/text_check.hpp"
@@ -65,11 +66,17 @@ YAML::Node parse(std::string_view text, const std::string& file) {
 
 }  // namespace
 
-Scenario load_scenario_text(std::string_view raw, const std::string& file_for_messages) {
+Scenario load_scenario_text(std::string_view raw, const std::string& file_for_messages,
+                            const std::vector<Override>& overrides) {
   const std::string& file = file_for_messages;
   const std::string_view text = check_scenario_text(raw, file);
-  const YAML::Node doc = parse(text, file);
+  YAML::Node doc = parse(text, file);
   if (!doc || doc.IsNull()) throw ScenarioError(file, 1, 1, "the scenario file is empty");
+  try {
+    apply_overrides(doc, overrides);
+  } catch (const std::invalid_argument& e) {
+    throw ScenarioError(file, 0, 0, std::string("--set ") + e.what());
+  }
   const Field root(file, doc, std::nullopt, "");
   if (!root.is_map()) {
     root.fail_raw("a scenario file is a map of sections (scenario, topology, fleet, cloud, timeline, expect), not " +
@@ -89,7 +96,7 @@ Scenario load_scenario_text(std::string_view raw, const std::string& file_for_me
   return s;
 }
 
-Scenario load_scenario_file(const std::string& path) {
+Scenario load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw ScenarioError(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
@@ -102,7 +109,7 @@ Scenario load_scenario_file(const std::string& path) {
     if (n < sizeof buf) break;
   }
   if (std::ferror(f.get())) throw ScenarioError(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
-  return load_scenario_text(text, path);
+  return load_scenario_text(text, path, overrides);
 }
 
 }  // namespace st::scenario
