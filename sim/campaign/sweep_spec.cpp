@@ -158,10 +158,8 @@ SweepSpec read_sweep_text(const std::string& text, const std::string& file) {
   if (head.has("description")) head.require("description").as_text();
   const Field scenario_f = head.require("scenario");
   const std::filesystem::path given = scenario_f.as_text();
-  const std::filesystem::path resolved =
-      (given.is_absolute() ? given : std::filesystem::path(file).parent_path() / given).lexically_normal();
-  if (!std::filesystem::is_regular_file(resolved)) scenario_f.fail("no such scenario file: " + resolved.string());
-  spec.scenario_file = resolved.string();
+  spec.scenario_file =
+      (given.is_absolute() ? given : std::filesystem::path(file).parent_path() / given).lexically_normal().string();
 
   const Field params = top.require("parameters");
   if (!params.is_list() || params.as_list().empty()) params.fail("must be a list of at least one parameter");
@@ -186,6 +184,8 @@ SweepSpec read_sweep_text(const std::string& text, const std::string& file) {
     if (!names.insert(spec.figures.back().name).second)
       f.fail("the name '" + spec.figures.back().name + "' is taken by a parameter or another figure");
   }
+  if (!std::filesystem::is_regular_file(spec.scenario_file))
+    scenario_f.fail("no such scenario file: " + spec.scenario_file);
   return spec;
 }
 
