@@ -86,26 +86,24 @@ std::vector<RunOutcome> run_share(const SweepSpec& spec, const SweepPlan& plan, 
       const PlannedRun& run = mine[todo[k]];
       RunOutcome& outcome = outcomes[todo[k]];
       const fs::path partial = runs / (run.id + ".partial"), done = runs / run.id, log = logs / (run.id + ".log");
-      fs::remove_all(partial);
       {
         std::lock_guard lock(mutex);
         progress.started();
       }
       const auto t0 = std::chrono::steady_clock::now();
-      int code = -1;
-      try {
+      try {  // nothing may escape a worker thread: a failure is the run's outcome
+        fs::remove_all(partial);
         ChildProcess child(run_argv(spec, plan, run, o, partial), log);
-        code = child.wait();
+        if (const int code = child.wait(); code != 0) {
+          outcome.failure = describe(plan, run) + " exited " + std::to_string(code) + "; its log " + log.string() +
+                            ":" + log_tail(log, 6);
+        } else {
+          fs::remove_all(done);
+          fs::rename(partial, done);
+          read_outcome(spec, done, outcome);
+        }
       } catch (const std::exception& e) {
         outcome.failure = describe(plan, run) + ": " + e.what();
-      }
-      if (code == 0) {
-        fs::remove_all(done);
-        fs::rename(partial, done);
-        read_outcome(spec, done, outcome);
-      } else if (outcome.failure.empty()) {
-        outcome.failure = describe(plan, run) + " exited " + std::to_string(code) + "; its log " + log.string() + ":" +
-                          log_tail(log, 6);
       }
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       std::lock_guard lock(mutex);

@@ -144,6 +144,29 @@ TEST_F(sweepRun, AFigureThatIsNotANumberStopsTheSweepAndKeepsWhatRan) {
   EXPECT_NE(again.out.find("1 resumed"), std::string::npos) << again.out;
 }
 
+// A device file that is not a device passes the scenario's reader (it checks that the folder exists) and stops
+// the run itself (exit 2): the sweep names the run, its values and the end of its log, and exits 2.
+TEST_F(sweepRun, ARunThatFailsIsNamedWithItsLogAndTheSweepExits2) {
+  fs::create_directories(dir_ / "devices");
+  write(dir_ / "devices" / "probe.json", "{\"not\": \"a device\"}");
+  fs::copy_file(fs::path(ST_SCENARIOS_DIR) / "real-fleet" / "profile.json", dir_ / "profile.json");
+  write(dir_ / "small-base.yaml", read(dir_ / "small-base.yaml") +
+                                      "    - name: probe\n      qualified: true\n      links: [fsk]\n"
+                                      "      import: {devices: devices, profile: profile.json}\n");
+  const Result r = sweep("--jobs 1 --no-plots");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("run p000-s3 (fleet.device_types.sensors.count=20, "
+                       "fleet.device_types.sensors.traffic.uplink_period=1min, seed 3) exited 2; its log " +
+                       (out() / "logs" / "p000-s3.log").string() + ":\n    "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("probe.json"), std::string::npos) << "the run's own error, from its log: " << r.err;
+  EXPECT_NE(r.err.find("sweep small: 1/8 runs done, 7 left, 0 running, 1 FAILED"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("0 of 8 runs complete"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out() / "sweep.csv"));
+  EXPECT_FALSE(fs::exists(out() / "runs" / "p000-s3"));
+}
+
 TEST_F(sweepRun, PlotsOnePngPerFigureWhenThePlotterIsBuilt) {
   const fs::path plotter = fs::path(ST_BINARY).parent_path() / "sidewalk-sweep-plot";
   if (!fs::exists(plotter)) GTEST_SKIP() << "built without the dashboard: no " << plotter;
