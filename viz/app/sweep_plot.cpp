@@ -2,19 +2,20 @@
 
 #include <QApplication>
 #include <QBarCategoryAxis>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QFont>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QPainter>
 #include <QPen>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <vector>
 
 #include "model/sweep_series.hpp"
 
@@ -57,30 +58,35 @@ QValueAxis* make_value_axis(double low, double high, int ticks) {
   const double span = high - low;
   const double pad = span > 0 ? kRangeMargin * span : (high != 0 ? 0.1 * std::abs(high) : 1.0);
   a->setTickCount(ticks);
-  a->setRange(low - pad, high + pad);
+  // Figures that are never negative (counts, ratios) keep their axis at 0 and above.
+  a->setRange(low >= 0 ? std::max(0.0, low - pad) : low - pad, high + pad);
   a->applyNiceNumbers();
   a->setLabelFormat(label_format(a));
   return a;
 }
 
-QLogValueAxis* make_log_axis(double low, double high) {
-  auto* a = new QLogValueAxis;
-  a->setBase(10);
-  const double factor = std::pow(high / low, kRangeMargin);
-  a->setRange(low / factor, high * factor);
-  a->setLabelFormat(QStringLiteral("%g"));
-  a->setMinorTickCount(8);
-  a->setMinorGridLineColor(QColor(240, 240, 240));
+// A logarithmic x axis drawn in log10 space, labelled and gridded at the swept values themselves (Qt's log axis
+// labels powers of ten only: a sweep over 50..2000 would show 100 and 1000).
+QCategoryAxis* make_log_axis(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  auto* a = new QCategoryAxis;
+  const double low = std::log10(values.front()), high = std::log10(values.back());
+  const double pad = kRangeMargin * (high - low);
+  a->setRange(low - pad, high + pad);
+  a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+  for (double v : values) a->append(QString::asprintf("%g", v), std::log10(v));
   return a;
 }
 
-// The x axis and the half width of a confidence bar's caps at x (in x's units).
+// The x axis, where a point goes on it, and the half width of a confidence bar's caps.
 struct XAxis {
   QAbstractAxis* axis = nullptr;
   SweepAxisKind kind = SweepAxisKind::Linear;
-  double cap = 0;  // Linear, Category: half width; Log: factor
-  double cap_low(double x) const { return kind == SweepAxisKind::Log ? x / cap : x - cap; }
-  double cap_high(double x) const { return kind == SweepAxisKind::Log ? x * cap : x + cap; }
+  double cap = 0;  // in the axis's own scale (log10 for a log axis)
+  double at(double x) const { return kind == SweepAxisKind::Log ? std::log10(x) : x; }
+  double cap_low(double x) const { return x - cap; }
+  double cap_high(double x) const { return x + cap; }
 };
 
 XAxis make_x_axis(const viz::SweepXAxis& x) {
@@ -95,9 +101,9 @@ XAxis make_x_axis(const viz::SweepXAxis& x) {
   }
   const auto [lo, hi] = std::minmax_element(x.positions.begin(), x.positions.end());
   if (x.kind == SweepAxisKind::Log) {
-    auto* a = make_log_axis(*lo, *hi);
+    auto* a = make_log_axis(x.positions);
     out.axis = a;
-    out.cap = std::pow(a->max() / a->min(), kCapHalfWidth);
+    out.cap = kCapHalfWidth * (a->max() - a->min());
     return out;
   }
   auto* a = make_value_axis(*lo, *hi, 6);
@@ -171,8 +177,8 @@ QChart* make_sweep_chart(const viz::SweepSummary& s, std::size_t figure, const Q
     for (const std::size_t p : series[i].points) {
       const viz::FigureStats& f = s.points[p].figures[figure];
       if (f.n == 0 || !f.mean) continue;
-      line->append(x.positions[p], *f.mean);
-      if (f.has_bar()) bars.push_back(make_bar(x.positions[p], *f.ci95_low, *f.ci95_high, x_axis, colour));
+      line->append(x_axis.at(x.positions[p]), *f.mean);
+      if (f.has_bar()) bars.push_back(make_bar(x_axis.at(x.positions[p]), *f.ci95_low, *f.ci95_high, x_axis, colour));
     }
     attach(chart.get(), line, x_axis.axis, y_axis);
   }
