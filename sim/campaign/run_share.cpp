@@ -62,7 +62,7 @@ std::vector<RunOutcome> run_share(const SweepSpec& spec, const SweepPlan& plan, 
   fs::create_directories(runs);
   fs::create_directories(logs);
   std::vector<RunOutcome> outcomes(mine.size());
-  std::vector<std::size_t> todo;
+  std::vector<std::size_t> to_run;
   std::size_t resumed = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     outcomes[i].run = mine[i].index;
@@ -71,7 +71,7 @@ std::vector<RunOutcome> run_share(const SweepSpec& spec, const SweepPlan& plan, 
       read_outcome(spec, runs / mine[i].id, outcomes[i]);
       ++resumed;
     } else {
-      todo.push_back(i);
+      to_run.push_back(i);
     }
   }
   progress.resumed(resumed);
@@ -82,9 +82,9 @@ std::vector<RunOutcome> run_share(const SweepSpec& spec, const SweepPlan& plan, 
   auto worker = [&] {
     while (!stop) {
       const std::size_t k = next++;
-      if (k >= todo.size()) return;
-      const PlannedRun& run = mine[todo[k]];
-      RunOutcome& outcome = outcomes[todo[k]];
+      if (k >= to_run.size()) return;
+      const PlannedRun& run = mine[to_run[k]];
+      RunOutcome& outcome = outcomes[to_run[k]];
       const fs::path partial = runs / (run.id + ".partial"), done = runs / run.id, log = logs / (run.id + ".log");
       {
         std::lock_guard lock(mutex);
@@ -112,7 +112,7 @@ std::vector<RunOutcome> run_share(const SweepSpec& spec, const SweepPlan& plan, 
     }
   };
   std::vector<std::thread> threads;
-  const std::size_t n = std::min<std::size_t>(std::max(1u, o.jobs), todo.size());
+  const std::size_t n = std::min<std::size_t>(std::max(1u, o.jobs), to_run.size());
   for (std::size_t t = 0; t < n; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
   progress.finish();
