@@ -1,6 +1,7 @@
 #!/bin/sh
-# The same sweep on the local cores and on 2 MPI ranks over loopback (Open MPI's TCP transport on lo): both ranks
-# run a share of the runs, and sweep.csv, summary.csv and every plot are byte for byte the local run's.
+# The same sweep on the local cores and on 2 MPI ranks over loopback (Open MPI's TCP transport on lo, the ranks
+# placed by a hostfile as on a cluster): both ranks run a share of the runs, and sweep.csv, summary.csv and every
+# plot are byte for byte the local run's.
 #   mpi_matches_local.sh SIDEWALK_TWIN MPIRUN SWEEP.yaml WORK_DIR
 set -eu
 twin=$1 mpirun=$2 sweep=$3 work=$4
@@ -9,7 +10,9 @@ mkdir -p "$work"
 "$twin" sweep "$sweep" --out "$work/local" --jobs 2 --quiet
 as_root=""
 [ "$(id -u)" -ne 0 ] || as_root="--allow-run-as-root"
-"$mpirun" $as_root -n 2 --oversubscribe --mca btl self,tcp --mca btl_tcp_if_include lo --mca oob_tcp_if_include lo \
+echo "localhost slots=2" >"$work/hostfile"
+"$mpirun" $as_root -n 2 --hostfile "$work/hostfile" --mca btl self,tcp --mca btl_tcp_if_include lo \
+  --mca oob_tcp_if_include lo \
   "$twin" sweep "$sweep" --out "$work/mpi" >"$work/mpi.out" 2>"$work/mpi.err" || {
   echo "mpirun failed:"; cat "$work/mpi.out" "$work/mpi.err"; exit 1; }
 for rank in 0 1; do
