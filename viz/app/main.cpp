@@ -21,6 +21,7 @@
 #include <cstring>
 
 #include "app/main_window.hpp"
+#include "app/offscreen_noise.hpp"
 
 namespace {
 
@@ -43,15 +44,6 @@ int distinct_colours(const QImage& img, int enough) {
   return static_cast<int>(seen.size());
 }
 
-// Without a display, Qt's offscreen platform says what it cannot do (size hints, no XDG_RUNTIME_DIR): noise
-// for a screenshot, whose errors are one line on stderr.
-QtMessageHandler g_qt_handler = nullptr;
-void quiet_offscreen_noise(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-  if (message.contains("propagateSizeHints") || message.contains("XDG_RUNTIME_DIR")) return;
-  if (g_qt_handler != nullptr) g_qt_handler(type, context, message);
-  else std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
-}
-
 bool wants_screenshot(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0) return true;
@@ -66,7 +58,7 @@ int main(int argc, char** argv) {
   if (headless && std::getenv("QT_QPA_PLATFORM") == nullptr && std::getenv("DISPLAY") == nullptr &&
       std::getenv("WAYLAND_DISPLAY") == nullptr)
     ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
-  if (headless) g_qt_handler = qInstallMessageHandler(quiet_offscreen_noise);
+  if (headless) st::dash::quiet_offscreen_noise();
   QApplication app(argc, argv);
   QApplication::setApplicationName("sidewalk-dashboard");
   QApplication::setApplicationVersion("0.1.0");

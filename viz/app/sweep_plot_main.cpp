@@ -16,6 +16,7 @@
 #include <string>
 #include <system_error>
 
+#include "app/offscreen_noise.hpp"
 #include "app/sweep_plot.hpp"
 #include "model/records.hpp"
 #include "model/sweep_summary.hpp"
@@ -41,15 +42,6 @@ std::optional<QSize> parse_size(const std::string& text) {
   if (ew != std::errc() || pw != text.data() + x || eh != std::errc() || ph != end) return std::nullopt;
   if (w < 300 || h < 200 || w > 8000 || h > 8000) return std::nullopt;
   return QSize(w, h);
-}
-
-// Qt's offscreen platform says what it cannot do (size hints, no XDG_RUNTIME_DIR): noise for a program whose
-// errors are one line on stderr.
-QtMessageHandler g_qt_handler = nullptr;
-void quiet_offscreen_noise(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-  if (message.contains("propagateSizeHints") || message.contains("XDG_RUNTIME_DIR")) return;
-  if (g_qt_handler != nullptr) g_qt_handler(type, context, message);
-  else std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
 }
 
 }  // namespace
@@ -82,7 +74,7 @@ int main(int argc, char** argv) {
 
   // No display needed: the offscreen platform unless one was chosen.
   if (std::getenv("QT_QPA_PLATFORM") == nullptr) ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
-  g_qt_handler = qInstallMessageHandler(quiet_offscreen_noise);
+  st::dash::quiet_offscreen_noise();
   int qt_argc = 1;  // the arguments are CLI11's; Qt sees none of them
   QApplication app(qt_argc, argv);
   QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
