@@ -38,4 +38,30 @@ class Header {
   std::vector<std::string> names_;
 };
 
+// Runs row(header, cells, line) on the header alone (line 0, no cells: look up the columns), then on each
+// non-empty data line, its cell count checked against the header's; an InputError from row becomes
+// "FILE:LINE: cause" (the header's: line 1).
+template <class Row>
+void each_row(std::istream& in, const std::filesystem::path& file, Row row) {
+  std::string line;
+  if (!next_line(in, line) || line.empty()) fail(file, 1, "empty file (expected a header)");
+  const Header header(line);
+  try {
+    row(header, std::vector<std::string_view>{}, std::uint64_t{0});
+  } catch (const InputError& e) {
+    fail(file, 1, e.what());
+  }
+  for (std::uint64_t n = 2; next_line(in, line); ++n) {
+    if (line.empty()) continue;
+    const auto cells = split(line);
+    if (cells.size() != header.size())
+      fail(file, n, std::to_string(cells.size()) + " columns, expected " + std::to_string(header.size()));
+    try {
+      row(header, cells, n);
+    } catch (const InputError& e) {
+      fail(file, n, e.what());
+    }
+  }
+}
+
 }  // namespace st::viz::csv

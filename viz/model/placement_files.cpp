@@ -12,34 +12,6 @@ namespace {
 
 constexpr const char* kLinkColumns[] = {"ble", "fsk", "css"};  // by Link
 
-// Runs `row` on the header alone (line 0: find the columns), then on each data line with its cells; errors become
-// "FILE:LINE: cause".
-template <class Row>
-void each_row(const fs::path& file, Row row) {
-  std::ifstream in = csv::open(file);
-  std::string line;
-  if (!csv::next_line(in, line)) csv::fail(file, 1, "empty file (expected a header)");
-  const csv::Header header(line);
-  std::uint64_t n = 1;
-  try {
-    row(header, std::vector<std::string_view>{}, 0);  // the header alone: look up the columns
-  } catch (const InputError& e) {
-    csv::fail(file, 1, e.what());
-  }
-  while (csv::next_line(in, line)) {
-    ++n;
-    if (line.empty()) continue;
-    const auto cells = csv::split(line);
-    if (cells.size() != header.size())
-      csv::fail(file, n, std::to_string(cells.size()) + " columns, expected " + std::to_string(header.size()));
-    try {
-      row(header, cells, n);
-    } catch (const InputError& e) {
-      csv::fail(file, n, e.what());
-    }
-  }
-}
-
 std::uint64_t optional_count(const std::vector<std::string_view>& cells, std::optional<std::size_t> col,
                              const csv::Header& h) {
   return col ? csv::to_count(cells[*col], h.name(*col)) : 0;
@@ -51,7 +23,8 @@ GatewaysRecord read_gateways_csv(const fs::path& file) {
   GatewaysRecord r;
   std::size_t group = 0, links = 0, x = 0, y = 0;
   std::optional<std::size_t> served, received, lost, reach[3];
-  each_row(file, [&](const csv::Header& h, const std::vector<std::string_view>& cells, std::uint64_t line) {
+  std::ifstream in = csv::open(file);
+  csv::each_row(in, file, [&](const csv::Header& h, const std::vector<std::string_view>& cells, std::uint64_t line) {
     if (line == 0) {
       group = h.at("group");
       links = h.at("links");
@@ -84,7 +57,8 @@ DevicesRecord read_devices_csv(const fs::path& file, const HelloRecord& hello) {
   std::size_t device = 0, type = 0, x = 0, y = 0;
   std::optional<std::size_t> home[3], sent, delivered, rejected, dropped, up, down, charge, used;
   std::vector<std::size_t> outcome_columns;
-  each_row(file, [&](const csv::Header& h, const std::vector<std::string_view>& cells, std::uint64_t line) {
+  std::ifstream in = csv::open(file);
+  csv::each_row(in, file, [&](const csv::Header& h, const std::vector<std::string_view>& cells, std::uint64_t line) {
     if (line == 0) {
       device = h.at("device");
       type = h.at("type");

@@ -120,28 +120,11 @@ SweepSummary read_sweep_summary(const fs::path& file) {
 
 SweepSummary read_sweep_summary(std::istream& in, const fs::path& file) {
   SweepSummary s;
-  std::string line;
-  if (!csv::next_line(in, line) || line.empty()) csv::fail(file, 1, "empty file (expected a header)");
-  const csv::Header header(line);
   std::size_t runs = 0;
-  try {
-    runs = read_header(header, s);
-  } catch (const InputError& e) {
-    csv::fail(file, 1, e.what());
-  }
-  std::uint64_t n = 1;
-  while (csv::next_line(in, line)) {
-    ++n;
-    if (line.empty()) continue;
-    const auto cells = csv::split(line);
-    if (cells.size() != header.size())
-      csv::fail(file, n, std::to_string(cells.size()) + " columns, expected " + std::to_string(header.size()));
-    try {
-      s.points.push_back(read_point(cells, s, runs));
-    } catch (const InputError& e) {
-      csv::fail(file, n, e.what());
-    }
-  }
+  csv::each_row(in, file, [&](const csv::Header& header, const std::vector<std::string_view>& cells, std::uint64_t line) {
+    if (line == 0) runs = read_header(header, s);
+    else s.points.push_back(read_point(cells, s, runs));
+  });
   if (s.points.empty()) csv::fail(file, 0, "no points (no line after the header)");
   return s;
 }
