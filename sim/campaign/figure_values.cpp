@@ -3,6 +3,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "sim/campaign/number_text.hpp"
+
 namespace st::campaign {
 
 namespace {
@@ -59,13 +61,7 @@ std::vector<FigureValue> read_figures(const nlohmann::json& summary, const std::
   return values;
 }
 
-std::string figure_text(const FigureValue& v) {
-  if (!v) return {};
-  char buf[64];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v);
-  (void)ec;
-  return std::string(buf, end);
-}
+std::string figure_text(const FigureValue& v) { return v ? exact_text(*v) : std::string(); }
 
 FigureValue figure_from_text(const std::string& text) {
   if (text.empty()) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "sim/campaign/number_text.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 
@@ -31,13 +32,6 @@ Quantity read_quantity(const Field& f) {
   return {v, std::string(end, s.data() + s.size())};
 }
 
-std::string number_text(double v) {
-  char buf[64];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  (void)ec;
-  return std::string(buf, end);
-}
-
 std::vector<std::string> read_range(const Field& f) {
   const MapReader r(f, {"from", "to", "step"});
   const Field from_f = r.require("from"), to_f = r.require("to"), step_f = r.require("step");
@@ -47,9 +41,9 @@ std::vector<std::string> read_range(const Field& f) {
   if (!(step.number > 0)) step_f.fail("must be > 0");
   if (to.number < from.number) to_f.fail("must not be below from");
   const double steps = std::floor((to.number - from.number) / step.number + 1e-9);
-  if (steps + 1 > 10'000) f.fail("makes " + number_text(steps + 1) + " values (at most 10000)");
+  if (steps + 1 > 10'000) f.fail("makes " + exact_text(steps + 1) + " values (at most 10000)");
   std::vector<std::string> values;
-  for (double i = 0; i <= steps; ++i) values.push_back(number_text(from.number + i * step.number) + from.unit);
+  for (double i = 0; i <= steps; ++i) values.push_back(exact_text(from.number + i * step.number) + from.unit);
   return values;
 }
 

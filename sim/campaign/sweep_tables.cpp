@@ -1,10 +1,10 @@
 #include "sim/campaign/sweep_tables.hpp"
 
-#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "sim/campaign/number_text.hpp"
 #include "sim/campaign/statistics.hpp"
 
 namespace st::campaign {
@@ -12,13 +12,7 @@ namespace st::campaign {
 namespace {
 
 // Statistics with ten significant digits: exact enough, and the same text on every machine.
-std::string stat_text(const std::optional<double>& v) {
-  if (!v) return {};
-  char buf[64];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v, std::chars_format::general, 10);
-  (void)ec;
-  return std::string(buf, end);
-}
+std::string stat_text(const std::optional<double>& v) { return v ? significant_text(*v, 10) : std::string(); }
 
 void write_whole(const std::filesystem::path& file, const std::string& text) {
   const std::filesystem::path tmp = file.string() + ".tmp";

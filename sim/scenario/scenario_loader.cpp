@@ -96,7 +96,7 @@ Scenario load_scenario_text(std::string_view raw, const std::string& file_for_me
   return s;
 }
 
-Scenario load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
+std::string read_scenario_text(const std::string& path) {
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw ScenarioError(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
@@ -109,7 +109,11 @@ Scenario load_scenario_file(const std::string& path, const std::vector<Override>
     if (n < sizeof buf) break;
   }
   if (std::ferror(f.get())) throw ScenarioError(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
-  return load_scenario_text(text, path, overrides);
+  return text;
+}
+
+Scenario load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
+  return load_scenario_text(read_scenario_text(path), path, overrides);
 }
 
 }  // namespace st::scenario

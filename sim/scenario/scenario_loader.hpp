@@ -11,6 +11,8 @@
 
 namespace st::scenario {
 
+// The text of the scenario file at path, unchecked; `path:0:0: cannot read: ...` when it cannot be read.
+std::string read_scenario_text(const std::string& path);
 // Reads and loads the file at path (messages name it as given; an unreadable file is `path:0:0: cannot read: ...`).
 // Overrides are set in the document before it is read (scenario_override.hpp); a path that leads nowhere is
 // `path:0:0: --set KEY: cause`.

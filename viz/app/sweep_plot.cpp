@@ -85,8 +85,6 @@ struct XAxis {
   SweepAxisKind kind = SweepAxisKind::Linear;
   double cap = 0;  // in the axis's own scale (log10 for a log axis)
   double at(double x) const { return kind == SweepAxisKind::Log ? std::log10(x) : x; }
-  double cap_low(double x) const { return x - cap; }
-  double cap_high(double x) const { return x + cap; }
 };
 
 XAxis make_x_axis(const viz::SweepXAxis& x) {
@@ -121,12 +119,12 @@ void attach(QChart* chart, QLineSeries* series, QAbstractAxis* x, QAbstractAxis*
 // A confidence bar: low to high at x, with caps, drawn as one line (the low cap's right half twice).
 QLineSeries* make_bar(double x, double low, double high, const XAxis& axis, const QColor& colour) {
   auto* bar = new QLineSeries;
-  bar->append(axis.cap_low(x), low);
-  bar->append(axis.cap_high(x), low);
+  bar->append(x - axis.cap, low);
+  bar->append(x + axis.cap, low);
   bar->append(x, low);
   bar->append(x, high);
-  bar->append(axis.cap_low(x), high);
-  bar->append(axis.cap_high(x), high);
+  bar->append(x - axis.cap, high);
+  bar->append(x + axis.cap, high);
   QPen pen(colour, 1.5);
   pen.setCapStyle(Qt::FlatCap);
   bar->setPen(pen);
